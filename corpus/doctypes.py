@@ -1,0 +1,118 @@
+"""The kinds of Indonesian legal documents Telusur knows, and their spellings.
+
+One table serves every stage: the extractor recognises citations with `DOC_TYPES` aliases, the
+id functions take their prefixes from it, and the web shows `name` to readers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class DocType:
+    """One kind of document: canonical short code, full name, level and spellings."""
+
+    code: str  # canonical short name shown to users and stored in Document.doc_type
+    name: str  # full Indonesian name
+    level: str  # nasional, provinsi, kabupaten, kota, daerah (any region), none
+    kind: str = "regulation"
+    aliases: tuple[str, ...] = ()
+
+
+DOC_TYPES: tuple[DocType, ...] = (
+    DocType("UUD", "Undang-Undang Dasar", "nasional", aliases=("UUD",)),
+    DocType("UU", "Undang-Undang", "nasional", aliases=("UU", "Undang Undang")),
+    DocType(
+        "Perppu",
+        "Peraturan Pemerintah Pengganti Undang-Undang",
+        "nasional",
+        aliases=("Perppu", "Perpu", "Peraturan Pemerintah Pengganti Undang Undang"),
+    ),
+    DocType("PP", "Peraturan Pemerintah", "nasional", aliases=("PP",)),
+    DocType("Perpres", "Peraturan Presiden", "nasional", aliases=("Perpres",)),
+    DocType("Keppres", "Keputusan Presiden", "nasional", aliases=("Keppres", "Kepres")),
+    DocType("Inpres", "Instruksi Presiden", "nasional", aliases=("Inpres",)),
+    DocType(
+        "Permen",
+        "Peraturan Menteri",
+        "nasional",
+        aliases=("Permen", "Permenaker", "Permendagri", "Permenkes", "Permensos", "PMK"),
+    ),
+    DocType("Kepmen", "Keputusan Menteri", "nasional", aliases=("Kepmen", "Kepmenaker")),
+    DocType("SE", "Surat Edaran", "none", aliases=("SE",)),
+    DocType("Perda", "Peraturan Daerah", "daerah", aliases=("Perda",)),
+    DocType("Pergub", "Peraturan Gubernur", "provinsi", aliases=("Pergub",)),
+    DocType("Kepgub", "Keputusan Gubernur", "provinsi", aliases=("Kepgub", "SK Gubernur")),
+    DocType("Perbup", "Peraturan Bupati", "kabupaten", aliases=("Perbup",)),
+    DocType(
+        "Kepbup",
+        "Keputusan Bupati",
+        "kabupaten",
+        aliases=("Kepbup", "SK Bupati", "Surat Keputusan Bupati"),
+    ),
+    DocType("Inbup", "Instruksi Bupati", "kabupaten", aliases=("Inbup",)),
+    DocType(
+        "Perwali",
+        "Peraturan Wali Kota",
+        "kota",
+        aliases=("Perwali", "Perwalkot", "Peraturan Walikota"),
+    ),
+    DocType(
+        "Kepwali",
+        "Keputusan Wali Kota",
+        "kota",
+        aliases=("Kepwali", "Kepwalkot", "Keputusan Walikota"),
+    ),
+    DocType(
+        "MoU",
+        "Nota Kesepahaman",
+        "none",
+        aliases=("MoU", "Memorandum of Understanding", "Nota Kesepakatan"),
+    ),
+    DocType("PKS", "Perjanjian Kerja Sama", "none", aliases=("PKS", "Perjanjian Kerjasama")),
+    DocType("Berita", "Berita", "none", kind="news", aliases=("News",)),
+)
+
+# Ministries whose regulations get a specific id prefix (permenaker, permendagri, ...).
+MINISTRY_CODES: dict[str, str] = {
+    "ketenagakerjaan": "naker",
+    "tenaga kerja": "naker",
+    "tenaga kerja dan transmigrasi": "nakertrans",
+    "dalam negeri": "dagri",
+    "kesehatan": "kes",
+    "keuangan": "keu",
+    "sosial": "sos",
+    "desa, pembangunan daerah tertinggal, dan transmigrasi": "desa",
+    "desa": "desa",
+    "pendayagunaan aparatur negara dan reformasi birokrasi": "panrb",
+}
+
+_BY_KEY: dict[str, DocType] = {}
+for _t in DOC_TYPES:
+    for _spelling in (_t.code, _t.name, *_t.aliases):
+        _BY_KEY[re.sub(r"[\s\-]+", " ", _spelling.lower()).strip()] = _t
+
+
+def find_doc_type(text: str | None) -> DocType | None:
+    """Return the DocType a name or abbreviation denotes ("PERBUP", "Peraturan Bupati")."""
+    if not text:
+        return None
+    key = re.sub(r"[\s\-]+", " ", text.lower()).strip().rstrip(".")
+    return _BY_KEY.get(key)
+
+
+def normalize_doc_type(text: str | None) -> str | None:
+    """Return the canonical code for a document-type spelling, or None when unknown."""
+    found = find_doc_type(text)
+    return found.code if found else None
+
+
+def ministry_code(issuer: str | None) -> str | None:
+    """Return the short ministry code for "Menteri Ketenagakerjaan" and similar issuers."""
+    if not issuer:
+        return None
+    key = re.sub(r"^(peraturan |keputusan )?(menteri|kementerian)\s+", "", issuer.lower().strip())
+    key = key.replace("republik indonesia", "").strip(" ,")
+    return MINISTRY_CODES.get(key)

@@ -1,0 +1,121 @@
+"""Stable document ids.
+
+A regulation's id comes from its natural key, so every copy of it (JDIH detail page, PDF,
+JDIHN feed record, a citation in another text) maps to the same id:
+
+    perbup-gianyar-2018-55        Peraturan Bupati Gianyar Nomor 55 Tahun 2018
+    pergub-bali-2017-19           Peraturan Gubernur Bali Nomor 19 Tahun 2017
+    perda-prov-bali-2019-10       Peraturan Daerah Provinsi Bali Nomor 10 Tahun 2019
+    perda-kota-denpasar-2020-3    (Perda needs the level: "Kota Jambi" vs "Provinsi Jambi")
+    uu-2004-40, pp-2015-44        national rules have no region
+    permenaker-2016-1             ministers' rules carry the ministry
+    se-mendagri-2021-842-2-5193-sj
+    kepbup-gianyar-2018-336-e-01-hk-2018
+
+A news item's id comes from its canonical URL: `berita-<host>-<12 hex of sha1(url)>`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from corpus.doctypes import find_doc_type, ministry_code
+
+_REGION_PREFIX = re.compile(
+    r"^(pemerintah\s+)?(kabupaten|kab\.?|provinsi|prov\.?|propinsi|kota|kotamadya)\s+",
+    re.IGNORECASE,
+)
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """Return a lowercase ASCII slug: letters and digits joined by single hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:max_length].rstrip("-")
+
+
+def region_level(region: str | None) -> str | None:
+    """Return provinsi, kabupaten or kota from a region name's prefix, if it has one."""
+    if not region:
+        return None
+    head = region.strip().lower().split()[0] if region.strip() else ""
+    if head.startswith(("prov", "propinsi")):
+        return "provinsi"
+    if head.startswith("kab"):
+        return "kabupaten"
+    if head.startswith("kota"):
+        return "kota"
+    return None
+
+
+def region_slug(region: str | None) -> str | None:
+    """Return the bare region name as a slug: "Kabupaten Gianyar" -> "gianyar"."""
+    if not region:
+        return None
+    name = _REGION_PREFIX.sub("", region.strip())
+    return slugify(name) or None
+
+
+def regulation_id(
+    doc_type: str,
+    number: str | None,
+    year: int | None,
+    region: str | None = None,
+    issuer: str | None = None,
+    fallback: str | None = None,
+) -> str:
+    """Return the natural-key id of a regulation.
+
+    `fallback` (a title or URL) makes the id unique when the number is unknown.
+    """
+    known = find_doc_type(doc_type)
+    code = known.code if known else doc_type
+    parts = [_type_prefix(code, doc_type, issuer)]
+    level = known.level if known else "daerah"
+    place = region_slug(region)
+    if place and level != "nasional":
+        if level in ("daerah", "none"):
+            parts.append({"provinsi": "prov", "kabupaten": "kab", "kota": "kota"}.get(
+                region_level(region) or "", "kab"))
+        parts.append(place)
+    if year:
+        parts.append(str(year))
+    if number and number.strip() not in ("-", "0"):
+        parts.append(slugify(number))
+    elif fallback:
+        parts.append("x" + hashlib.sha1(fallback.encode()).hexdigest()[:10])
+    return "-".join(p for p in parts if p)
+
+
+def _type_prefix(code: str, spelled: str, issuer: str | None) -> str:
+    if code in ("Permen", "Kepmen"):
+        ministry = ministry_code(issuer) or _ministry_from_spelling(spelled)
+        base = "permen" if code == "Permen" else "kepmen"
+        return base + ministry if ministry else base
+    if code == "SE" and issuer:
+        short = ministry_code(issuer)
+        if short:
+            return f"se-men{short}"
+        return "se-" + (region_slug(issuer) or slugify(issuer))
+    return slugify(code)
+
+
+def _ministry_from_spelling(spelled: str) -> str | None:
+    match = re.fullmatch(r"(?:permen|kepmen)(\w+)", spelled.strip().lower())
+    return match.group(1) if match else None
+
+
+def news_id(url: str) -> str:
+    """Return the id of a news item from its canonical URL."""
+    host = urlsplit(url).hostname or "local"
+    host = host.removeprefix("www.")
+    return f"berita-{slugify(host, 40)}-{hashlib.sha1(url.encode()).hexdigest()[:12]}"
+
+
+def page_id(url: str) -> str:
+    """Return the id of any other page (kind "other") from its canonical URL."""
+    host = (urlsplit(url).hostname or "local").removeprefix("www.")
+    return f"hal-{slugify(host, 40)}-{hashlib.sha1(url.encode()).hexdigest()[:12]}"
