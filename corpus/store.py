@@ -29,6 +29,7 @@ CREATE INDEX IF NOT EXISTS documents_seq ON documents(seq);
 CREATE TABLE IF NOT EXISTS deleted (id TEXT PRIMARY KEY, seq INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT OR IGNORE INTO counter VALUES ('seq', 0);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
@@ -137,6 +138,16 @@ class DocumentStore:
     def last_seq(self) -> int:
         """Return the sequence number of the latest write."""
         return int(self._db.execute("SELECT value FROM counter WHERE name = 'seq'").fetchone()[0])
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        """Return a bookkeeping value (e.g. how far the raw archive has been extracted)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a bookkeeping value."""
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
     def changes_since(self, seq: int) -> Changes:
         """Return documents written and ids deleted after `seq`."""
