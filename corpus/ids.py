@@ -94,7 +94,10 @@ def _type_prefix(code: str, spelled: str, issuer: str | None) -> str:
     if code in ("Permen", "Kepmen"):
         ministry = ministry_code(issuer) or _ministry_from_spelling(spelled)
         base = "permen" if code == "Permen" else "kepmen"
-        return base + ministry if ministry else base
+        if not ministry:
+            return base
+        # Permen + naker is written "Permenaker", not "Permennaker".
+        return (base[:-1] if ministry.startswith("n") else base) + ministry
     if code == "SE" and issuer:
         short = ministry_code(issuer)
         if short:
