@@ -36,7 +36,8 @@ class Part:
     """One structural unit of a regulation: a BAB, Bagian, Pasal, ayat, or a named section."""
 
     anchor: str  # stable HTML anchor: "bab-1", "pasal-4", "pasal-4-ayat-2", "menimbang"
-    kind: str  # bab, bagian, paragraf, pasal, ayat, huruf, menimbang, mengingat, penjelasan, lampiran
+    # bab, bagian, paragraf, pasal, ayat, huruf, menimbang, mengingat, penjelasan, lampiran
+    kind: str
     label: str  # as a reader cites it: "Pasal 4", "BAB II"
     text: str  # the unit's own text (for a Pasal: the whole Pasal with its ayat)
     heading: str | None = None  # "KETENTUAN UMUM"
@@ -102,7 +103,8 @@ class Document:
     kind: str  # one of KINDS
     title: str
     text: str = ""
-    doc_type: str | None = None  # Perbup, Kepbup, Perda, Pergub, UU, PP, Permen, Inpres, SE, MoU, Berita
+    # Perbup, Kepbup, Perda, Pergub, UU, PP, Permen, Inpres, SE, MoU, Berita (corpus.doctypes)
+    doc_type: str | None = None
     number: str | None = None
     year: int | None = None
     about: str | None = None

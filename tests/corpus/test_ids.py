@@ -1,0 +1,68 @@
+"""Stable ids: natural keys for regulations, canonical URLs for news."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus import news_id, normalize_doc_type, page_id, region_slug, regulation_id
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "expected"),
+    [
+        (("Perbup", "55", 2018, "Kabupaten Gianyar"), {}, "perbup-gianyar-2018-55"),
+        (("Peraturan Bupati", "35", 2025, "Kab. Gianyar"), {}, "perbup-gianyar-2025-35"),
+        (("PERBUP", "35", 2025, "Gianyar"), {}, "perbup-gianyar-2025-35"),
+        (("Pergub", "19", 2017, "Provinsi Bali"), {}, "pergub-bali-2017-19"),
+        (("Perda", "10", 2019, "Provinsi Bali"), {}, "perda-prov-bali-2019-10"),
+        (("Perda", "3", 2020, "Kota Denpasar"), {}, "perda-kota-denpasar-2020-3"),
+        (("Perda", "7", 2006, "Kabupaten Jembrana"), {}, "perda-kab-jembrana-2006-7"),
+        (("Perwali", "17", 2017, "Kota Tangerang"), {}, "perwali-tangerang-2017-17"),
+        (("UU", "40", 2004), {}, "uu-2004-40"),
+        (("Undang-Undang", "24", 2011, "Indonesia"), {}, "uu-2011-24"),
+        (("PP", "44", 2015), {}, "pp-2015-44"),
+        (("Inpres", "2", 2021), {}, "inpres-2021-2"),
+        (("Permen", "1", 2016), {"issuer": "Menteri Ketenagakerjaan"}, "permenaker-2016-1"),
+        (("Permendagri", "27", 2021), {}, "permendagri-2021-27"),
+        (("SE", "842.2/5193/SJ", 2021), {"issuer": "Menteri Dalam Negeri"},
+         "se-mendagri-2021-842-2-5193-sj"),
+        (("Kepbup", "336/E-01/HK/2018", 2018, "Kabupaten Gianyar"), {},
+         "kepbup-gianyar-2018-336-e-01-hk-2018"),
+    ],
+)
+def test_regulation_id_from_natural_key(args: tuple, kwargs: dict, expected: str) -> None:
+    assert regulation_id(*args, **kwargs) == expected
+
+
+def test_regulation_without_number_uses_a_stable_fallback() -> None:
+    a = regulation_id("MoU", None, 2023, "Kabupaten Gianyar", fallback="MoU BPJS 30 Jan 2023")
+    b = regulation_id("MoU", "-", 2023, "Kabupaten Gianyar", fallback="MoU BPJS 30 Jan 2023")
+    assert a == b and a.startswith("mou-kab-gianyar-2023-x")
+    assert a != regulation_id("MoU", None, 2023, "Kabupaten Gianyar", fallback="another")
+
+
+def test_news_id_is_stable_and_host_readable() -> None:
+    url = "https://www.balipost.com/news/2025/11/14/508010/rohaniwan.html"
+    assert news_id(url) == news_id(url)
+    assert news_id(url).startswith("berita-balipost-com-")
+    assert news_id(url) != news_id(url + "?page=2")
+    assert page_id(url).startswith("hal-balipost-com-")
+
+
+@pytest.mark.parametrize(
+    ("spelling", "code"),
+    [("Peraturan Bupati", "Perbup"), ("PERBUP", "Perbup"), ("perbup.", "Perbup"),
+     ("Undang Undang", "UU"), ("Peraturan Walikota", "Perwali"), ("SK Bupati", "Kepbup"),
+     ("Nota Kesepahaman", "MoU"), ("blog", None), ("", None)],
+)
+def test_doc_type_spellings_normalise(spelling: str, code: str | None) -> None:
+    assert normalize_doc_type(spelling) == code
+
+
+@pytest.mark.parametrize(
+    ("region", "slug"),
+    [("Kabupaten Gianyar", "gianyar"), ("Provinsi Bali", "bali"), ("Kota Denpasar", "denpasar"),
+     ("Kab. Bangli", "bangli"), ("Pemerintah Kabupaten Gianyar", "gianyar"), (None, None)],
+)
+def test_region_slug(region: str | None, slug: str | None) -> None:
+    assert region_slug(region) == slug

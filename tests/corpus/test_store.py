@@ -1,0 +1,77 @@
+"""The document store: writes, merges, change feed, deletion."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from corpus import Document, DocumentStore, Part, StoreError
+
+
+def _doc(**changes: object) -> Document:
+    base = Document(id="perbup-contoh-2024-7", url="http://jdih/x", kind="regulation",
+                    title="Peraturan Bupati Contoh Nomor 7 Tahun 2024", doc_type="Perbup",
+                    number="7", year=2024)
+    return base.replace(**changes)
+
+
+def test_put_is_idempotent_and_counts_changes(tmp_path: Path) -> None:
+    with DocumentStore(tmp_path) as store:
+        assert store.put(_doc()) is True
+        assert store.put(_doc()) is False
+        assert len(store) == 1 and store.get(_doc().id) == _doc()
+
+
+def test_changes_since_returns_only_newer_writes(tmp_path: Path) -> None:
+    with DocumentStore(tmp_path) as store:
+        store.put(_doc())
+        mark = store.last_seq()
+        store.put(_doc(id="perbup-contoh-2024-8", number="8"))
+        store.delete(_doc().id)
+        changes = store.changes_since(mark)
+        assert [d.id for d in changes.documents] == ["perbup-contoh-2024-8"]
+        assert changes.deleted == (_doc().id,)
+        assert changes.last_seq == store.last_seq()
+        assert store.changes_since(changes.last_seq).documents == ()
+
+
+def test_detail_page_metadata_and_pdf_text_merge_into_one_document(tmp_path: Path) -> None:
+    detail = _doc(origin="detail", status="Berlaku", enacted_on=dt.date(2024, 3, 1),
+                  url="http://jdih/detail", summary="Abstrak", pdf_url="http://jdih/x.pdf")
+    pdf = _doc(origin="pdf", url="http://jdih/x.pdf", text="BUPATI CONTOH ... Pasal 1 ...",
+               status="Dicabut", sha256="ab" * 32,
+               parts=(Part("pasal-1", "pasal", "Pasal 1", "..."),))
+    with DocumentStore(tmp_path) as store:
+        store.put(detail)
+        store.put(pdf)
+        merged = store.get(detail.id)
+    assert merged is not None
+    assert merged.status == "Berlaku"  # the detail page outranks a text parse for metadata
+    assert merged.url == "http://jdih/detail" and merged.summary == "Abstrak"
+    assert merged.text.startswith("BUPATI CONTOH") and len(merged.parts) == 1
+    assert merged.sha256 == "ab" * 32
+
+
+def test_data_survives_reopening(tmp_path: Path) -> None:
+    with DocumentStore(tmp_path) as store:
+        store.put(_doc())
+        store.set_meta("archive_seq", "41")
+    with DocumentStore(tmp_path) as store:
+        assert store.get(_doc().id) == _doc()
+        assert store.get_meta("archive_seq") == "41"
+        assert store.get_meta("missing", "0") == "0"
+
+
+def test_unopenable_store_gives_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with pytest.raises(StoreError, match="cannot open the document store"):
+        DocumentStore(blocker / "documents")
+
+
+def test_corrupt_database_file_gives_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / DocumentStore.FILENAME).write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError):
+        DocumentStore(tmp_path)

@@ -1,0 +1,189 @@
+"""The pipeline that joins the stages: raw archive -> extract -> document store -> index.
+
+Only `web` may import both `crawler` and `index`, so the composition lives here and the CLI calls
+it. Every step is incremental and restartable: the store remembers the last archive record it
+extracted, the index remembers the last store sequence number it applied.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus import Document, DocumentStore, Source, page_id
+from crawler import RawArchive
+from crawler.extract import extract_all
+from index import build_index, index_state, update_index
+from index.errors import SchemaVersionError
+
+log = logging.getLogger(__name__)
+
+ARCHIVE_MARK = "archive_seq"
+_BATCH = 200
+
+
+@dataclass
+class PipelineStats:
+    """What one run of extraction and indexing did."""
+
+    records: int = 0
+    extracted: int = 0
+    changed: int = 0
+    skipped: int = 0
+    failed: list[str] = field(default_factory=list)
+    indexed: int = 0
+    rebuilt: bool = False
+
+
+def data_paths(data_dir: Path) -> dict[str, Path]:
+    """Return the locations of the stages inside a data dir (ARCHITECTURE.md's layout)."""
+    return {
+        "crawl": data_dir / "crawl",
+        "documents": data_dir / "documents",
+        "index": data_dir / "index",
+    }
+
+
+def extract_archive(
+    data_dir: Path, sources: Mapping[str, Source], stats: PipelineStats | None = None
+) -> PipelineStats:
+    """Extract every archived response not yet extracted into the document store."""
+    stats = stats or PipelineStats()
+    paths = data_paths(data_dir)
+    if not paths["crawl"].exists():
+        return stats
+    archive = RawArchive(paths["crawl"])
+    with DocumentStore(paths["documents"]) as store:
+        after = int(store.get_meta(ARCHIVE_MARK) or 0)
+        batch: list[Document] = []
+        last = after
+        for record in archive.records(after=after):
+            stats.records += 1
+            last = record.seq
+            if record.outcome != "ok":
+                stats.skipped += 1
+                continue
+            source = sources.get(record.source)
+            hints = source.hints if source else None
+            try:
+                docs = extract_all(record.body, record.url, record.content_type, hints=hints)
+            except Exception as exc:  # extract must not raise; never lose the run if it does
+                log.exception("extraction failed for %s", record.url)
+                stats.failed.append(f"{record.url}: {exc}")
+                continue
+            for doc in docs:
+                batch.append(_stamp(doc, record))
+            stats.extracted += len(docs)
+            if len(batch) >= _BATCH:
+                stats.changed += store.put_many(batch)
+                store.set_meta(ARCHIVE_MARK, str(last))
+                batch = []
+        stats.changed += store.put_many(batch)
+        store.set_meta(ARCHIVE_MARK, str(last))
+    return stats
+
+
+def _stamp(doc: Document, record: object) -> Document:
+    """Attach the raw record's provenance to a document the extractor made from it."""
+    return doc.replace(
+        source=doc.source or getattr(record, "source", ""),
+        fetched_at=doc.fetched_at or getattr(record, "fetched_at", None),
+        sha256=doc.sha256 or getattr(record, "sha256", None),
+        archive_ref=doc.archive_ref or getattr(record, "archive_ref", None),
+        source_urls=tuple(dict.fromkeys((*doc.source_urls, getattr(record, "url", doc.url)))),
+    )
+
+
+def refresh_index(data_dir: Path, *, rebuild: bool = False) -> PipelineStats:
+    """Bring the index up to date with the document store (a full rebuild when asked or needed)."""
+    stats = PipelineStats()
+    paths = data_paths(data_dir)
+    with DocumentStore(paths["documents"]) as store:
+        try:
+            state = index_state(paths["index"])
+        except SchemaVersionError:
+            log.warning("index schema changed; rebuilding from the document store")
+            state, rebuild = None, True
+        if rebuild or state is None:
+            build_index(paths["index"], iter(store), store_seq=store.last_seq())
+            stats.rebuilt, stats.indexed = True, len(store)
+            return stats
+        changes = store.changes_since(state.store_seq)
+        if changes.documents or changes.deleted:
+            update_index(
+                paths["index"], changes.documents, changes.deleted, store_seq=changes.last_seq
+            )
+        stats.indexed = len(changes.documents)
+    return stats
+
+
+def ingest_paths(paths: Iterable[Path], data_dir: Path) -> PipelineStats:
+    """Add local files or folders (HTML, PDF, text, JSON lines of documents) as documents."""
+    stats = PipelineStats()
+    with DocumentStore(data_paths(data_dir)["documents"]) as store:
+        for file in _walk(paths):
+            stats.records += 1
+            try:
+                docs = list(_documents_from_file(file))
+            except (OSError, ValueError, TypeError) as exc:
+                stats.failed.append(f"{file}: {exc}")
+                continue
+            if not docs:
+                stats.skipped += 1
+            stats.extracted += len(docs)
+            stats.changed += store.put_many(docs)
+    return stats
+
+
+def _walk(paths: Iterable[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file())
+        elif path.exists():
+            yield path
+        else:
+            raise FileNotFoundError(f"no such file or folder: {path}")
+
+
+def _documents_from_file(file: Path) -> Iterator[Document]:
+    """Yield the documents a local file holds."""
+    if file.suffix.lower() in (".jsonl", ".ndjson"):
+        yield from _documents_from_jsonl(file)
+        return
+    import datetime as dt
+    import hashlib
+
+    body = file.read_bytes()
+    url = file.resolve().as_uri()
+    content_type = mimetypes.guess_type(file.name)[0]
+    docs = extract_all(body, url, content_type)
+    if not docs and content_type == "text/plain":
+        text = body.decode("utf-8", errors="replace").strip()
+        if text:
+            title = text.splitlines()[0][:200]
+            docs = [Document(id=page_id(url), url=url, kind="other", title=title, text=text)]
+    stamp = dt.datetime.fromtimestamp(file.stat().st_mtime, dt.UTC)
+    digest = hashlib.sha256(body).hexdigest()
+    for doc in docs:
+        yield doc.replace(
+            source=doc.source or "ingest",
+            fetched_at=doc.fetched_at or stamp,
+            sha256=doc.sha256 or digest,
+            source_urls=tuple(dict.fromkeys((*doc.source_urls, url))),
+        )
+
+
+def _documents_from_jsonl(file: Path) -> Iterator[Document]:
+    import json
+
+    with file.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                yield Document.from_dict(json.loads(line))
+            except (ValueError, TypeError, KeyError) as exc:
+                raise ValueError(f"line {number} is not a document: {exc}") from exc
