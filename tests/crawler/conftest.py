@@ -1,0 +1,115 @@
+"""Fixtures for crawler tests: a threaded loopback HTTP server whose answers a test defines."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+
+@dataclass
+class Reply:
+    """What the server sends for one request."""
+
+    status: int = 200
+    body: bytes | Iterable[bytes] = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    content_type: str | None = "text/html; charset=utf-8"
+    length: int | None = None  # Content-Length to announce (default: len(body) when bytes)
+    abort_after: bool = False  # close the socket after the body (for cut streams)
+
+
+Handler = Callable[[str, dict[str, str]], Reply]
+
+
+@dataclass
+class Site:
+    """A loopback site: `handler(path, headers)` answers; every request is logged."""
+
+    handler: Handler
+    host: str = ""
+    port: int = 0
+    requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def url(self) -> str:
+        """Return the site's base URL."""
+        return f"http://{self.host}:{self.port}"
+
+    def paths(self) -> list[str]:
+        """Return the requested paths (with query), in order."""
+        with self.lock:
+            return [p for p, _ in self.requests]
+
+
+def _make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
+    class _Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: object) -> None:  # keep test output quiet
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            with site.lock:
+                site.requests.append((self.path, headers))
+            reply = site.handler(self.path, headers)
+            self.send_response(reply.status)
+            if reply.content_type:
+                self.send_header("Content-Type", reply.content_type)
+            for key, value in reply.headers.items():
+                self.send_header(key, value)
+            body = reply.body
+            if isinstance(body, bytes):
+                self.send_header("Content-Length", str(reply.length if reply.length is not None
+                                                       else len(body)))
+                self.end_headers()
+                self._write([body])
+            else:
+                if reply.length is not None:
+                    self.send_header("Content-Length", str(reply.length))
+                else:
+                    self.send_header("Connection", "close")
+                    self.close_connection = True
+                self.end_headers()
+                self._write(body)
+            if reply.abort_after:
+                self.close_connection = True
+
+        def _write(self, chunks: Iterable[bytes]) -> None:
+            try:
+                for chunk in chunks:
+                    if chunk == b"__STALL__":
+                        time.sleep(3)
+                        continue
+                    self.wfile.write(chunk)
+                    self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True
+
+    return _Handler
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[[Handler], Site]]:
+    """Start loopback sites for a test (stopped afterwards): `site = serve(handler)`."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(handler: Handler) -> Site:
+        site = Site(handler)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(site))
+        server.daemon_threads = True
+        site.host, site.port = server.server_address[0], server.server_address[1]
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return site
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
