@@ -1,0 +1,186 @@
+"""Indonesian text analysis: tokens, stop words, guarded stemming, and the Whoosh analyzer.
+
+One pure pipeline serves indexing, querying and snippets, so the three always agree:
+`tokenize` finds words and citation tokens with their character offsets, `normalize` lowercases,
+`stem` reduces a word to its root (Sastrawi, cached, with a guard against known over-stemming).
+
+In the index every word is written twice at one position: its stem (for recall) and its exact
+form marked with `EXACT_MARK` (for quoted phrases and exact matching). Stop words are dropped but
+keep their position, so phrases stay aligned. Short words, numbers and citation tokens ("55/2018",
+"842.2/5193/sj") are written once, as they are.
+
+Whoosh pickles the schema with its analyzer, so `IndonesianAnalyzer` lives here, at a stable
+import path, and holds only plain settings; the stemmer itself is created lazily per process.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh.analysis import Token, Tokenizer
+
+EXACT_MARK = "="
+STEMMERS = ("sastrawi", "none")
+
+# Composite numbers stay whole ("55/2018", "842.2/5193/SJ", "336/E-01/HK/2018"); otherwise
+# runs of letters and digits. Hyphenated words ("undang-undang") split into their parts.
+_TOKEN = re.compile(r"\d+(?:[./\-]\w+)+|[^\W_]+")
+
+# Function words only: packaged Indonesian lists also drop content words that matter in law
+# ("bagian", "bulan", "tiga", "tahun", "tidak"), which we keep.
+STOP_WORDS: frozenset[str] = frozenset(
+    (
+        "yang", "dan", "di", "ke", "dari", "untuk", "dengan", "pada", "dalam", "atau",
+        "ini", "itu", "oleh", "sebagai", "adalah", "bagi", "serta", "akan", "telah",
+        "tersebut", "juga", "karena", "maka", "agar", "supaya", "bahwa", "secara", "antara",
+        "terhadap", "atas", "kepada", "sebagaimana", "yaitu", "yakni", "apabila", "jika",
+        "bila", "para", "pun", "lagi", "sudah", "masih", "namun", "tetapi", "sedangkan",
+        "dapat", "harus", "hanya", "saja", "suatu", "sebuah", "nya", "lah", "kah", "tanpa",
+        "hingga", "sampai", "sejak", "selama"
+    )
+)
+
+# Known over-stemming, found by reading Sastrawi's output on our corpus: a derived noun whose
+# stem is a function word ("peserta" -> "serta"), or families Sastrawi merges although they
+# mean different things ("berlaku" in force vs "melakukan" to do -> "laku";
+# "bagian" part vs "bagi" for; "pemerintah" government vs "perintah" order;
+# "ketentuan" provision vs "tentu" certainly).
+STEM_OVERRIDES: dict[str, str] = {
+    **dict.fromkeys(("peserta", "pesertanya", "kepesertaan", "kepesertaannya"), "peserta"),
+    **dict.fromkeys(
+        ("berlaku", "berlakunya", "diberlakukan", "memberlakukan", "pemberlakuan",
+         "keberlakuan", "keberlakuannya", "diberlakukannya"),
+        "berlaku",
+    ),
+    **dict.fromkeys(("bagian", "bagiannya", "bagian-bagian"), "bagian"),
+    **dict.fromkeys(("pemerintah", "pemerintahan", "pemerintahnya"), "pemerintah"),
+    **dict.fromkeys(("ketentuan", "ketentuannya"), "ketentuan"),
+}
+
+_CACHE_LIMIT = 400_000
+_cache: dict[str, str] = {}
+_stemmer_lock = threading.Lock()
+_stemmer: Any = None
+
+
+def tokenize(text: str) -> Iterator[tuple[str, int, int]]:
+    """Yield (raw token, start, end) for every word or citation token in `text`."""
+    for match in _TOKEN.finditer(text):
+        yield match.group(0), match.start(), match.end()
+
+
+def normalize(token: str) -> str:
+    """Return the token lowercased, with compatibility forms folded (full-width digits)."""
+    if token.isascii():
+        return token.lower()
+    return unicodedata.normalize("NFKC", token).lower()
+
+
+def is_stemmable(word: str) -> bool:
+    """Return True for words the stemmer should see: letters only, longer than three."""
+    return len(word) > 3 and word.isalpha()
+
+
+def _sastrawi() -> Any:
+    global _stemmer
+    if _stemmer is None:
+        with _stemmer_lock:
+            if _stemmer is None:
+                from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+                _stemmer = StemmerFactory().create_stemmer()
+    return _stemmer
+
+
+def stem(word: str, stemmer: str = "sastrawi") -> str:
+    """Return the guarded, cached stem of a lowercase word."""
+    if stemmer == "none" or not is_stemmable(word):
+        return word
+    found = _cache.get(word)
+    if found is not None:
+        return found
+    found = STEM_OVERRIDES.get(word)
+    if found is None:
+        found = _sastrawi().stem(word) or word
+        if found in STOP_WORDS or len(found) < 3 or not found.isalpha():
+            found = word
+    if len(_cache) < _CACHE_LIMIT:
+        _cache[word] = found
+    return found
+
+
+def exact_term(word: str) -> str:
+    """Return the index term that matches this lowercase word exactly (unstemmed)."""
+    return EXACT_MARK + word if is_stemmable(word) else word
+
+
+def index_terms(word: str, stemmer: str = "sastrawi") -> tuple[str, ...]:
+    """Return the terms written for one lowercase word: its stem and its exact form."""
+    if word in STOP_WORDS:
+        return ()
+    if not is_stemmable(word):
+        return (word,)
+    return (stem(word, stemmer), EXACT_MARK + word)
+
+
+def words(text: str) -> list[str]:
+    """Return the normalized tokens of `text`, stop words included, in order."""
+    return [normalize(raw) for raw, _, _ in tokenize(text)]
+
+
+class IndonesianAnalyzer(Tokenizer):
+    """Whoosh analyzer writing stems and marked exact forms at shared positions."""
+
+    def __init__(self, stemmer: str = "sastrawi", exact: bool = True) -> None:
+        if stemmer not in STEMMERS:
+            raise ValueError(f"unknown stemmer {stemmer!r}; choose one of {STEMMERS}")
+        self.stemmer = stemmer
+        self.exact = exact
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, IndonesianAnalyzer)
+            and self.stemmer == other.stemmer
+            and self.exact == other.exact
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.stemmer, self.exact))
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        """Yield Whoosh tokens for `value`."""
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        stemmer, exact = self.stemmer, self.exact
+        for pos, match in enumerate(_TOKEN.finditer(value)):
+            word = normalize(match.group(0))
+            if word in STOP_WORDS:
+                continue
+            terms = index_terms(word, stemmer) if exact else (stem(word, stemmer),)
+            for term in terms:
+                token.text = term
+                token.boost = 1.0
+                token.stopped = False
+                if keeporiginal:
+                    token.original = match.group(0)
+                if positions:
+                    token.pos = start_pos + pos
+                if chars:
+                    token.startchar = start_char + match.start()
+                    token.endchar = start_char + match.end()
+                yield token
