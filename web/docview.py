@@ -1,0 +1,122 @@
+"""View models of the document page: metadata rows, relations, mentions and citing documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from corpus import Document, Reference, find_doc_type
+from index.results import Hit
+from web.i18n import format_date
+
+# Relations in the order the page lists them; "menyebut" is the news-to-regulation mention.
+RELATION_ORDER = (
+    "mengingat", "melaksanakan", "mengubah", "mencabut", "diubah_dengan", "dicabut_dengan",
+    "menyebut",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the metadata table."""
+
+    key: str  # catalogue key of the label
+    value: str
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """One reference, linked when we hold the target."""
+
+    text: str
+    target_id: str | None
+    held: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RefGroup:
+    """References of one relation."""
+
+    relation: str
+    refs: tuple[Ref, ...]
+
+
+def metadata_rows(doc: Document) -> tuple[Row, ...]:
+    """Return the metadata table of a document, skipping empty values."""
+    known = find_doc_type(doc.doc_type)
+    values: list[tuple[str, object, str | None]] = [
+        ("meta.kind", doc.kind, None),
+        ("meta.doc_type", f"{known.name} ({known.code})" if known else doc.doc_type, None),
+        ("meta.number", doc.number, None),
+        ("meta.year", doc.year, None),
+        ("meta.about", doc.about, None),
+        ("meta.region", doc.region, None),
+        ("meta.issuer", doc.issuer, None),
+        ("meta.enacted", _place_date(doc.enacted_at_place, doc), None),
+        ("meta.promulgated", format_date(doc.promulgated_on), None),
+        ("meta.published", format_date(doc.published_at), None),
+        ("meta.status", doc.status, None),
+        ("meta.author", doc.author, None),
+        ("meta.site", doc.site_name, None),
+        ("meta.subjects", ", ".join(doc.subjects), None),
+        ("meta.source", doc.source, None),
+        ("meta.language", doc.language, None),
+        ("meta.url", doc.url, doc.url if doc.url.startswith(("http://", "https://")) else None),
+        ("meta.pdf", doc.pdf_url, doc.pdf_url if (doc.pdf_url or "").startswith("http") else None),
+        ("meta.fetched", format_date(doc.fetched_at), None),
+        ("meta.sha256", doc.sha256, None),
+    ]
+    rows = []
+    for key, value, href in values:
+        if value in (None, "", ()):
+            continue
+        text = str(value)
+        if key == "meta.kind":
+            text = value  # translated by the template
+        rows.append(Row(key, str(text), href))
+    return tuple(rows)
+
+
+def _place_date(place: str | None, doc: Document) -> str:
+    date = format_date(doc.enacted_on)
+    return ", ".join(x for x in (place, date) if x)
+
+
+def reference_groups(
+    refs: Iterable[Reference], holds: Callable[[str], bool]
+) -> tuple[RefGroup, ...]:
+    """Group references by relation; mark those whose target the store holds."""
+    grouped: dict[str, list[Ref]] = {}
+    seen: set[tuple[str, str]] = set()
+    for ref in refs:
+        relation = ref.relation if ref.relation in RELATION_ORDER else "menyebut"
+        key = (relation, ref.target_id or ref.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        held = bool(ref.target_id) and holds(ref.target_id or "")
+        grouped.setdefault(relation, []).append(Ref(ref.text, ref.target_id, held))
+    return tuple(RefGroup(r, tuple(grouped[r])) for r in RELATION_ORDER if r in grouped)
+
+
+def split_citing(
+    hits: Iterable[Hit] | None, exclude: str
+) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
+    """Split documents that cite this one into news and regulations (or other pages)."""
+    news: list[Hit] = []
+    others: list[Hit] = []
+    for hit in hits or ():
+        if hit.id == exclude:
+            continue
+        (news if hit.kind == "news" else others).append(hit)
+    return tuple(news), tuple(others)
+
+
+def hit_as_document(hit: Hit) -> Document:
+    """Return a minimal document from an index hit, for pages the store cannot serve."""
+    return Document(
+        id=hit.id, url=hit.url, kind=hit.kind, title=hit.title, doc_type=hit.doc_type,
+        number=hit.number, year=hit.year, about=hit.about, region=hit.region,
+        status=hit.status, source=hit.source or "", enacted_on=hit.date,
+    )

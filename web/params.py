@@ -1,0 +1,150 @@
+"""Turn query-string parameters into a bounded `SearchRequest`, or a clear 400.
+
+Every bound lives here, so the HTML pages, the API and the exports refuse the same inputs
+with the same messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Protocol
+
+from index.results import SORTS, SearchRequest
+from web.errors import BadRequestError
+
+MAX_QUERY_CHARS = 500
+MAX_PAGE = 500
+MAX_PER_PAGE = 100
+MAX_RESULT_WINDOW = 10_000  # page * per_page
+MAX_EXPORT_ROWS = 1_000
+MAX_FILTER_VALUES = 20
+MAX_FILTER_CHARS = 200
+YEAR_MIN, YEAR_MAX = 1800, 2100
+
+FILTER_FIELDS = ("kind", "doc_type", "region", "status", "source")
+
+
+class Args(Protocol):
+    """The part of werkzeug's MultiDict that parsing needs."""
+
+    def get(self, key: str, default: str | None = None) -> str | None: ...
+
+    def getlist(self, key: str) -> list[str]: ...
+
+
+def parse_int(args: Args, name: str, default: int | None, low: int, high: int) -> int | None:
+    """Return an integer parameter within [low, high], the default when absent, else 400."""
+    raw = (args.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BadRequestError(
+            f"Parameter '{name}' must be a whole number, not {raw[:40]!r}.",
+            code="invalid_parameter",
+        ) from None
+    if not low <= value <= high:
+        raise BadRequestError(
+            f"Parameter '{name}' must be between {low} and {high} (got {value}).",
+            code="parameter_out_of_range",
+        )
+    return value
+
+
+def parse_query(args: Args) -> str:
+    """Return the search text, refusing text longer than MAX_QUERY_CHARS."""
+    query = (args.get("q") or "").strip()
+    if len(query) > MAX_QUERY_CHARS:
+        raise BadRequestError(
+            f"The query is {len(query)} characters long; shorten it to at most "
+            f"{MAX_QUERY_CHARS}.",
+            code="query_too_long",
+        )
+    if "\x00" in query:
+        raise BadRequestError("The query contains a NUL character.", code="invalid_parameter")
+    return query
+
+
+def _filter_values(args: Args, name: str) -> tuple[str, ...]:
+    values = [v.strip() for v in args.getlist(name) if v and v.strip()]
+    if len(values) > MAX_FILTER_VALUES:
+        raise BadRequestError(
+            f"At most {MAX_FILTER_VALUES} values of '{name}' may be combined.",
+            code="too_many_filters",
+        )
+    for value in values:
+        if len(value) > MAX_FILTER_CHARS:
+            raise BadRequestError(
+                f"A value of '{name}' is longer than {MAX_FILTER_CHARS} characters.",
+                code="invalid_parameter",
+            )
+    return tuple(dict.fromkeys(values))
+
+
+def parse_search(args: Args, *, default_per_page: int = 10,
+                 max_per_page: int = MAX_PER_PAGE) -> SearchRequest:
+    """Build a SearchRequest from query-string parameters, or raise BadRequestError."""
+    sort = (args.get("sort") or "relevance").strip()
+    if sort not in SORTS:
+        raise BadRequestError(
+            f"Parameter 'sort' must be one of {', '.join(SORTS)}.", code="invalid_parameter"
+        )
+    page = parse_int(args, "page", 1, 1, MAX_PAGE) or 1
+    per_page = parse_int(args, "per_page", default_per_page, 1, max_per_page) or default_per_page
+    if page * per_page > MAX_RESULT_WINDOW:
+        raise BadRequestError(
+            f"Results beyond the first {MAX_RESULT_WINDOW} cannot be paged to; "
+            "narrow the search with filters.",
+            code="parameter_out_of_range",
+        )
+    year_from = parse_int(args, "year_from", None, YEAR_MIN, YEAR_MAX)
+    year_to = parse_int(args, "year_to", None, YEAR_MIN, YEAR_MAX)
+    if year_from is not None and year_to is not None and year_from > year_to:
+        year_from, year_to = year_to, year_from
+    filters = {name: _filter_values(args, name) for name in FILTER_FIELDS}
+    return SearchRequest(
+        query=parse_query(args), page=page, per_page=per_page, sort=sort,
+        year_from=year_from, year_to=year_to, **filters,
+    )
+
+
+def parse_export(args: Args) -> SearchRequest:
+    """Build the request of an export: one page of up to MAX_EXPORT_ROWS results."""
+    limit = parse_int(args, "limit", 200, 1, MAX_EXPORT_ROWS) or 200
+    base = parse_search(_Without(args, {"page", "per_page"}))
+    return replace(base, page=1, per_page=limit, facets=False)
+
+
+def active_filters(req: SearchRequest) -> dict[str, tuple[str, ...]]:
+    """Return the filters of a request that are set, keyed by parameter name."""
+    out = {name: getattr(req, name) for name in FILTER_FIELDS if getattr(req, name)}
+    return out
+
+
+def request_params(req: SearchRequest, **changes: object) -> dict[str, object]:
+    """Return the query-string parameters that reproduce a request, with some changed."""
+    params: dict[str, object] = {"q": req.query}
+    for name in FILTER_FIELDS:
+        params[name] = list(getattr(req, name))
+    params.update(year_from=req.year_from, year_to=req.year_to, sort=req.sort,
+                  page=req.page, per_page=req.per_page)
+    params.update(changes)
+    return {k: v for k, v in params.items()
+            if v not in (None, "", [], ()) and not (k == "sort" and v == "relevance")
+            and not (k == "page" and v == 1) and not (k == "per_page" and v == 10)}
+
+
+class _Without:
+    """A view of request args that hides some keys."""
+
+    def __init__(self, args: Args, hidden: set[str]) -> None:
+        self._args = args
+        self._hidden = hidden
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        return default if key in self._hidden else self._args.get(key, default)
+
+    def getlist(self, key: str) -> list[str]:
+        return [] if key in self._hidden else self._args.getlist(key)
+

@@ -1,0 +1,1 @@
+"""Blueprints, one per feature: search, documents, basket, coverage, api, feeds."""
