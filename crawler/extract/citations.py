@@ -1,0 +1,299 @@
+"""One recogniser for every spelling of a regulation reference, and the relation phrases.
+
+"Peraturan Bupati Gianyar Nomor 55 Tahun 2018", "Perbup No. 55 Th. 2018", "UU 23/2014",
+"PP No.60 Tahun 2015", "Permenaker 1/2016", "SE Mendagri 842.2/5193/SJ" and composite numbers
+such as "336/E-01/HK/2018" all become a `Reference` with a normalised `target_id`
+(`corpus.regulation_id`). Words before or after a citation ("perubahan atas", "mencabut",
+"sebagaimana telah diubah dengan", "melaksanakan", "dicabut dan dinyatakan tidak berlaku")
+set its relation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.doctypes import DOC_TYPES, find_doc_type
+from corpus.ids import region_level, regulation_id
+from corpus.model import Reference
+
+# Short names of ministers used in "SE Mendagri", "Kepmenaker", "Permenkeu" spellings.
+MINISTERS: dict[str, str] = {
+    "mendagri": "Menteri Dalam Negeri",
+    "menaker": "Menteri Ketenagakerjaan",
+    "menakertrans": "Menteri Tenaga Kerja dan Transmigrasi",
+    "menkeu": "Menteri Keuangan",
+    "menkes": "Menteri Kesehatan",
+    "mensos": "Menteri Sosial",
+    "mendes": "Menteri Desa",
+    "menpan": "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+    "menpanrb": "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+}
+
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1", "i": "1"})
+
+
+def fix_ocr_digits(token: str) -> str:
+    """Return a number token with OCR letter/digit confusions (O/0, I/1, l/1) repaired.
+
+    Only tokens that already hold a digit and otherwise only confusable letters are
+    changed, so "2OI9" becomes "2019" while "5A" or "HK" stay as they are.
+    """
+    if not token or not any(c.isdigit() for c in token):
+        return token
+    if all(c.isdigit() or c in "OoDIl|i" for c in token):
+        return token.translate(_OCR_DIGITS)
+    return token
+
+
+def parse_year(token: str | None) -> int | None:
+    """Return a plausible regulation year (1800-2100) from a token, repairing OCR digits."""
+    if not token:
+        return None
+    fixed = fix_ocr_digits(token.strip())
+    if len(fixed) == 4 and fixed.isdigit() and 1800 <= int(fixed) <= 2100:
+        return int(fixed)
+    return None
+
+
+def _type_alternation() -> str:
+    spellings: set[str] = set()
+    for t in DOC_TYPES:
+        if t.kind != "regulation":
+            continue
+        spellings.update((t.code, t.name, *t.aliases))
+    spellings.update(("Undang Undang", "Surat Edaran", "Permen[a-z]{2,12}", "Kepmen[a-z]{2,12}"))
+    spellings.update(("SE", "Peraturan Kepala Daerah", "Keputusan Kepala Daerah"))
+    parts = []
+    for s in sorted(spellings, key=len, reverse=True):
+        if "[" in s:
+            parts.append(s)
+        else:
+            parts.append(r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", s)))
+    return "|".join(parts)
+
+
+_WORD = r"(?:[A-Z][\w.'’()-]*|dan|dalam|\(\w+\)|[A-Z]{2,})"
+_NUM = r"[0-9OIl][0-9A-Za-z]*(?:[./\-][0-9A-Za-z]+)*"
+_ABOUT_STOP = (
+    r"(?=\s*\(|\s*;|\s*\n|\s*,?\s+sebagaimana|\s*,\s*(?:dan|yang|serta)\s|\s+yang\s+telah"
+    r"|\.\s|\.$|\s*\[|\s*\]|$)"
+)
+_CITATION = re.compile(
+    r"(?<![\w-])(?P<type>(?i:" + _type_alternation() + r"))"
+    r"(?P<issuer>(?:\s+" + _WORD + r",?){0,9}?)"
+    r"\s*(?:(?P<marker>(?i:nomor|nomer|no|nr))\s*[.:]?\s*)?"
+    r"(?P<num>" + _NUM + r")"
+    r"(?:\s*,?\s*(?i:tahun|thn|th)\s*\.?\s*(?P<year>[0-9OIl]{4})(?![\w/]))?"
+)
+_ABOUT = re.compile(r"\s*,?\s*(?i:tentang)\s+(?P<about>[^\n;]{1,300}?)" + _ABOUT_STOP)
+# Small words that stay lowercase inside a Title Case regulation title.
+_TITLE_SMALL = frozenset(
+    (
+        "dan", "di", "ke", "dari", "atas", "bagi", "untuk", "dalam", "yang", "serta", "pada",
+        "tentang", "atau", "oleh", "dengan", "terhadap", "antara", "sebagai", "melalui",
+    )
+)
+
+_BEFORE = (
+    (re.compile(r"diubah\s+(?:\w+\s+){0,2}(?:dengan|oleh|melalui)\s*$"), "diubah_dengan"),
+    (re.compile(r"dicabut\s+(?:dengan|oleh|melalui)\s*:?\s*$"), "dicabut_dengan"),
+    (re.compile(r"(?:perubahan\s+(?:\w+\s+)?atas|mengubah)\s*$"), "mengubah"),
+    (re.compile(r"(?:mencabut|pencabutan(?:\s+atas)?)\s*$"), "mencabut"),
+    (
+        re.compile(
+            r"melaksanakan\s+(?:ketentuan\s+)?(?:(?:pasal|ayat|huruf|angka)\s+[\w()]+"
+            r"\s*(?:,|dan)?\s*)*$"
+        ),
+        "melaksanakan",
+    ),
+)
+_AFTER_REVOKED = re.compile(r"\b(?:dicabut\s+dan\s+)?dinyatakan\s+tidak\s+berlaku\b")
+
+
+def find_citations(
+    text: str,
+    *,
+    relation: str = "menyebut",
+    default_region: str | None = None,
+) -> list[Reference]:
+    """Return every regulation cited in `text`, in order, with ids and relations.
+
+    `relation` is used when no relation phrase surrounds a citation; `default_region` fills
+    the region of regional rules cited without one ("Peraturan Bupati Nomor 5 Tahun 2019"
+    inside a Gianyar regulation).
+    """
+    if not text:
+        return []
+    matches = [m for m in _CITATION.finditer(text) if _plausible(m)]
+    refs: list[Reference] = []
+    for i, match in enumerate(matches):
+        next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        ref = _reference(match, text, next_start, relation, default_region)
+        if ref is not None:
+            refs.append(ref)
+    return refs
+
+
+def _plausible(match: re.Match[str]) -> bool:
+    num = match.group("num")
+    if not any(c.isdigit() for c in num):
+        return False
+    if match.group("marker") or match.group("year"):
+        return True
+    # Without "Nomor" or "Tahun" only the "UU 23/2014" and "842.2/5193/SJ" shapes count.
+    return "/" in num
+
+
+def _reference(
+    match: re.Match[str], text: str, next_start: int, relation: str, default_region: str | None
+) -> Reference | None:
+    spelled = re.sub(r"[\s\-]+", " ", match.group("type")).strip()
+    number, year = _number_and_year(match.group("num"), match.group("year"))
+    if number is None:
+        return None
+    doc_type, issuer, region = _who(spelled, match.group("issuer"), default_region)
+    if doc_type is None:
+        return None
+    about = _about(text, match.end(), next_start)
+    target = regulation_id(
+        doc_type if doc_type not in ("Permen", "Kepmen") else spelled,
+        number,
+        year,
+        region=region,
+        issuer=issuer,
+    )
+    return Reference(
+        text=_cited_text(match, text, about),
+        relation=_relation(text, match, next_start, relation),
+        target_id=target,
+        doc_type=doc_type,
+        number=number,
+        year=year,
+        region=region,
+        about=about,
+    )
+
+
+def _about(text: str, start: int, end: int) -> str | None:
+    match = _ABOUT.match(text, start, min(end, start + 400))
+    if match is None:
+        return None
+    words = match.group("about").split()
+    if words and words[0][:1].isupper():
+        kept = []
+        for word in words:
+            bare = word.strip("(),.\"'")
+            if kept and bare and bare[0].islower() and bare.lower() not in _TITLE_SMALL:
+                break
+            kept.append(word)
+        while kept and kept[-1].lower() in _TITLE_SMALL:
+            kept.pop()
+        words = kept
+    return " ".join(words).strip(" ,.") or None
+
+
+def _cited_text(match: re.Match[str], text: str, about: str | None) -> str:
+    cited = match.group(0).strip()
+    if about:
+        cited += " tentang " + about
+    return cited
+
+
+def _number_and_year(raw_num: str, raw_year: str | None) -> tuple[str | None, int | None]:
+    num = raw_num.rstrip(".-/")
+    year = parse_year(raw_year)
+    pieces = num.split("/")
+    if year is None and len(pieces) >= 2:
+        tail_year = parse_year(pieces[-1])
+        if tail_year is not None:
+            year = tail_year
+            if len(pieces) == 2:  # "23/2014": the year is not part of the number
+                num = pieces[0]
+    if "/" not in num and "." not in num and "-" not in num:
+        num = fix_ocr_digits(num)
+    if not num or not num[0].isdigit():
+        return None, year
+    return num, year
+
+
+def _who(
+    spelled: str, issuer_words: str | None, default_region: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """Return (doc_type code, issuer, region) from the type spelling and the words after it."""
+    words = re.sub(r"\s+", " ", issuer_words or "").strip(" ,")
+    known = find_doc_type(spelled)
+    if known is None:
+        lower = spelled.lower()
+        if lower.startswith("permen"):
+            known = find_doc_type("Permen")
+        elif lower.startswith("kepmen"):
+            known = find_doc_type("Kepmen")
+        elif lower in ("surat edaran",):
+            known = find_doc_type("SE")
+    if known is None:
+        return None, None, None
+    words = re.sub(r"\b(?:Republik Indonesia|RI)\b", "", words).strip(" ,")
+    level = known.level
+    if level == "nasional":
+        issuer = None
+        if known.code in ("Permen", "Kepmen"):
+            generic = spelled.lower() in ("peraturan menteri", "keputusan menteri")
+            issuer = _minister(("Menteri " + words) if generic and words else words)
+        return known.code, issuer, None
+    if level == "none":
+        return known.code, _minister(words) or (words or None), None
+    region = _region(level, words, default_region)
+    return known.code, None, region
+
+
+def _minister(words: str) -> str | None:
+    if not words:
+        return None
+    first = words.split()[0].lower().strip(".,")
+    if first in MINISTERS:
+        return MINISTERS[first]
+    if first in ("menteri", "kementerian"):
+        return words
+    return None
+
+
+def _region(level: str, words: str, default_region: str | None) -> str | None:
+    words = re.split(r"\s+(?:Provinsi|Propinsi|Prov\.)\s+", " " + words)[0].strip() if (
+        level in ("kabupaten", "kota")
+    ) else words
+    words = words.strip(" ,")
+    if not words:
+        if default_region and (level == "daerah" or region_level(default_region) == level):
+            return default_region
+        return None
+    if level == "daerah":
+        if region_level(words):
+            return _titled(words)
+        if default_region and words.lower() in default_region.lower():
+            return default_region
+        return "Kabupaten " + _titled(words)
+    name = re.sub(r"^(?:Kabupaten|Kab\.?|Provinsi|Propinsi|Prov\.?|Kota)\s+", "", words, flags=re.I)
+    prefix = {"kabupaten": "Kabupaten", "provinsi": "Provinsi", "kota": "Kota"}[level]
+    return f"{prefix} {_titled(name)}" if name else default_region
+
+
+def _titled(words: str) -> str:
+    out = []
+    for w in words.split():
+        out.append(w if not w.isupper() or len(w) <= 1 else w.capitalize())
+    result = " ".join(out)
+    return re.sub(r"^(Kab\.?|Prov\.?)\s", lambda m: "Kabupaten " if m.group(1).startswith("Kab")
+                  else "Provinsi ", result)
+
+
+def _relation(text: str, match: re.Match[str], next_start: int, default: str) -> str:
+    before = text[max(0, match.start() - 120) : match.start()].lower()
+    before = re.sub(r"\s+", " ", before)
+    for pattern, relation in _BEFORE:
+        if pattern.search(before):
+            return relation
+    after = text[match.end() : min(next_start, match.end() + 300)].lower()
+    sentence = re.split(r"[.;]\s", after, maxsplit=1)[0]
+    if _AFTER_REVOKED.search(sentence):
+        return "mencabut"
+    return default

@@ -1,0 +1,260 @@
+"""Raw response -> Document: decide what a body is and assemble its Document.
+
+A body is a PDF, a JDIHN JSON feed, plain text, or HTML. An HTML page is a JDIH detail page
+(metadata block by label), a full-text regulation (heading + Pasal), a news article (article
+signals: schema, og:type, a publication date and running text), another content page
+(government pages), or not a document at all (listings, navigation-only pages, junk) -> None.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from corpus.ids import news_id, page_id
+from corpus.model import Document, Page, Reference
+from crawler.extract.citations import find_citations
+from crawler.extract.detail import find_pdf_url, read_label_values
+from crawler.extract.encoding import decode_html
+from crawler.extract.feed import looks_like_feed, parse_feed
+from crawler.extract.maintext import extract_main_text, parse_html
+from crawler.extract.metadata import PageMeta, read_metadata
+from crawler.extract.pdf import extract_pdf, is_pdf
+from crawler.extract.records import regulation_from_fields
+from crawler.extract.regulation import ParsedRegulation, parse_regulation
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 50_000_000
+MIN_WORDS = 40  # a page with less running text than this is not a document
+_NEWS_PATH = re.compile(r"/(?:berita|news|read|artikel|article|detail|post|\d{4}/\d{2})/", re.I)
+_DETAIL_FIELDS = {"doc_type", "doc_type_short", "number", "year", "title", "about", "teu",
+                  "enacted_on", "promulgated_on", "place", "status", "subjects",
+                  "source_publication", "signer"}
+
+
+def extract_documents(body: bytes, url: str, content_type: str | None,
+                      hints: Mapping[str, Any] | None) -> list[Document]:
+    """Return every Document a body holds; [] when it holds none. Never raises."""
+    try:
+        return _dispatch(body, url, content_type, hints or {})
+    except Exception as exc:  # the last guard: a strange page must not stop a crawl
+        log.warning("extraction failed for %s: %s: %s", url, exc.__class__.__name__, exc)
+        return []
+
+
+def _dispatch(body: bytes, url: str, content_type: str | None,
+              hints: Mapping[str, Any]) -> list[Document]:
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    if not body or not isinstance(body, bytes | bytearray) or not body.strip():
+        return []
+    body = bytes(body[:MAX_BODY])
+    ctype = (content_type or "").lower()
+    if is_pdf(body, ctype) and b"<html" not in body[:512].lower():
+        doc = pdf_document(body, url, hints)
+        return [doc] if doc else []
+    if looks_like_feed(body, ctype):
+        return parse_feed(body, url, hints)
+    if _is_binary(body):
+        log.info("not a document: %s looks binary (%s)", url, content_type)
+        return []
+    if "text/plain" in ctype or not re.search(rb"<[a-zA-Z!]", body[:4096]):
+        doc = text_document(decode_html(body, content_type), url, hints)
+        return [doc] if doc else []
+    doc = html_document(body, url, content_type, hints)
+    return [doc] if doc else []
+
+
+def _is_binary(body: bytes) -> bool:
+    head = body[:4096]
+    if head.startswith((b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")):
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) * 0.1
+
+
+def html_document(body: bytes, url: str, content_type: str | None,
+                  hints: Mapping[str, Any]) -> Document | None:
+    """Return the Document of an HTML page, or None for listings and navigation pages."""
+    html = decode_html(body, content_type)
+    soup = parse_html(html)
+    meta = read_metadata(soup, url)
+    fields = read_label_values(soup)
+    pdf_url = find_pdf_url(soup, url)
+    main = extract_main_text(soup, hints, title=meta.headline)
+    if _is_detail(fields):
+        detail = _detail_document(fields, pdf_url, url, main.text, meta, hints)
+        if detail is not None:
+            return detail
+    words = len(main.text.split())
+    if words < MIN_WORDS and not fields:
+        log.info("not a document: %s has %d words of main text", url, words)
+        return None
+    parsed = _regulation_text(main.text, hints) if "Pasal" in main.text else None
+    if parsed is not None:
+        return regulation_document(parsed, url, main.text, "html", title=meta.title,
+                                   pdf_url=pdf_url)
+    if main.main_link_density > 0.4 and not meta.article_schema:
+        log.info("not a document: %s is a listing (link density %.2f)", url,
+                 main.main_link_density)
+        return None
+    return _page_document(meta, url, main.text, hints)
+
+
+def _is_detail(fields: Mapping[str, str]) -> bool:
+    known = _DETAIL_FIELDS & set(fields)
+    has_identity = bool({"doc_type", "doc_type_short", "number"} & known)
+    return has_identity and len(known) >= 3 and bool({"title", "about", "year"} & known)
+
+
+def _detail_document(fields: Mapping[str, str], pdf_url: str | None, url: str, text: str,
+                     meta: PageMeta, hints: Mapping[str, Any]) -> Document | None:
+    values = dict(fields)
+    if pdf_url:
+        values["pdf_url"] = pdf_url
+    if "title" not in values and meta.title:
+        values["title"] = meta.title
+    doc = regulation_from_fields(values, url, "detail", hints)
+    if doc is None:
+        return None
+    return doc.replace(text=text, site_name=meta.site_name, source_urls=(url,))
+
+
+def _regulation_text(text: str, hints: Mapping[str, Any]) -> ParsedRegulation | None:
+    parsed = parse_regulation(text, default_region=hints.get("region"))
+    if parsed.doc_type and (parsed.number or parsed.year) and parsed.pasal_count >= 1:
+        return parsed
+    return None
+
+
+def regulation_document(parsed: ParsedRegulation, url: str, text: str, origin: str, *,
+                        title: str | None = None, pages: tuple[Page, ...] = (),
+                        pdf_url: str | None = None) -> Document:
+    """Return the regulation Document of a parsed full text."""
+    doc_id = parsed.id or page_id(url)
+    return Document(
+        id=doc_id,
+        url=url,
+        kind="regulation",
+        title=parsed.title or title or url,
+        text=text,
+        doc_type=parsed.doc_type,
+        number=parsed.number,
+        year=parsed.year,
+        about=parsed.about,
+        region=parsed.region,
+        issuer=parsed.issuer or parsed.region,
+        enacted_on=parsed.enacted_on,
+        enacted_at_place=parsed.enacted_at_place,
+        promulgated_on=parsed.promulgated_on,
+        parts=parsed.parts,
+        references=parsed.references,
+        pages=pages,
+        pdf_url=pdf_url,
+        source_urls=(url,),
+        origin=origin,
+        confidence=dict(parsed.confidence),
+        extra={"promulgated_at_place": parsed.promulgated_at_place}
+        if parsed.promulgated_at_place else {},
+    )
+
+
+def _page_document(meta: PageMeta, url: str, text: str, hints: Mapping[str, Any]) -> Document:
+    canonical = meta.canonical_url or url
+    is_news = (
+        hints.get("kind") == "news"
+        or meta.article_schema
+        or meta.og_type == "article"
+        or (meta.published_at is not None and meta.published_confidence >= 0.7)
+        or (meta.published_at is not None and bool(_NEWS_PATH.search(urlsplit(url).path)))
+    )
+    refs = _mentions(text, hints.get("region"))
+    confidence = {"title": 0.9 if meta.title else 0.0}
+    if meta.published_at is not None:
+        confidence["published_at"] = meta.published_confidence
+    return Document(
+        id=news_id(canonical) if is_news else page_id(canonical),
+        url=url,
+        kind="news" if is_news else "other",
+        title=meta.title or _first_line(text) or url,
+        text=text,
+        doc_type="Berita" if is_news else None,
+        published_at=meta.published_at,
+        summary=meta.description,
+        author=meta.author,
+        site_name=meta.site_name or (urlsplit(url).hostname or None),
+        subjects=meta.keywords,
+        references=refs,
+        source_urls=tuple(dict.fromkeys((url, canonical))),
+        origin="html",
+        confidence=confidence,
+        language=meta.language or "id",
+    )
+
+
+def _mentions(text: str, region: str | None) -> tuple[Reference, ...]:
+    seen: set[str | None] = set()
+    out = []
+    for ref in find_citations(text, default_region=region):
+        if ref.target_id in seen:
+            continue
+        seen.add(ref.target_id)
+        out.append(ref)
+    return tuple(out)
+
+
+def text_document(text: str, url: str, hints: Mapping[str, Any]) -> Document | None:
+    """Return the Document of a plain-text body (a regulation if it reads as one)."""
+    if len(text.split()) < MIN_WORDS:
+        return None
+    parsed = _regulation_text(text, hints)
+    if parsed is not None:
+        return regulation_document(parsed, url, text, "text")
+    meta = PageMeta(title=_first_line(text))
+    return _page_document(meta, url, text, hints).replace(origin="text")
+
+
+def pdf_document(body: bytes, url: str, hints: Mapping[str, Any]) -> Document | None:
+    """Return the Document of a PDF: a regulation when its text reads as one."""
+    pdf = extract_pdf(body)
+    if pdf.error:
+        log.warning("not extracted: %s: %s", url, pdf.error)
+        return None
+    starts, chunks, position = [], [], 0
+    for page in pdf.pages:
+        starts.append(position)
+        chunks.append(page.text)
+        position += len(page.text) + 2
+    text = "\n\n".join(chunks)
+    filename = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or url
+    if not pdf.needs_ocr:
+        parsed = parse_regulation(text, default_region=hints.get("region"), page_starts=starts)
+        if parsed.doc_type and (parsed.number or parsed.year):
+            doc = regulation_document(parsed, url, text, "pdf", title=pdf.title,
+                                      pages=pdf.pages, pdf_url=url)
+            return doc
+    return Document(
+        id=page_id(url),
+        url=url,
+        kind="other",
+        title=pdf.title or _first_line(text) or filename,
+        text=text,
+        pages=pdf.pages,
+        pdf_url=url,
+        source_urls=(url,),
+        origin="pdf",
+        needs_ocr=pdf.needs_ocr,
+        references=_mentions(text, hints.get("region")),
+    )
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            return line[:200]
+    return None

@@ -1,0 +1,244 @@
+"""Page metadata from HTML: title, publication time, author, site name, canonical URL.
+
+Evidence is read in order of reliability: JSON-LD (`NewsArticle`, `Article`...), OpenGraph and
+other meta tags, `<time datetime>`, visible date lines near the top, and finally a date in the
+URL path. Indonesian dates are parsed by `dates.parse_date_id`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from crawler.extract.dates import parse_date_id
+
+_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "report",
+                  "analysisnewsarticle", "opinionnewsarticle", "webpage"}
+_DATE_META = (
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "date",
+    "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created", "sailthru.date",
+    "content_publish_date", "parsely-pub-date", "datepublished", "article.published",
+    "published_time", "article_date_original", "created", "tanggal",
+)
+_AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "byl",
+                "content_author", "penulis")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
+_URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])([0-2]\d|3[01])(?:\d{2,}|/)")
+_VISIBLE_DATE_CLASS = re.compile(r"date|time|tanggal|waktu|publish|posted|meta", re.IGNORECASE)
+_AUTHOR_CLASS = re.compile(r"author|penulis|byline|reporter|editor|writer", re.IGNORECASE)
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—:»]\s+")
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """What a page says about itself."""
+
+    title: str | None = None
+    headline: str | None = None  # the h1 or og:title, before site-name trimming
+    published_at: dt.datetime | None = None
+    published_confidence: float = 0.0
+    author: str | None = None
+    site_name: str | None = None
+    canonical_url: str | None = None
+    description: str | None = None
+    og_type: str | None = None
+    article_schema: bool = False
+    language: str | None = None
+    keywords: tuple[str, ...] = field(default_factory=tuple)
+
+
+def read_metadata(soup: BeautifulSoup, url: str) -> PageMeta:
+    """Return the metadata of a parsed page (call before the page is cleaned)."""
+    meta = _meta_tags(soup)
+    ld = list(_json_ld(soup))
+    article = next((d for d in ld if _ld_type(d) & _ARTICLE_TYPES - {"webpage"}), None)
+    page = PageMeta()
+    page.og_type = (meta.get("og:type") or "").lower() or None
+    page.article_schema = article is not None
+    h1 = soup.find("h1")
+    h1_text = _squash(h1.get_text(" ")) if isinstance(h1, Tag) else ""
+    doc_title = _squash(soup.title.get_text(" ")) if soup.title else ""
+    headline = (
+        _ld_str(article, "headline") or meta.get("og:title") or meta.get("twitter:title")
+        or h1_text or doc_title
+    )
+    page.headline = headline or None
+    page.site_name = (
+        meta.get("og:site_name") or _ld_name(article.get("publisher") if article else None)
+        or meta.get("application-name") or None
+    )
+    page.title = _trim_site(headline, page.site_name) or None
+    page.description = meta.get("description") or meta.get("og:description") or None
+    page.canonical_url = _canonical(soup, meta, url)
+    page.author = _author(article, meta, soup)
+    page.published_at, page.published_confidence = _published(article, meta, soup, url)
+    html = soup.find("html")
+    lang = html.get("lang") if isinstance(html, Tag) else None
+    page.language = str(lang).split("-")[0].lower() if lang else None
+    keywords = meta.get("keywords") or meta.get("news_keywords") or ""
+    page.keywords = tuple(k.strip() for k in keywords.split(",") if k.strip())[:20]
+    return page
+
+
+def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        value = tag.get("content")
+        if key and value and str(key).lower() not in found:
+            found[str(key).lower().strip()] = _squash(str(value))
+    for tag in soup.find_all(attrs={"itemprop": True}):
+        key = str(tag.get("itemprop")).lower()
+        if key in ("datepublished", "author", "headline") and key not in found:
+            value = tag.get("content") or tag.get("datetime") or tag.get_text(" ")
+            if value:
+                found[key] = _squash(str(value))
+    return found
+
+
+def _json_ld(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
+    for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
+        raw = script.string or script.get_text()
+        try:
+            data = json.loads(raw.strip().rstrip(";"))
+        except (ValueError, AttributeError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+                yield item
+
+
+def _ld_type(item: dict[str, Any]) -> set[str]:
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).lower() for k in kinds if k}
+
+
+def _ld_str(item: dict[str, Any] | None, key: str) -> str | None:
+    if not item:
+        return None
+    value = item.get(key)
+    return _squash(value) if isinstance(value, str) and value.strip() else None
+
+
+def _ld_name(value: Any) -> str | None:
+    if isinstance(value, list):
+        names = [n for n in (_ld_name(v) for v in value) if n]
+        return ", ".join(names) if names else None
+    if isinstance(value, dict):
+        name = value.get("name")
+        return _squash(name) if isinstance(name, str) and name.strip() else None
+    if isinstance(value, str) and value.strip() and not value.startswith("http"):
+        return _squash(value)
+    return None
+
+
+def _trim_site(title: str, site: str | None) -> str:
+    if not title:
+        return ""
+    pieces = _TITLE_SPLIT.split(title)
+    if len(pieces) > 1:
+        site_key = (site or "").lower()
+        kept = [p for p in pieces if (p.lower() != site_key and site_key not in p.lower())
+                or not site_key]
+        if site_key and len(kept) < len(pieces) and kept:
+            return " - ".join(kept)
+        if len(pieces[-1]) < 30 and len(pieces[0]) > 20:
+            return " - ".join(pieces[:-1])
+    return title
+
+
+def _canonical(soup: BeautifulSoup, meta: dict[str, str], url: str) -> str | None:
+    candidates = []
+    link = soup.find("link", rel=lambda v: v and "canonical" in [str(x).lower() for x in v])
+    if isinstance(link, Tag) and link.get("href"):
+        candidates.append(str(link.get("href")))
+    if meta.get("og:url"):
+        candidates.append(meta["og:url"])
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    for candidate in candidates:
+        absolute = urljoin(url, candidate.strip())
+        parts = urlsplit(absolute)
+        if parts.scheme in ("http", "https") and (parts.hostname or "").removeprefix(
+            "www."
+        ) == host:
+            return absolute
+    return None
+
+
+def _author(article: dict[str, Any] | None, meta: dict[str, str], soup: BeautifulSoup
+            ) -> str | None:
+    if article:
+        name = _ld_name(article.get("author"))
+        if name:
+            return name
+    for key in _AUTHOR_META:
+        value = meta.get(key)
+        if value and not value.startswith("http"):
+            return value[:120]
+    tag = soup.find(attrs={"rel": "author"}) or soup.find(
+        class_=_AUTHOR_CLASS, string=True
+    )
+    if isinstance(tag, Tag):
+        text = _squash(tag.get_text(" "))
+        text = re.sub(r"^(?:oleh|by|penulis|reporter|editor)\s*:?\s*", "", text, flags=re.I)
+        if 2 < len(text) < 80:
+            return text
+    return None
+
+
+def _published(article: dict[str, Any] | None, meta: dict[str, str], soup: BeautifulSoup,
+               url: str) -> tuple[dt.datetime | None, float]:
+    if article:
+        found = _as_datetime(parse_date_id(_ld_str(article, "datePublished")))
+        if found:
+            return found, 0.95
+    for key in _DATE_META:
+        found = _as_datetime(parse_date_id(meta.get(key)))
+        if found:
+            return found, 0.9
+    for tag in soup.find_all("time", limit=5):
+        found = _as_datetime(parse_date_id(str(tag.get("datetime") or tag.get_text(" "))))
+        if found:
+            return found, 0.8
+    for tag in soup.find_all(class_=_VISIBLE_DATE_CLASS, limit=20):
+        text = _squash(tag.get_text(" "))
+        if len(text) < 120:
+            found = _as_datetime(parse_date_id(text))
+            if found:
+                return found, 0.7
+    for pattern in (_URL_DATE, _URL_DATE_COMPACT):
+        match = pattern.search(urlsplit(url).path)
+        if match:
+            try:
+                day = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            except ValueError:
+                continue
+            return dt.datetime(day.year, day.month, day.day), 0.5
+    return None, 0.0
+
+
+def _as_datetime(value: dt.date | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime(value.year, value.month, value.day)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,172 @@
+"""Build regulation Documents from metadata fields (JDIH detail pages and JDIHN feed records).
+
+Both sources give label/value facts (jenis, nomor, tahun, judul, dates, status...). This module
+turns those facts into one natural-key id and a metadata `Document`, so that a feed record, a
+detail page and the PDF of one regulation merge in the store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from corpus.doctypes import find_doc_type
+from corpus.ids import region_level, regulation_id
+from corpus.model import Document, Reference
+from crawler.extract.citations import find_citations, fix_ocr_digits, parse_year
+from crawler.extract.dates import parse_day
+
+_TEU_REGION = re.compile(
+    r"^\s*([A-Za-z .'-]+?)\s*\(\s*(Kabupaten|Kota|Provinsi|Kab\.?|Prov\.?)\s*\)", re.IGNORECASE
+)
+_REGION_TEXT = re.compile(r"\b(Kabupaten|Kota|Provinsi|Propinsi)\s+([A-Z][A-Za-z'-]+(?:\s+[A-Z]"
+                          r"[A-Za-z'-]+){0,2})", re.IGNORECASE)
+
+
+def regulation_from_fields(
+    fields: Mapping[str, str],
+    url: str,
+    origin: str,
+    hints: Mapping[str, Any] | None = None,
+) -> Document | None:
+    """Return a regulation Document from normalised metadata fields, or None if too thin."""
+    hints = hints or {}
+    title = (fields.get("title") or "").strip()
+    cited = _title_citation(title, hints.get("region"))
+    doc_type = _doc_type(fields, cited)
+    if doc_type is None:
+        return None
+    number = _number(fields.get("number")) or (cited.number if cited else None)
+    year = (
+        parse_year(fields.get("year"))
+        or (cited.year if cited else None)
+        or parse_year(fields.get("promulgation_year"))
+    )
+    if number is None and year is None:
+        return None
+    region = _region(fields, cited, doc_type, hints.get("region"))
+    issuer = fields.get("teu") if doc_type in ("Permen", "Kepmen", "SE") else None
+    about = _about(fields, title)
+    doc_id = regulation_id(doc_type, number, year, region=region, issuer=issuer,
+                           fallback=title or url)
+    subjects = _subjects(fields.get("subjects"))
+    known = {"title", "doc_type", "doc_type_short", "number", "year", "about", "enacted_on",
+             "promulgated_on", "place", "status", "summary", "subjects", "pdf_url"}
+    extra = {k: v for k, v in fields.items() if k not in known and isinstance(v, str) and v}
+    confidence = {name: 0.95 for name in ("doc_type", "number", "year") if fields.get(name)}
+    return Document(
+        id=doc_id,
+        url=url,
+        kind="regulation",
+        title=title or _built_title(doc_type, number, year, region, about),
+        doc_type=doc_type,
+        number=number,
+        year=year,
+        about=about,
+        region=region,
+        issuer=issuer or region,
+        enacted_on=parse_day(fields.get("enacted_on")),
+        enacted_at_place=fields.get("place") or None,
+        promulgated_on=parse_day(fields.get("promulgated_on")),
+        status=fields.get("status") or None,
+        summary=fields.get("summary") or None,
+        subjects=subjects,
+        references=_title_relations(title, doc_id, region),
+        pdf_url=fields.get("pdf_url") or None,
+        origin=origin,
+        confidence=confidence,
+        extra=extra,
+        language="id",
+    )
+
+
+def _title_citation(title: str, default_region: str | None) -> Reference | None:
+    refs = find_citations(title, default_region=default_region) if title else []
+    # The document itself is the first citation unless the title starts with a relation.
+    return refs[0] if refs and refs[0].relation == "menyebut" else None
+
+
+def _title_relations(title: str, own_id: str, region: str | None) -> tuple[Reference, ...]:
+    refs = find_citations(title, default_region=region) if title else []
+    return tuple(r for r in refs if r.target_id != own_id and r.relation != "menyebut")
+
+
+def _doc_type(fields: Mapping[str, str], cited: Reference | None) -> str | None:
+    for key in ("doc_type", "doc_type_short"):
+        found = find_doc_type(fields.get(key))
+        if found is not None and found.kind == "regulation":
+            return found.code
+    if cited is not None:
+        return cited.doc_type
+    value = fields.get("doc_type") or ""
+    for ref in find_citations(f"{value} Nomor 1 Tahun 2000"):
+        return ref.doc_type
+    return None
+
+
+def _number(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = re.sub(r"^(?:nomor|no\.?)\s*", "", value.strip(), flags=re.IGNORECASE).strip()
+    if value in ("-", "0", "", "–"):
+        return None
+    return fix_ocr_digits(value) if "/" not in value else value
+
+
+def _region(fields: Mapping[str, str], cited: Reference | None, doc_type: str,
+            default: str | None) -> str | None:
+    level = find_doc_type(doc_type).level if find_doc_type(doc_type) else "daerah"
+    if level == "nasional":
+        return None
+    if cited is not None and cited.region:
+        return cited.region
+    teu = fields.get("teu") or ""
+    match = _TEU_REGION.match(teu)
+    if match:
+        kind = match.group(2).lower()
+        prefix = "Provinsi" if kind.startswith("prov") else "Kota" if kind == "kota" else (
+            "Kabupaten")
+        return f"{prefix} {match.group(1).strip().title()}"
+    for key in ("initiator", "teu", "location", "source_publication"):
+        match = _REGION_TEXT.search(fields.get(key) or "")
+        if match:
+            prefix = match.group(1).title().replace("Propinsi", "Provinsi")
+            return f"{prefix} {match.group(2).title()}"
+    if default and (level in ("daerah", "none") or region_level(default) == level):
+        return default
+    return None
+
+
+def _about(fields: Mapping[str, str], title: str) -> str | None:
+    if fields.get("about"):
+        return fields["about"].strip()
+    match = re.search(r"\btentang\b\s*:?\s*(.+)$", title, flags=re.IGNORECASE | re.DOTALL)
+    if match:
+        return match.group(1).strip(" .")
+    if title and not find_citations(title):
+        return title
+    return None
+
+
+def _subjects(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    pieces = re.split(r"\s+-\s+|[,;|]", value)
+    return tuple(dict.fromkeys(p.strip() for p in pieces if p.strip() and p.strip() != "-"))
+
+
+def _built_title(doc_type: str, number: str | None, year: int | None, region: str | None,
+                 about: str | None) -> str:
+    known = find_doc_type(doc_type)
+    name = known.name if known else doc_type
+    if region:
+        bare = re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", region)
+        name += " " + (bare if doc_type not in ("Perda",) else region)
+    if number:
+        name += f" Nomor {number}"
+    if year:
+        name += f" Tahun {year}"
+    if about:
+        name += f" tentang {about}"
+    return name

@@ -1,0 +1,368 @@
+"""Parse the full text of an Indonesian regulation: identity, preamble, body, closing.
+
+Identity (jenis, issuer/region, nomor, tahun, tentang) comes from the heading
+("PERATURAN BUPATI GIANYAR NOMOR 55 TAHUN 2018 TENTANG ..."), with fallbacks on the
+"Menetapkan :" line and the "PENJELASAN ATAS ..." heading when the top is damaged; OCR noise in
+numbers ("TAHUN 2OI9") is repaired. Menimbang and Mengingat become parts, each Mengingat item a
+reference; the body becomes BAB/Bagian/Pasal/ayat parts (`structure`); Penjelasan and Lampiran
+are kept apart; place and date of enactment and promulgation come from the closing. Every
+identity field carries a confidence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from corpus.doctypes import find_doc_type
+from corpus.ids import regulation_id
+from corpus.model import Part, Reference
+from crawler.extract.citations import _type_alternation, find_citations, fix_ocr_digits, parse_year
+from crawler.extract.dates import parse_day
+from crawler.extract.structure import parse_units, split_lines
+
+_TYPE = re.compile(r"(?<![\w-])(?:" + _type_alternation() + r")", re.IGNORECASE)
+_NOMOR = re.compile(
+    r"\b(?:NOMOR|NOMER|NO\.|N0MOR|NOM0R)\s*:?\s*(?P<num>[0-9OIl][0-9A-Za-z]*(?:[./\-][0-9A-Za-z]+)*)"
+    r"(?:\s*,?\s*TAHUN\s*(?P<year>[0-9OIl]{4})(?!\w))?",
+    re.IGNORECASE,
+)
+_TENTANG = re.compile(r"\bT\s?E\s?N\s?T\s?A\s?N\s?G\b\s*:?", re.IGNORECASE)
+_ABOUT_END = re.compile(
+    r"\s*(?:DENGAN\s+RAHMAT|Menimbang|Mengingat|MEMUTUSKAN|Dengan\s+Persetujuan|"
+    r"PRESIDEN\s+REPUBLIK|"
+    r"\b(?:BUPATI|GUBERNUR|WALI\s?KOTA|WALIKOTA|MENTERI|KEPALA)\b[A-Z .,]{0,80},"
+    r"|\n\s*\n|Pasal\s+1\b|BAB\s+I\b)",
+)
+_MENIMBANG = re.compile(r"(?:^|\n|\s)Menimbang\s*:?", re.IGNORECASE)
+_MENGINGAT = re.compile(r"(?:^|\n|\s)Mengingat\s*:?", re.IGNORECASE)
+_PREAMBLE_END = re.compile(
+    r"(?:^|\n|\s)(?:Memperhatikan\s*:|Dengan\s+Persetujuan\s+Bersama|MEMUTUSKAN\s*:?|"
+    r"M\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N|Menetapkan\s*:)",
+)
+_MENETAPKAN = re.compile(
+    r"Menetapkan\s*:?\s*(?P<type>[A-Z][A-Z \-]{4,80}?)\s+TENTANG\s+"
+    r"(?P<about>[^\n]{3,400}?)\.?\s*(?:\n|$)"
+)
+_PENJELASAN = re.compile(r"\n\s*PENJELASAN\s*(?:\n|ATAS\b)")
+_LAMPIRAN = re.compile(r"\n\s*LAMPIRAN(?:\s+[IVX]+)?\s*(?:\n|:|\s+PERATURAN|\s+KEPUTUSAN)")
+_ENACTED = re.compile(
+    r"(?:Ditetapkan|Disahkan)\s+di\s*:?\s*(?P<place>[A-Z][A-Za-z ]{1,40}?)\s*[,\n]?\s*"
+    r"(?:pada\s+)?tanggal\s*:?\s*(?P<date>\d{1,2}\s*[A-Za-z]+\.?\s*\d{4})",
+    re.IGNORECASE,
+)
+_PROMULGATED = re.compile(
+    r"Diundangkan\s+di\s*:?\s*(?P<place>[A-Z][A-Za-z ]{1,40}?)\s*[,\n]?\s*"
+    r"(?:pada\s+)?tanggal\s*:?\s*(?P<date>\d{1,2}\s*[A-Za-z]+\.?\s*\d{4})",
+    re.IGNORECASE,
+)
+_ITEM_LETTER = re.compile(r"(?:^|\s)(?P<k>[a-z])\s*[.)]\s+")
+_ITEM_NUMBER = re.compile(r"(?:^|\s)(?P<k>\d{1,2})\s*[.)]\s+")
+
+
+@dataclass(slots=True)
+class ParsedRegulation:
+    """What the text of a regulation says about itself, with a confidence per field."""
+
+    doc_type: str | None = None
+    number: str | None = None
+    year: int | None = None
+    about: str | None = None
+    region: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    enacted_at_place: str | None = None
+    enacted_on: dt.date | None = None
+    promulgated_at_place: str | None = None
+    promulgated_on: dt.date | None = None
+    menimbang: tuple[str, ...] = ()
+    mengingat: tuple[Reference, ...] = ()
+    parts: tuple[Part, ...] = ()
+    references: tuple[Reference, ...] = ()
+    confidence: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str | None:
+        """Return the natural-key id, when jenis and nomor or tahun are known."""
+        if not self.doc_type or not (self.number or self.year):
+            return None
+        return regulation_id(self.doc_type, self.number, self.year, region=self.region,
+                             issuer=self.issuer)
+
+    @property
+    def pasal_count(self) -> int:
+        """Return the number of Pasal units."""
+        return sum(1 for p in self.parts if p.kind == "pasal")
+
+    @property
+    def is_regulation(self) -> bool:
+        """Return True when the text reads as a regulation (an identity or Pasal units)."""
+        return bool(self.doc_type and (self.number or self.year)) or self.pasal_count >= 2
+
+
+def parse_regulation(
+    text: str,
+    *,
+    default_region: str | None = None,
+    page_starts: list[int] | None = None,
+) -> ParsedRegulation:
+    """Parse a regulation's text; `page_starts` (char offsets) give each part its PDF page."""
+    result = ParsedRegulation()
+    if not text or not text.strip():
+        return result
+    text = _normalize(text)
+    _parse_identity(text, result, default_region)
+    region = result.region or default_region
+    pre_start, pre_end = _preamble_bounds(text)
+    body_end = _annex_start(text, pre_end)
+    parts: list[Part] = []
+    if pre_start is not None:
+        parts.extend(_preamble_parts(text[pre_start:pre_end], result, region))
+    parts.extend(parse_units(split_lines(text[pre_end:body_end], pre_end), page_starts))
+    parts.extend(_annex_parts(text, body_end))
+    result.parts = tuple(parts)
+    _parse_closing(text[pre_end:], result)
+    result.references = _references(text, body_end, result)
+    if result.parts:
+        result.confidence["parts"] = 0.9 if result.pasal_count else 0.3
+    return result
+
+
+def _normalize(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("\f", "\n")
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def _parse_identity(text: str, result: ParsedRegulation, default_region: str | None) -> None:
+    head_end = _MENIMBANG.search(text[:8000])
+    head = text[: head_end.start() if head_end else 4000]
+    if not _identity_from(head, result, default_region, 0.95):
+        penjelasan = re.search(r"PENJELASAN\s+ATAS\s+", text)
+        if penjelasan and _identity_from(text[penjelasan.end() : penjelasan.end() + 3000],
+                                         result, default_region, 0.8):
+            pass
+    if not result.about or not result.doc_type:
+        match = _MENETAPKAN.search(text[:60000])
+        if match:
+            found = _TYPE.search(match.group("type"))
+            if not result.doc_type and found:
+                result.doc_type = _code(found.group(0))
+                result.confidence["doc_type"] = 0.7
+            if not result.about:
+                result.about = _clean_about(match.group("about"))
+                result.confidence["about"] = 0.7
+    if result.doc_type and result.title is None:
+        result.title = _title(result)
+
+
+def _identity_from(head: str, result: ParsedRegulation, default_region: str | None,
+                   confidence: float) -> bool:
+    for nomor in _NOMOR.finditer(head):
+        window = head[max(0, nomor.start() - 250) : nomor.start()]
+        types = list(_TYPE.finditer(window))
+        if not types:
+            continue
+        found = types[-1]
+        code = _code(found.group(0))
+        if code is None:
+            continue
+        issuer_words = _issuer_words(window[found.end() :])
+        citation = find_citations(f"{found.group(0)} {issuer_words} Nomor 1 Tahun 2000",
+                                  default_region=default_region)
+        raw_num = nomor.group("num")
+        year = parse_year(nomor.group("year"))
+        number = raw_num if "/" in raw_num else fix_ocr_digits(raw_num)
+        if year is None and "/" in raw_num:
+            year = parse_year(raw_num.rsplit("/", 1)[-1])
+        result.doc_type = code
+        result.number = number
+        result.year = year
+        ref = citation[0] if citation else None
+        result.region = ref.region if ref else None
+        if code in ("Permen", "Kepmen", "SE"):
+            result.issuer = _issuer(found.group(0), issuer_words)
+        result.confidence.update(doc_type=confidence, number=confidence if number == raw_num
+                                 else confidence - 0.15)
+        if year:
+            result.confidence["year"] = confidence if str(year) == nomor.group("year") else (
+                confidence - 0.15)
+        tentang = _TENTANG.search(head, nomor.end(), nomor.end() + 200)
+        if tentang:
+            about = _about_text(head[tentang.end() :])
+            if about:
+                result.about = about
+                result.confidence["about"] = confidence - 0.05
+        return True
+    return False
+
+
+def _issuer_words(between: str) -> str:
+    words = re.sub(r"\s+", " ", between).strip()
+    words = re.sub(r"\b(?:REPUBLIK\s+INDONESIA|SALINAN)\b", " ", words, flags=re.I)
+    return re.sub(r"\s+", " ", words).strip(" ,")
+
+
+def _issuer(spelled: str, words: str) -> str | None:
+    lower = spelled.lower()
+    if lower.startswith(("peraturan menteri", "keputusan menteri")) and words:
+        return "Menteri " + words.title()
+    return words.title() or None
+
+
+def _code(spelled: str) -> str | None:
+    found = find_doc_type(spelled)
+    if found is None:
+        lower = re.sub(r"\s+", " ", spelled.lower())
+        if lower.startswith("permen"):
+            return "Permen"
+        if lower.startswith("kepmen"):
+            return "Kepmen"
+        if lower == "surat edaran":
+            return "SE"
+        return None
+    return found.code if found.kind == "regulation" else None
+
+
+def _about_text(tail: str) -> str | None:
+    tail = tail[:1500]
+    end = _ABOUT_END.search(tail)
+    about = tail[: end.start()] if end else tail[:400]
+    words = about.split()
+    if words and sum(1 for w in words if w.isupper()) >= max(1, len(words) * 0.6):
+        kept = []
+        for w in words:
+            if sum(1 for c in w if c.islower()) >= 2 and kept:
+                break
+            kept.append(w)
+        about = " ".join(kept)
+    return _clean_about(about)
+
+
+def _clean_about(about: str) -> str | None:
+    about = re.sub(r"\s+", " ", about).strip(" .,;:")
+    about = re.sub(r"\s*-\s+(?=[a-z])", "", about)  # words broken by a hyphen at a line end
+    return about or None
+
+
+def _title(result: ParsedRegulation) -> str:
+    known = find_doc_type(result.doc_type)
+    name = known.name if known else str(result.doc_type)
+    if result.region and result.doc_type != "Perda":
+        name += " " + re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", result.region)
+    elif result.region:
+        name += " " + result.region
+    if result.number:
+        name += f" Nomor {result.number}"
+    if result.year:
+        name += f" Tahun {result.year}"
+    if result.about:
+        name += f" tentang {result.about.title() if result.about.isupper() else result.about}"
+    return name
+
+
+def _preamble_bounds(text: str) -> tuple[int | None, int]:
+    start = _MENIMBANG.search(text[:30000])
+    end = _PREAMBLE_END.search(text, start.end() if start else 0)
+    if start is None:
+        return None, end.start() if end and end.start() < 30000 else 0
+    return start.start(), end.start() if end else start.end()
+
+
+def _annex_start(text: str, body_start: int) -> int:
+    ends = [m.start() for m in (_PENJELASAN.search(text, body_start),
+                                _LAMPIRAN.search(text, body_start)) if m]
+    return min(ends) if ends else len(text)
+
+
+def _preamble_parts(preamble: str, result: ParsedRegulation, region: str | None) -> list[Part]:
+    parts = []
+    mengingat = _MENGINGAT.search(preamble)
+    menimbang_text = preamble[: mengingat.start()] if mengingat else preamble
+    menimbang_text = _MENIMBANG.sub("", menimbang_text, count=1).strip()
+    if menimbang_text:
+        result.menimbang = tuple(_items(menimbang_text, _ITEM_LETTER, "a"))
+        parts.append(Part("menimbang", "menimbang", "Menimbang", menimbang_text))
+    if mengingat:
+        text = preamble[mengingat.end() :].strip()
+        refs: list[Reference] = []
+        for item in _items(text, _ITEM_NUMBER, "1"):
+            for ref in find_citations(item, relation="mengingat", default_region=region):
+                refs.append(dataclasses.replace(ref, relation="mengingat"))
+        result.mengingat = tuple(refs)
+        parts.append(Part("mengingat", "mengingat", "Mengingat", text))
+    return parts
+
+
+def _items(text: str, marker: re.Pattern[str], first: str) -> list[str]:
+    """Split "a. ... b. ..." or "1. ... 2. ..." lists, following the sequence strictly."""
+    cuts = []
+    expected = first
+    for match in marker.finditer(text):
+        if match.group("k") == expected:
+            cuts.append(match)
+            expected = chr(ord(expected) + 1) if expected.isalpha() else str(int(expected) + 1)
+    if not cuts:
+        return [re.sub(r"\s+", " ", text).strip()]
+    items = []
+    for i, match in enumerate(cuts):
+        end = cuts[i + 1].start() if i + 1 < len(cuts) else len(text)
+        items.append(re.sub(r"\s+", " ", text[match.end() : end]).strip())
+    return [item for item in items if item]
+
+
+def _annex_parts(text: str, start: int) -> list[Part]:
+    if start >= len(text):
+        return []
+    parts = []
+    marks = sorted(
+        (m.start(), kind)
+        for kind, m in (("penjelasan", _PENJELASAN.search(text, start)),
+                        ("lampiran", _LAMPIRAN.search(text, start)))
+        if m
+    )
+    for i, (position, kind) in enumerate(marks):
+        end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        body = text[position:end].strip()
+        if body:
+            parts.append(Part(kind, kind, kind.capitalize(), body))
+    return parts
+
+
+def _parse_closing(text: str, result: ParsedRegulation) -> None:
+    enacted = _ENACTED.search(text)
+    if enacted:
+        result.enacted_at_place = enacted.group("place").strip().title()
+        result.enacted_on = parse_day(enacted.group("date"))
+    promulgated = _PROMULGATED.search(text)
+    if promulgated:
+        result.promulgated_at_place = promulgated.group("place").strip().title()
+        result.promulgated_on = parse_day(promulgated.group("date"))
+
+
+def _references(text: str, body_end: int, result: ParsedRegulation) -> tuple[Reference, ...]:
+    own = result.id
+    region = result.region
+    refs: list[Reference] = list(result.mengingat)
+    if result.about:
+        title_refs = find_citations(result.about, default_region=region)
+        relation = title_refs[0].relation if title_refs else "menyebut"
+        for ref in title_refs:
+            rel = relation if relation in ("mengubah", "mencabut") else "menyebut"
+            refs.append(dataclasses.replace(ref, relation=rel))
+    body_start = next((p for p in (text.find("MEMUTUSKAN"),) if p >= 0), 0)
+    for ref in find_citations(text[body_start:body_end], default_region=region):
+        if ref.relation == "diubah_dengan":
+            ref = dataclasses.replace(ref, relation="menyebut")
+        refs.append(ref)
+    seen: set[tuple[str | None, str]] = set()
+    out = []
+    for ref in refs:
+        key = (ref.target_id, ref.relation)
+        if ref.target_id == own or key in seen:
+            continue
+        seen.add(key)
+        out.append(ref)
+    return tuple(out)
