@@ -14,6 +14,7 @@ from dataclasses import dataclass
 MAX_BODY_BYTES = 25 * 1024 * 1024
 MAX_RATIO = 200  # decoded bytes per encoded byte beyond which a body counts as a bomb
 RATIO_FLOOR = 1024 * 1024  # ratios are only judged once this many bytes are decoded
+_STEP = 1024 * 1024  # decode at most this much per call, so the caps are checked often
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +48,14 @@ class _Decoder:
                 probe.decompress(chunk[:64])
             except zlib.error:
                 self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
-        return self._zlib.decompress(chunk, room + 1)
+        return self._zlib.decompress(chunk, min(room + 1, _STEP))
 
     def pending(self) -> bool:
         return self._zlib is not None and bool(self._zlib.unconsumed_tail)
 
     def drain(self, room: int) -> bytes:
         assert self._zlib is not None
-        return self._zlib.decompress(self._zlib.unconsumed_tail, room + 1)
+        return self._zlib.decompress(self._zlib.unconsumed_tail, min(room + 1, _STEP))
 
     def complete(self) -> bool:
         return self._zlib is None or self._zlib.eof or self.coding == "deflate"
@@ -105,7 +106,7 @@ def _over(out: bytearray, raw: int, max_bytes: int, max_ratio: int) -> str | Non
 def sniff_content_type(body: bytes, header: str | None = None) -> str | None:
     """Name the body's type from its bytes (PDF by magic, HTML, XML, JSON), else from the header."""
     head = body[:1024].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").lower()
-    if b"%pdf-" in body[:1024]:
+    if b"%PDF-" in body[:1024]:
         return "application/pdf"
     if head[:2] == b"\x1f\x8b":
         return "application/gzip"

@@ -91,8 +91,8 @@ def classify(status: int, headers: Iterable[tuple[str, str]], body: bytes,
     headers = tuple(headers)
     if status == 304:
         return "not_modified"
-    if 300 <= status < 400 and header(headers, "location"):
-        return "redirect"
+    if 300 <= status < 400:
+        return "redirect" if header(headers, "location") else "bad_redirect"
     if is_challenge(status, headers, body):
         return "challenge"
     if status in (401, 403, 451):

@@ -255,7 +255,18 @@ class CrawlEngine:
                 delay = self.robots[key].crawl_delay()
                 if delay:
                     self.gate.set_delay(parts.netloc, delay)
+                self._offer_sitemaps(self.robots[key], sr)
         return self.robots[key]
+
+    def _offer_sitemaps(self, rules: RobotsRules, sr: _SourceRun) -> None:
+        """Queue the sitemaps robots.txt lists as feeds of the source."""
+        rows = []
+        for url in rules.sitemaps():
+            entry = self.frontier.offer(url, sr.source.name, sr.scope, 0, is_feed=True)
+            if entry is not None:
+                rows.append((entry.url, entry.source, sr.run, 0, entry.cls))
+        if rows:
+            self.state.enqueue(rows)
 
     async def _fetch_robots(self, url: str, sr: _SourceRun) -> RobotsRules:
         current = url

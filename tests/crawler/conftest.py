@@ -54,7 +54,7 @@ def _make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *args: object) -> None:  # keep test output quiet
             pass
 
-        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        def do_GET(self) -> None:
             headers = {k.lower(): v for k, v in self.headers.items()}
             with site.lock:
                 site.requests.append((self.path, headers))
@@ -113,3 +113,51 @@ def serve() -> Iterator[Callable[[Handler], Site]]:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+class FakeTime:
+    """A clock and sleep pair that never waits: sleeping advances the clock and is recorded."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        """Return the fake time."""
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        """Advance the fake time instead of waiting."""
+        self.sleeps.append(seconds)
+        self.now += max(0.0, seconds)
+        import asyncio
+
+        await asyncio.sleep(0)
+
+
+@pytest.fixture
+def fake_time() -> FakeTime:
+    """Return a fresh fake clock/sleep pair."""
+    return FakeTime()
+
+
+def local_source(site: Site, name: str = "site", **overrides: object):  # type: ignore[no-untyped-def]
+    """Return a local (loopback-allowed) source seeded at the site's root, no delay."""
+    from corpus.sources import Source
+
+    values: dict[str, object] = {"seeds": (site.url + "/",), "delay": 0.0, "local": True}
+    values.update(overrides)
+    return Source(name=name, kind="demo", **values)  # type: ignore[arg-type]
+
+
+def fast_config(fake: FakeTime | None = None, **overrides: object):  # type: ignore[no-untyped-def]
+    """Return a CrawlConfig with short timeouts and (optionally) fake time."""
+    from crawler import CrawlConfig
+    from crawler.fetch import FetchConfig
+
+    fetch = overrides.pop("fetch", FetchConfig(connect_timeout=2, read_timeout=1, total_timeout=5))
+    values: dict[str, object] = {"fetch": fetch, "backoff_base": 0.01, "backoff_cap": 0.05}
+    if fake is not None:
+        values.update(clock=fake.clock, sleep=fake.sleep)
+    values.update(overrides)
+    return CrawlConfig(**values)  # type: ignore[arg-type]
