@@ -1,4 +1,7 @@
-"""JSON shapes of the API: hits, search responses and documents, as ARCHITECTURE.md specifies."""
+"""JSON shapes of the API: hits, search responses and documents, as ARCHITECTURE.md specifies.
+
+The CLI's `telusur search --json` prints `search_response_json`, so both speak the same JSON.
+"""
 
 from __future__ import annotations
 
@@ -59,6 +62,11 @@ def response_json(resp: SearchResponse) -> dict[str, Any]:
         "fuzzy": resp.fuzzy,
         "took_ms": round(float(resp.took_ms), 2),
     }
+
+
+def search_response_json(resp: SearchResponse) -> dict[str, Any]:
+    """Return a search response as the JSON of `/api/search` (the CLI's `--json` too)."""
+    return response_json(resp)
 
 
 def document_json(doc: Document) -> dict[str, Any]:

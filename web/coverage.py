@@ -33,6 +33,8 @@ class Expected:
     title: str
     doc_id: str | None
     certainty: str = ""
+    note: str = ""
+    match_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,19 +63,23 @@ def _text(entry: Mapping[str, Any], *names: str) -> str | None:
     return None
 
 
-def _expected(entry: Mapping[str, Any]) -> Expected:
+def _expected(entry: Mapping[str, Any], default_region: str | None) -> Expected:
     doc_type = _text(entry, "doc_type", "jenis", "type") or "?"
     number = _text(entry, "number", "nomor")
     year_text = _text(entry, "year", "tahun")
     year = int(year_text) if year_text and year_text.isdigit() else None
-    region = _text(entry, "region", "wilayah")
+    region = _text(entry, "region", "wilayah") or default_region
     doc_id = _text(entry, "id", "doc_id")
     if doc_id is None and number and year and doc_type != "?":
         doc_id = regulation_id(doc_type, number, year, region=region,
                                issuer=_text(entry, "issuer"))
     title = _text(entry, "title", "about", "tentang", "judul") or ""
+    terms = entry.get("match_terms") or ()
+    if isinstance(terms, str):
+        terms = (terms,)
     return Expected(doc_type, number, year, region, title, doc_id,
-                    _text(entry, "certainty", "note") or "")
+                    _text(entry, "certainty") or "", _text(entry, "note") or "",
+                    tuple(str(t) for t in terms if str(t).strip())[:8])
 
 
 def load_expected(path: Path) -> ExpectedList:
@@ -87,11 +93,12 @@ def load_expected(path: Path) -> ExpectedList:
         return ExpectedList((), None, "malformed")
     entries = next((data[k] for k in ("instrument", "instruments", "expected")
                     if isinstance(data.get(k), list)), [])
+    region = data.get("region") if isinstance(data.get("region"), str) else None
     instruments = []
     for entry in entries:
         if isinstance(entry, Mapping):
             try:
-                instruments.append(_expected(entry))
+                instruments.append(_expected(entry, region))
             except (TypeError, ValueError) as exc:
                 log.warning("skipping a malformed expected instrument: %s", exc)
     claimed = data.get("claimed_total")
@@ -114,10 +121,13 @@ def check_coverage(expected: ExpectedList, get: Callable[[str], Hit | None],
 
 
 def _candidate(item: Expected, search: Callable[[SearchRequest], tuple[Hit, ...]]) -> Hit | None:
-    if not item.title or item.title.startswith("("):
+    query = " ".join(f'"{t}"' for t in item.match_terms if '"' not in t)
+    if not query and item.title and not item.title.startswith("("):
+        query = item.title
+    if not query:
         return None
     req = SearchRequest(
-        query=item.title[:300], per_page=3, facets=False, snippets=False, kind=("regulation",),
+        query=query[:300], per_page=3, facets=False, snippets=False,
         doc_type=(item.doc_type,) if item.doc_type != "?" else (),
         year_from=item.year, year_to=item.year,
     )

@@ -78,11 +78,36 @@ def highlight(text: str | None, terms: tuple[str, ...]) -> Markup:
     return Markup("".join(out))
 
 
+_ITEM_START = re.compile(r"^(\(?\d+[a-z]?[.)]|\(?[a-z][.)]|[-•*]\s|Pasal\s|BAB\s)", re.IGNORECASE)
+_WRAP_WIDTH = 60  # a line at least this long that ends mid-sentence was wrapped by the PDF
+
+
 def paragraphs(text: str | None) -> list[str]:
-    """Split extracted text into paragraphs at line breaks, dropping empty ones."""
+    """Split extracted text into paragraphs, rejoining lines a PDF wrapped mid-sentence."""
     if not text:
         return []
-    return [line.strip() for line in re.split(r"\n\s*\n|\n", text) if line.strip()]
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        current = ""
+        for raw in block.split("\n"):
+            line = raw.strip()
+            if not line:
+                continue
+            if current and _continues(current, line):
+                current = f"{current} {line}"
+            else:
+                if current:
+                    out.append(current)
+                current = line
+        if current:
+            out.append(current)
+    return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    if previous[-1] in ".;:?!" or _ITEM_START.match(line):
+        return False
+    return line[0].islower() or len(previous) >= _WRAP_WIDTH
 
 
 def excerpt(text: str | None, limit: int = 600) -> str:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, render_template, request, url_for
 
+from web.api import document_json, response_json
 from web.errors import BadRequestError, UnavailableError
 from web.openapi import openapi_document
 from web.params import MAX_QUERY_CHARS, parse_int, parse_search
 from web.resources import get_searcher
 from web.searching import run_search
-from web.serialize import document_json, response_json
 from web.views.documents import load
 
 bp = Blueprint("api", __name__)

@@ -10,10 +10,10 @@ from flask import Blueprint, Response, current_app, request, url_for
 
 from index.results import Hit, SearchRequest
 from web import feedformat
+from web.api import hit_json
 from web.params import MAX_PER_PAGE, parse_export, request_params
 from web.resources import get_store
 from web.searching import run_search
-from web.serialize import hit_json
 
 bp = Blueprint("feeds", __name__)
 

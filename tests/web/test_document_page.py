@@ -1,0 +1,107 @@
+"""The document page: metadata, reading view with anchors, relations, citations, archive."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from flask.testing import FlaskClient
+
+PERBUP = "/d/perbup-gianyar-2025-35"
+
+
+def page(client: FlaskClient, url: str) -> BeautifulSoup:
+    """Return the parsed page at url, which must answer 200."""
+    response = client.get(url)
+    assert response.status_code == 200, response.data[:300]
+    return BeautifulSoup(response.data, "lxml")
+
+
+def test_metadata_table_lists_number_year_and_region(client: FlaskClient) -> None:
+    soup = page(client, PERBUP)
+    rows = {th.get_text(strip=True): th.find_next_sibling("td").get_text(strip=True)
+            for th in soup.select("table.meta th[scope=row]")}
+    assert rows["Nomor"] == "35"
+    assert rows["Tahun"] == "2025"
+    assert rows["Wilayah"] == "Kabupaten Gianyar"
+    assert rows["SHA-256"] == "a" * 64
+
+
+def test_every_bab_and_pasal_has_an_anchor_listed_in_the_toc(client: FlaskClient) -> None:
+    soup = page(client, PERBUP)
+    toc = [a["href"] for a in soup.select("nav.toc a")]
+    for anchor in ("#bab-1", "#bab-2", "#pasal-1", "#pasal-2", "#pasal-3"):
+        assert anchor in toc
+        assert soup.find(id=anchor[1:]) is not None
+    assert soup.find(id="pasal-2-ayat-2").get_text().startswith("(2)")
+
+
+def test_query_terms_are_highlighted_when_arriving_from_search(client: FlaskClient) -> None:
+    soup = page(client, PERBUP + "?q=nelayan")
+    marks = soup.select("#pasal-3 mark")
+    assert [m.get_text() for m in marks] == ["nelayan"]
+    assert not page(client, PERBUP).select("#pasal-3 mark")
+
+
+def test_mengingat_links_held_documents_and_shows_others_as_text(client: FlaskClient) -> None:
+    soup = page(client, PERBUP)
+    relations = soup.find("section", class_="relations")
+    items = relations.find_all("li")
+    linked = [li.find("a")["href"] for li in items if li.find("a")]
+    assert linked == ["/d/uu-2011-24"]
+    unlinked = [li.get_text(" ", strip=True) for li in items if not li.find("a")]
+    assert any("Nomor 44 Tahun 2015" in text for text in unlinked)
+
+
+def test_news_that_mention_a_regulation_are_listed_as_related_news(client: FlaskClient) -> None:
+    soup = page(client, PERBUP)
+    news = soup.find(id="news-title").find_parent("section")
+    hrefs = [a["href"] for a in news.find_all("a")]
+    assert "/d/berita-news-example-test-000000000001" in hrefs
+
+
+def test_news_page_links_the_regulation_it_mentions(client: FlaskClient) -> None:
+    soup = page(client, "/d/berita-news-example-test-000000000001")
+    relations = soup.find("section", class_="relations")
+    assert relations.find("h2").get_text(strip=True) == "Peraturan yang disebut"
+    assert relations.find("a", href=PERBUP) is not None
+
+
+def test_citations_in_legal_style_bibtex_and_csl_json(client: FlaskClient) -> None:
+    soup = page(client, PERBUP)
+    legal = soup.select_one("section.citation blockquote").get_text(strip=True)
+    assert legal.startswith("Peraturan Bupati Gianyar Nomor 35 Tahun 2025 tentang Tata Cara")
+    bib = client.get(PERBUP + "/cite.bib")
+    assert bib.status_code == 200 and bib.data.decode().startswith("@misc{perbupgianyar202535,")
+    csl = json.loads(client.get(PERBUP + "/cite.json").data)
+    assert csl[0]["type"] == "legislation" and csl[0]["number"] == "35"
+    assert csl[0]["issued"] == {"date-parts": [[2025, 6, 30]]}
+
+
+def test_archived_copy_is_a_download_never_our_page(client: FlaskClient, monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    import web.views.documents as documents
+
+    record = SimpleNamespace(body=b"<html><script>alert(1)</script></html>",
+                             content_type="text/html", sha256="e" * 64)
+    monkeypatch.setattr(documents, "get_raw_record", lambda ref: record)
+    response = client.get(PERBUP + "/arsip")
+    assert response.status_code == 200
+    assert response.mimetype == "application/octet-stream"
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert "sandbox" in response.headers["Content-Security-Policy"]
+    assert response.data == record.body
+
+
+def test_archived_copy_missing_is_a_404(client: FlaskClient) -> None:
+    assert client.get("/d/uu-2011-24/arsip").status_code == 404
+
+
+@pytest.mark.parametrize("doc_id", ["no-such-document", "..%2F..%2Fetc", "a" * 300])
+def test_unknown_document_gives_a_404_page(client: FlaskClient, doc_id: str) -> None:
+    response = client.get(f"/d/{doc_id}")
+    assert response.status_code == 404
+    soup = BeautifulSoup(response.data, "lxml")
+    assert soup.find(class_="error-message").get_text(strip=True)
