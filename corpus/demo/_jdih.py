@@ -10,7 +10,7 @@ import json
 import re
 
 from corpus.demo._content import Regulation
-from corpus.demo._layout import date_long, esc, jdih_page, pagination
+from corpus.demo._layout import NOINDEX, date_long, esc, jdih_page, pagination
 from corpus.demo._pdf import render_pdf
 
 PER_PAGE = 9
@@ -84,7 +84,8 @@ def render_listing(regulations: list[Regulation]) -> dict[str, str]:
         if page > 1:
             trail.append((f"Halaman {page}", None))
         path = "/jdih/" if page == 1 else f"/jdih/page/{page}/"
-        out[path] = jdih_page(f"Produk Hukum - Halaman {page}", main, trail)
+        out[path] = jdih_page(f"Produk Hukum - Halaman {page}", main, trail,
+                              head_extra="" if page == 1 else NOINDEX)
     return out
 
 

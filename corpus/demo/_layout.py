@@ -17,6 +17,9 @@ SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
+NOINDEX = '<meta name="robots" content="noindex, follow">\n'
+
+
 def esc(text: str) -> str:
     """Escape text for HTML element content and attribute values."""
     return html.escape(text, quote=True)

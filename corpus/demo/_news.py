@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from corpus.demo._content import Article, Regulation
 from corpus.demo._layout import (
+    NOINDEX,
     date_long,
     date_short,
     date_slash,
@@ -128,8 +129,9 @@ def _teaser(article: Article) -> str:
             f"<p>{esc(article.summary)}</p></article>")
 
 
-def _listing(articles: list[Article], base: str, title: str,
-             trail_label: str) -> dict[str, str]:
+def _listing(articles: list[Article], base: str, title: str, trail_label: str,
+             noindex: bool = False) -> dict[str, str]:
+    """Return a paginated article listing; archives beyond page 1 are marked noindex."""
     pages = max(1, -(-len(articles) // PER_PAGE))
     out = {}
     for page in range(1, pages + 1):
@@ -141,7 +143,8 @@ def _listing(articles: list[Article], base: str, title: str,
             trail.append((f"Halaman {page}", None))
         path = base if page == 1 else f"{base}page/{page}/"
         out[path] = news_page(title if page == 1 else f"{title} - Halaman {page}", main, trail,
-                              aside=_sidebar(articles))
+                              aside=_sidebar(articles),
+                              head_extra=NOINDEX if noindex or page > 1 else "")
     return out
 
 
@@ -181,7 +184,8 @@ def render_news(articles: list[Article], regulations: list[Regulation]) -> dict[
     tags = sorted({t for a in articles for t in a.tags})
     for tag in tags:
         tagged = [a for a in articles if tag in a.tags]
-        files.update(_listing(tagged, tag_path(tag), f"Tag: {tag}", f"Tag: {tag}"))
+        files.update(_listing(tagged, tag_path(tag), f"Tag: {tag}", f"Tag: {tag}",
+                              noindex=True))
     files["/berita/rss.xml"] = render_rss(articles)
     return files
 

@@ -6,7 +6,7 @@ every run; Telusur's crawler resolves them against the sitemap's own URL.
 
 from __future__ import annotations
 
-from corpus.demo._layout import document, esc, jdih_page, news_page
+from corpus.demo._layout import NOINDEX, document, esc, jdih_page, news_page
 
 STYLE = """\
 body{font-family:system-ui,sans-serif;margin:0;color:#1d2433;line-height:1.5}
@@ -76,17 +76,17 @@ def render_static_pages() -> dict[str, str]:
             "Hasil pencarian",
             "<h1>Hasil pencarian</h1><p>Pencarian situs JDIH Demo hanya berfungsi di server "
             "asli. Halaman ini tidak boleh dirayapi (lihat robots.txt).</p>",
-            [("Beranda", "/"), ("Pencarian", None)]),
+            [("Beranda", "/"), ("Pencarian", None)], head_extra=NOINDEX),
         "/admin/": document(
             "Admin", '<body><main><h1>Panel admin</h1><p>Area terbatas. Tidak boleh dirayapi.'
-            "</p></main></body>"),
+            "</p></main></body>", head_extra=NOINDEX),
     }
     pages["/404.html"] = document(
         "Halaman tidak ditemukan",
         '<body class="error">\n<main id="content"><h1>404 - Halaman tidak ditemukan</h1>'
         '<p>Halaman yang Anda cari tidak ada. Kembali ke <a href="/">beranda</a>, '
         '<a href="/jdih/">JDIH Demo</a> atau <a href="/berita/">Warta Demo</a>.</p>'
-        "</main>\n</body>")
+        "</main>\n</body>", head_extra=NOINDEX)
     return pages
 
 

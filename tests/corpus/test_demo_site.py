@@ -244,3 +244,16 @@ def test_malformed_article_is_reported(tmp_path: Path, text: str, message: str) 
     (tmp_path / "news" / "bad.md").write_text(text, encoding="utf-8")
     with pytest.raises(ContentError, match=message):
         load_articles(tmp_path)
+
+
+def _noindex(page: bytes) -> bool:
+    robots = BeautifulSoup(page, "lxml").select_one('meta[name="robots"]')
+    return robots is not None and "noindex" in robots.get("content", "")
+
+
+def test_archives_are_noindex_but_documents_are_not(site: dict[str, bytes]) -> None:
+    archives = [p for p in site if p.startswith("/berita/tag/") or "/page/" in p]
+    assert archives and all(_noindex(site[p]) for p in archives)
+    documents = [a.path for a in load_articles()]
+    documents += [f"/jdih/dokumen/{r.slug}/" for r in load_regulations()]
+    assert not any(_noindex(site[p]) for p in documents)
