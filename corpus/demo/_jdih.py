@@ -199,12 +199,17 @@ def _text_line_html(line: str, previous: str) -> str:
 
 def render_text_page(reg: Regulation) -> str:
     """Return the HTML full-text page of a regulation with pasal anchors."""
-    lines = reg.text.splitlines()
-    parts, previous = [], ""
-    for line in lines:
-        if line.strip():
+    parts, previous, in_heading = [], "", True
+    for line in reg.text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        in_heading = in_heading and not stripped.startswith("Menimbang")
+        if in_heading:
+            parts.append(f'<p class="kop">{esc(stripped)}</p>')
+        else:
             parts.append(_text_line_html(line, previous))
-        previous = line if line.strip() else previous
+        previous = line
     main = (f'<article class="teks-peraturan">\n<h1>{esc(full_title(reg))}</h1>\n'
             f"{FICTIONAL_BANNER if reg.fictional else ''}\n"
             f'<p><a href="{detail_path(reg)}">&laquo; Kembali ke detail</a></p>\n'

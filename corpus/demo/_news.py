@@ -46,6 +46,8 @@ def shown_date(article: Article) -> str:
         return date_short(article.date, article.time)
     if article.date_style == "plain":
         return date_long(article.date)
+    if article.date_style == "weekday":
+        return date_with_weekday(article.date)
     return f"{date_with_weekday(article.date)} - {article.time} WITA"
 
 
