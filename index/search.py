@@ -31,7 +31,6 @@ log = logging.getLogger(__name__)
 
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
-FEW_RESULTS = 3
 
 
 class Searcher:
@@ -121,17 +120,19 @@ class Searcher:
             return self._docs(wq.Every(), filters), wq.Every(), None, False
         query = content_query(parsed.clauses)
         docs = self._docs(query, filters)
-        if not docs and len(parsed.clauses) > 1:
+        suggestion = spelling.did_you_mean(self._s, parsed)
+        if docs:
+            return docs, query, suggestion, False
+        if suggestion:
+            corrected = parse_query(suggestion).clauses
+            for require_all in (True, False):
+                fuzzy_query = content_query(corrected, require_all=require_all)
+                fuzzy_docs = self._docs(fuzzy_query, filters)
+                if fuzzy_docs:
+                    return fuzzy_docs, fuzzy_query, suggestion, True
+        if len(parsed.clauses) > 1:
             query = content_query(parsed.clauses, require_all=False)
             docs = self._docs(query, filters)
-        suggestion = None
-        if len(docs) < FEW_RESULTS:
-            suggestion = spelling.did_you_mean(self._s, parsed)
-        if not docs and not pinned and suggestion:
-            fuzzy_parsed = parse_query(suggestion)
-            query = content_query(fuzzy_parsed.clauses, require_all=False)
-            docs = self._docs(query, filters)
-            return docs, query, suggestion, bool(docs)
         return docs, query, suggestion, False
 
     def _docs(self, query: wq.Query, filters: wq.Query) -> set[int]:

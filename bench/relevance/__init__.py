@@ -1,0 +1,1 @@
+"""Relevance benchmark: judged queries over the shared regulations, against plain Whoosh."""

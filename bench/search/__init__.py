@@ -1,0 +1,1 @@
+"""Search speed benchmark: rebuild time, query latency, update time, searcher memory."""

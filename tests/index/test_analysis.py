@@ -1,0 +1,161 @@
+"""Indonesian analysis: tokens, stop words, stemming families, guards, the Whoosh analyzer."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from index.analysis import (
+    EXACT_MARK,
+    STOP_WORDS,
+    IndonesianAnalyzer,
+    exact_term,
+    index_terms,
+    stem,
+    tokenize,
+    words,
+)
+from index.glossary import Glossary, default_glossary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Perbup 55/2018", ["perbup", "55/2018"]),
+        ("SE Mendagri 842.2/5193/SJ", ["se", "mendagri", "842.2/5193/sj"]),
+        ("Nomor 336/E-01/HK/2018", ["nomor", "336/e-01/hk/2018"]),
+        ("Pasal 4 ayat (2)", ["pasal", "4", "ayat", "2"]),
+        ("undang-undang", ["undang", "undang"]),
+        ("Rp 1.000.000,00", ["rp", "1.000.000", "00"]),
+        ("BPJS-TK", ["bpjs", "tk"]),
+        ("JKK, JKM; JHT.", ["jkk", "jkm", "jht"]),
+        ("tahun 2018.", ["tahun", "2018"]),
+        ("emoji 👷 pekerja", ["emoji", "pekerja"]),
+        ("２０１８", ["2018"]),
+    ],
+)
+def test_tokenize_keeps_numbers_and_citation_tokens(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+def test_tokenize_reports_original_offsets() -> None:
+    text = "Iuran  JKK dibayar"
+    assert [(text[s:e], s, e) for _, s, e in tokenize(text)] == [
+        ("Iuran", 0, 5), ("JKK", 7, 10), ("dibayar", 11, 18)]
+
+
+@pytest.mark.parametrize(
+    ("family", "root"),
+    [
+        (["perlindungan", "melindungi", "dilindungi", "terlindungi", "lindung"], "lindung"),
+        (["pekerja", "pekerjaan", "mempekerjakan", "bekerja", "kerja"], "kerja"),
+        (["pembayaran", "membayar", "dibayar", "dibayarkan", "bayar"], "bayar"),
+        (["pendaftaran", "mendaftarkan", "didaftarkan", "daftar"], "daftar"),
+        (["kecelakaan", "celaka"], "celaka"),
+        (["penerima", "menerima", "diterima", "terima"], "terima"),
+        (["pengupahan", "upah"], "upah"),
+        (["penyelenggaraan", "menyelenggarakan", "diselenggarakan"], "selenggara"),
+        (["kematian", "mati"], "mati"),
+    ],
+)
+def test_affix_families_share_one_stem(family: list[str], root: str) -> None:
+    assert {stem(word) for word in family} == {root}
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("peserta", "peserta"),  # Sastrawi: "serta", a conjunction
+        ("kepesertaan", "peserta"),
+        ("berlaku", "berlaku"),  # Sastrawi: "laku", shared with "melakukan" (to do)
+        ("diberlakukan", "berlaku"),
+        ("bagian", "bagian"),  # Sastrawi: "bagi", a preposition
+        ("pemerintah", "pemerintah"),  # Sastrawi: "perintah" (an order)
+        ("ketentuan", "ketentuan"),
+    ],
+)
+def test_known_over_stemming_is_guarded(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+@pytest.mark.parametrize("word", ["melakukan", "dilakukan"])
+def test_guard_keeps_other_family_apart(word: str) -> None:
+    assert stem(word) != stem("berlaku")
+
+
+@pytest.mark.parametrize("word", ["yang", "dan", "di", "dari", "untuk", "dengan", "pada", "serta"])
+def test_function_words_are_stop_words(word: str) -> None:
+    assert word in STOP_WORDS
+    assert index_terms(word) == ()
+
+
+@pytest.mark.parametrize("word", ["bagian", "bulan", "tiga", "tahun", "tidak", "pasal", "ayat"])
+def test_content_words_are_not_stop_words(word: str) -> None:
+    assert word not in STOP_WORDS
+
+
+@pytest.mark.parametrize(
+    ("word", "terms"),
+    [
+        ("pekerja", ("kerja", EXACT_MARK + "pekerja")),
+        ("jkk", ("jkk",)),
+        ("55/2018", ("55/2018",)),
+        ("2018", ("2018",)),
+    ],
+)
+def test_index_terms_write_stem_and_exact_form(word: str, terms: tuple[str, ...]) -> None:
+    assert index_terms(word) == terms
+    assert exact_term(word) == terms[-1]
+
+
+def test_analyzer_puts_stem_and_exact_form_at_one_position() -> None:
+    analyzer = IndonesianAnalyzer()
+    tokens = [(t.text, t.pos, t.startchar, t.endchar)
+              for t in analyzer("Pekerja yang rentan", positions=True, chars=True)]
+    assert tokens == [
+        ("kerja", 0, 0, 7), ("=pekerja", 0, 0, 7), ("rentan", 2, 13, 19), ("=rentan", 2, 13, 19)]
+
+
+def test_analyzer_survives_pickling_with_its_settings() -> None:
+    analyzer = pickle.loads(pickle.dumps(IndonesianAnalyzer(stemmer="none")))
+    assert analyzer == IndonesianAnalyzer(stemmer="none")
+    assert [t.text for t in analyzer("perlindungan")] == ["perlindungan", "=perlindungan"]
+
+
+def test_analyzer_rejects_unknown_stemmer() -> None:
+    with pytest.raises(ValueError, match="unknown stemmer"):
+        IndonesianAnalyzer(stemmer="porter")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_forms"),
+    [
+        ("jkk", {("jaminan", "kecelakaan", "kerja")}),
+        ("iuran JHT", {("jaminan", "hari", "tua")}),
+        ("bpjs tk", {("jamsostek",), ("bpjamsostek",), ("bpjs", "ketenagakerjaan")}),
+        ("jamsostek", {("bpjs", "ketenagakerjaan"), ("bpjamsostek",)}),
+        ("tenaga honorer", {("thl",), ("non", "asn"), ("tenaga", "harian", "lepas")}),
+        ("perbup", {("peraturan", "bupati")}),
+        ("bukan penerima upah", {("bpu",)}),
+        ("pbi", {("penerima", "bantuan", "iuran")}),
+        ("phk", {("pemutusan", "hubungan", "kerja")}),
+    ],
+)
+def test_glossary_expands_acronyms_both_ways(query: str, expected_forms: set) -> None:
+    found = default_glossary().expansions(words(query))
+    forms = {form for expansion in found for form in expansion.forms}
+    assert expected_forms <= forms
+
+
+def test_glossary_prefers_the_longest_form() -> None:
+    glossary = Glossary([["bpjs", "badan penyelenggara"], ["bpjs kesehatan", "bpjs kes"]])
+    [found] = glossary.expansions(["bpjs", "kesehatan"])
+    assert (found.start, found.end) == (0, 2)
+    assert ("bpjs", "kes") in found.forms
+
+
+def test_broken_glossary_file_gives_empty_glossary(tmp_path) -> None:
+    path = tmp_path / "glossary.toml"
+    path.write_text("[[group]\nforms = [", encoding="utf-8")
+    assert Glossary.from_file(path).expansions(["jkk"]) == []
