@@ -7,6 +7,8 @@ Content is data: `instruments.toml` (real instruments, metadata plus our own abs
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,15 +104,35 @@ _ARTICLE_KEYS = {
 }
 
 
-def _regulation(table: dict[str, object], fictional: bool, where: str) -> Regulation:
+def _check_dates(values: dict[str, object], keys: tuple[str, ...], where: str) -> None:
+    for key in keys:
+        value = values.get(key)
+        if value is None:
+            continue
+        try:
+            dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise ContentError(f"{where}: {key} must be YYYY-MM-DD, got {value!r}") from None
+
+
+def _read_text(content_dir: Path, name: str, where: str) -> str:
+    try:
+        return (content_dir / name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(f"{where}: cannot read text_file {name!r}: {exc}") from exc
+
+
+def _regulation(table: dict[str, object], fictional: bool, where: str,
+                content_dir: Path) -> Regulation:
     unknown = set(table) - _REGULATION_KEYS
     if unknown:
         raise ContentError(f"{where}: unknown keys {sorted(unknown)}")
     values = dict(table)
+    _check_dates(values, ("enacted", "promulgated"), where)
     text = ""
     text_file = values.pop("text_file", None)
     if text_file:
-        text = (CONTENT_DIR / str(text_file)).read_text(encoding="utf-8")
+        text = _read_text(content_dir, str(text_file), where)
     values["source_urls"] = tuple(values.get("source_urls", ()))  # type: ignore[arg-type]
     try:
         return Regulation(**values, fictional=fictional, text=text)  # type: ignore[arg-type]
@@ -118,14 +140,24 @@ def _regulation(table: dict[str, object], fictional: bool, where: str) -> Regula
         raise ContentError(f"{where}: {exc}") from exc
 
 
+def _load_toml(path: Path) -> dict[str, object]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ContentError(f"cannot read {path}: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(f"{path.name}: invalid TOML: {exc}") from exc
+
+
 def load_regulations(content_dir: Path = CONTENT_DIR) -> list[Regulation]:
     """Return every regulation of the demo JDIH: the real instruments, then the fictional ones."""
     result: list[Regulation] = []
     for name, fictional in (("instruments.toml", False), ("fictional.toml", True)):
         path = content_dir / name
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = _load_toml(path)
         for index, table in enumerate(data.get("regulation", [])):
-            result.append(_regulation(table, fictional, f"{path.name} regulation {index + 1}"))
+            where = f"{path.name} regulation {index + 1}"
+            result.append(_regulation(table, fictional, where, content_dir))
     slugs = [r.slug for r in result]
     duplicates = {s for s in slugs if slugs.count(s) > 1}
     if duplicates:
@@ -139,7 +171,10 @@ def _split_front_matter(text: str, where: str) -> tuple[dict[str, object], str]:
     head, sep, body = text[4:].partition("\n+++\n")
     if not sep:
         raise ContentError(f"{where}: front matter is not closed by +++")
-    return tomllib.loads(head), body.strip()
+    try:
+        return tomllib.loads(head), body.strip()
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(f"{where}: invalid TOML front matter: {exc}") from exc
 
 
 def load_articles(content_dir: Path = CONTENT_DIR) -> list[Article]:
@@ -153,7 +188,11 @@ def load_articles(content_dir: Path = CONTENT_DIR) -> list[Article]:
         for key in ("tags", "related_regulations", "facts"):
             meta[key] = tuple(meta.get(key, ()))  # type: ignore[arg-type]
         try:
-            articles.append(Article(**meta, body=body))  # type: ignore[arg-type]
+            article = Article(**meta, body=body)  # type: ignore[arg-type]
         except TypeError as exc:
             raise ContentError(f"{path.name}: {exc}") from exc
+        _check_dates(meta, ("date",), path.name)
+        if not re.fullmatch(r"\d{2}:\d{2}", article.time):
+            raise ContentError(f"{path.name}: time must be HH:MM, got {article.time!r}")
+        articles.append(article)
     return sorted(articles, key=lambda a: (a.date, a.time, a.slug), reverse=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repository root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from corpus.demo._content import CONTENT_DIR, load_articles, load_regulations
+from corpus.demo._content import CONTENT_DIR, ContentError, load_articles, load_regulations
 from corpus.demo._jdih import render_jdih
 from corpus.demo._news import render_news
 from corpus.demo._site import (
@@ -70,7 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Render the Telusur demo site.")
     parser.add_argument("--out", type=Path, default=SITE_DIR, help="output folder")
     args = parser.parse_args(argv)
-    count = write_site(args.out)
+    try:
+        count = write_site(args.out)
+    except ContentError as exc:
+        print(f"error: {exc}\nfix the file under {CONTENT_DIR} and run again", file=sys.stderr)
+        return 2
     total = sum(f.stat().st_size for f in args.out.rglob("*") if f.is_file())
     print(f"wrote {count} files ({total / 1024:.0f} KiB) to {args.out}")
     return 0

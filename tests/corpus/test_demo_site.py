@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from corpus.demo._content import ContentError, load_articles, load_regulations
 from corpus.demo.build import SITE_DIR, file_for, render_site, write_site
+from corpus.demo.build import main as build_main
 from corpus.ids import regulation_id
 
 REPO = Path(__file__).resolve().parents[2]
@@ -234,10 +235,33 @@ def test_expected_instruments_use_natural_key_ids() -> None:
         assert item["source_urls"]
 
 
+_ARTICLE = """+++
+slug = "a"
+date = "2025-01-02"
+time = "10:15"
+headline = "H"
+author = "A"
+section = "S"
++++
+Body
+"""
+
+
+def test_well_formed_article_loads(tmp_path: Path) -> None:
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.md").write_text(_ARTICLE, encoding="utf-8")
+    [article] = load_articles(tmp_path)
+    assert article.path == "/berita/2025/01/a/"
+
+
 @pytest.mark.parametrize("text, message", [
     ("slug = 'x'\n", "front matter"),
     ("+++\nslug = 'x'\n", "not closed"),
     ("+++\nslug = 'x'\nbogus = 1\n+++\nBody\n", "unknown keys"),
+    ("+++\nslug = = 'x'\n+++\nBody\n", "invalid TOML"),
+    ("+++\nslug = 'x'\n+++\nBody\n", "missing"),
+    (_ARTICLE.replace("2025-01-02", "02/01/2025"), "YYYY-MM-DD"),
+    (_ARTICLE.replace("10:15", "pagi"), "HH:MM"),
 ])
 def test_malformed_article_is_reported(tmp_path: Path, text: str, message: str) -> None:
     (tmp_path / "news").mkdir()
@@ -257,3 +281,26 @@ def test_archives_are_noindex_but_documents_are_not(site: dict[str, bytes]) -> N
     documents = [a.path for a in load_articles()]
     documents += [f"/jdih/dokumen/{r.slug}/" for r in load_regulations()]
     assert not any(_noindex(site[p]) for p in documents)
+
+
+@pytest.mark.parametrize("table, message", [
+    ('slug = "x"\n', "missing"),
+    ('slug = "x"\njenis = "Perbup"\nenacted = "14 Maret 2023"\n', "YYYY-MM-DD"),
+    ('slug = "x"\ntext_file = "nowhere.txt"\n', "cannot read"),
+])
+def test_malformed_regulation_is_reported(tmp_path: Path, table: str, message: str) -> None:
+    (tmp_path / "instruments.toml").write_text("[[regulation]]\n" + table, encoding="utf-8")
+    (tmp_path / "fictional.toml").write_text("", encoding="utf-8")
+    with pytest.raises(ContentError, match=message):
+        load_regulations(tmp_path)
+
+
+def test_build_reports_bad_content_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> int:
+        raise ContentError("news/x.md: time must be HH:MM")
+
+    monkeypatch.setattr("corpus.demo.build.write_site", broken)
+    assert build_main(["--out", str(tmp_path / "out")]) == 2
+    assert "time must be HH:MM" in capsys.readouterr().err
