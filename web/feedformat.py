@@ -40,6 +40,12 @@ def _rfc3339(value: dt.date | None) -> str:
     return f"{value.isoformat()[:10]}T00:00:00Z"
 
 
+def _hit_date(hit: Hit) -> dt.date | None:
+    if hit.date:
+        return hit.date
+    return dt.date(hit.year, 1, 1) if hit.year and 1 <= hit.year <= 9999 else None
+
+
 def atom_feed(title: str, self_url: str, html_url: str, hits: Iterable[Hit],
               permalink: Callable[[Hit], str]) -> bytes:
     """Return an Atom 1.0 feed of search hits, newest first as given."""
@@ -50,7 +56,7 @@ def atom_feed(title: str, self_url: str, html_url: str, hits: Iterable[Hit],
     ET.SubElement(feed, f"{{{ATOM_NS}}}id").text = self_url
     ET.SubElement(feed, f"{{{ATOM_NS}}}link", rel="self", href=self_url)
     ET.SubElement(feed, f"{{{ATOM_NS}}}link", rel="alternate", type="text/html", href=html_url)
-    newest = max((h.date for h in hits if h.date), default=None)
+    newest = max((d for d in map(_hit_date, hits) if d), default=None)
     ET.SubElement(feed, f"{{{ATOM_NS}}}updated").text = _rfc3339(newest)
     author = ET.SubElement(feed, f"{{{ATOM_NS}}}author")
     ET.SubElement(author, f"{{{ATOM_NS}}}name").text = "Telusur"
@@ -62,7 +68,7 @@ def atom_feed(title: str, self_url: str, html_url: str, hits: Iterable[Hit],
         ET.SubElement(entry, f"{{{ATOM_NS}}}link", rel="alternate", href=link)
         if hit.url.startswith(("http://", "https://")):
             ET.SubElement(entry, f"{{{ATOM_NS}}}link", rel="via", href=hit.url)
-        ET.SubElement(entry, f"{{{ATOM_NS}}}updated").text = _rfc3339(hit.date)
+        ET.SubElement(entry, f"{{{ATOM_NS}}}updated").text = _rfc3339(_hit_date(hit))
         ET.SubElement(entry, f"{{{ATOM_NS}}}summary", type="text").text = plain(hit.snippet)
         ET.SubElement(entry, f"{{{ATOM_NS}}}category", term=hit.kind)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)

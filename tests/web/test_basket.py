@@ -1,0 +1,126 @@
+"""The evidence basket: CSRF, add, note, reorder, remove, and the dossier exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from flask.testing import FlaskClient
+
+from web.basket_store import Item, move_item
+
+PERBUP = "perbup-gianyar-2025-35"
+
+
+def token(client: FlaskClient) -> str:
+    """Return the CSRF token the basket page's forms carry."""
+    soup = BeautifulSoup(client.get(f"/d/{PERBUP}").data, "lxml")
+    return soup.find("input", attrs={"name": "csrf_token"})["value"]
+
+
+def post(client: FlaskClient, path: str, **fields: str) -> None:
+    """Post a basket form with a valid token; expect the redirect back."""
+    response = client.post(f"/keranjang/{path}", data={"csrf_token": token(client), **fields})
+    assert response.status_code == 303, response.data[:300]
+
+
+def basket_keys(client: FlaskClient) -> list[str]:
+    """Return the keys of the basket's items in order."""
+    soup = BeautifulSoup(client.get("/keranjang/").data, "lxml")
+    return [li["data-key"] for li in soup.select("li.basket-item")]
+
+
+@pytest.fixture
+def filled(client: FlaskClient) -> FlaskClient:
+    """Return a client whose basket holds a Pasal, a whole law and a news item."""
+    post(client, "tambah", doc_id=PERBUP, anchor="pasal-2")
+    post(client, "tambah", doc_id="uu-2011-24")
+    post(client, "tambah", doc_id="berita-news-example-test-000000000001")
+    return client
+
+
+def test_post_without_csrf_token_is_refused(client: FlaskClient) -> None:
+    response = client.post("/keranjang/tambah", data={"doc_id": PERBUP})
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.data, "lxml")
+    assert soup.find(class_="error-message")["data-code"] == "csrf_failed"
+    assert basket_keys(client) == []
+
+
+def test_add_reorder_note_and_remove(filled: FlaskClient) -> None:
+    keys = [f"{PERBUP}#pasal-2", "uu-2011-24", "berita-news-example-test-000000000001"]
+    assert basket_keys(filled) == keys
+    post(filled, "pindah", key="uu-2011-24", direction="up")
+    assert basket_keys(filled) == [keys[1], keys[0], keys[2]]
+    post(filled, "catatan", key=keys[2], note="Bukti liputan media")
+    soup = BeautifulSoup(filled.get("/keranjang/").data, "lxml")
+    assert soup.select("li.basket-item textarea")[2].get_text() == "Bukti liputan media"
+    post(filled, "hapus", key=keys[0])
+    assert basket_keys(filled) == [keys[1], keys[2]]
+
+
+def test_adding_the_same_item_twice_keeps_one(filled: FlaskClient) -> None:
+    post(filled, "tambah", doc_id="uu-2011-24")
+    assert basket_keys(filled).count("uu-2011-24") == 1
+
+
+@pytest.mark.parametrize(
+    ("fields", "status"),
+    [
+        ({"doc_id": "no-such-doc"}, 404),
+        ({"doc_id": PERBUP, "anchor": "pasal-99"}, 404),
+        ({"doc_id": ""}, 404),
+    ],
+)
+def test_adding_unknown_documents_or_parts_fails_clearly(
+    client: FlaskClient, fields: dict[str, str], status: int
+) -> None:
+    response = client.post("/keranjang/tambah", data={"csrf_token": token(client), **fields})
+    assert response.status_code == status
+
+
+def test_redirect_target_must_be_local(client: FlaskClient) -> None:
+    response = client.post("/keranjang/tambah", data={
+        "csrf_token": token(client), "doc_id": PERBUP, "next": "//evil.example/x"})
+    assert response.headers["Location"].endswith("/keranjang/")
+
+
+def test_dossier_lists_citation_quote_url_time_and_hash(filled: FlaskClient) -> None:
+    soup = BeautifulSoup(filled.get("/keranjang/dossier").data, "lxml")
+    items = soup.select("li.dossier-item")
+    assert len(items) == 3
+    first = items[0]
+    assert first.find("h2").get_text(" ", strip=True).startswith("1. Pasal 2")
+    assert "Pasal 2 Peraturan Bupati Gianyar Nomor 35 Tahun 2025" in first.find(
+        class_="cite-text").get_text()
+    assert "Jaminan Kecelakaan Kerja" in first.find("blockquote").get_text()
+    cells = {th.get_text(strip=True): th.find_next_sibling("td").get_text(strip=True)
+             for th in first.select("th[scope=row]")}
+    assert cells["URL sumber"] == "https://jdih.example.test/perbup-35-2025"
+    assert cells["SHA-256"] == "a" * 64
+    assert cells["Waktu pengambilan"].startswith("2025-11-01T08:30")
+
+
+def test_manifests_in_csv_and_json_match_the_dossier(filled: FlaskClient) -> None:
+    rows = list(csv.DictReader(io.StringIO(filled.get("/keranjang/manifest.csv").data.decode())))
+    data = json.loads(filled.get("/keranjang/manifest.json").data)
+    assert [r["doc_id"] for r in rows] == [i["doc_id"] for i in data["items"]]
+    assert rows[0]["anchor"] == "pasal-2" and rows[0]["sha256"] == "a" * 64
+    assert data["items"][0]["permalink"].endswith(f"/d/{PERBUP}#pasal-2")
+
+
+def test_basket_count_shows_in_the_header(filled: FlaskClient) -> None:
+    soup = BeautifulSoup(filled.get("/").data, "lxml")
+    assert soup.select_one(".site-nav .badge").get_text() == "3"
+
+
+@pytest.mark.parametrize(
+    ("key", "offset", "expected"),
+    [("a", -1, "abc"), ("a", 1, "bac"), ("c", 1, "abc"), ("b", -1, "bac"), ("zz", 1, "abc")],
+)
+def test_move_item_stays_within_bounds(key: str, offset: int, expected: str) -> None:
+    items = [Item(x) for x in "abc"]
+    assert "".join(i.doc_id for i in move_item(items, key, offset)) == expected

@@ -1,0 +1,92 @@
+"""The coverage page: expected instruments found or missing, SVG charts, crawl health."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+from flask import Flask
+
+from web import create_app
+from web.coverage import load_expected
+from web.health import load_health
+
+EXPECTED = """
+claimed_total = 14
+
+[[instrument]]
+id = "perbup-gianyar-2025-35"
+doc_type = "Perbup"
+number = "35"
+year = 2025
+title = "Tata Cara Pemberian Program Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan"
+certainty = "confirmed"
+
+[[instrument]]
+doc_type = "Perbup"
+number = "33"
+year = 2024
+region = "Kabupaten Gianyar"
+title = "(judul belum diketahui)"
+certainty = "partial"
+match_terms = ["Sertakan"]
+"""
+
+
+def coverage_app(data_dir: Path, expected: Path) -> Flask:
+    """Return an app reading the expected instruments from `expected`."""
+    return create_app({"DATA_DIR": data_dir, "TESTING": True, "SECRET_KEY": "k",
+                       "EXPECTED_INSTRUMENTS": expected})
+
+
+def test_coverage_marks_found_and_missing_instruments(data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "expected.toml"
+    path.write_text(EXPECTED, encoding="utf-8")
+    soup = BeautifulSoup(coverage_app(data_dir, path).test_client().get("/cakupan").data, "lxml")
+    rows = soup.select("table.coverage-table tbody tr")
+    assert [r["class"][0] for r in rows] == ["status-found", "status-missing"]
+    assert rows[0].find("a")["href"] == "/d/perbup-gianyar-2025-35"
+    assert "14" in soup.find(class_="summary").get_text()
+
+
+def test_coverage_without_the_list_says_so(data_dir: Path, tmp_path: Path) -> None:
+    app = coverage_app(data_dir, tmp_path / "absent.toml")
+    soup = BeautifulSoup(app.test_client().get("/cakupan").data, "lxml")
+    assert soup.find("p", class_="notice") is not None
+    assert soup.find("table", class_="coverage-table") is None
+
+
+@pytest.mark.parametrize("text", ["claimed_total = [", "[[instrument]]\nyear = 'x'\n", ""])
+def test_malformed_lists_give_a_reason_not_an_error(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    result = load_expected(path)
+    assert result.problem in ("malformed", "empty") or result.instruments
+
+
+def test_charts_are_server_rendered_svg_with_titles(client) -> None:
+    soup = BeautifulSoup(client.get("/cakupan").data, "lxml")
+    charts = soup.select("figure.chart svg")
+    assert len(charts) == 2
+    for svg in charts:
+        assert svg.get("role") == "img" and svg.find("title").get_text()
+        assert svg.find_all("rect")
+    labels = [t.get_text() for t in charts[1].select("text.chart-label")]
+    assert "Berita" in labels and "Perbup" in labels
+
+
+def test_crawl_health_reads_reports_tolerantly(monkeypatch, tmp_path: Path) -> None:
+    import crawler
+
+    when = dt.datetime(2025, 11, 1, tzinfo=dt.UTC)
+    report = SimpleNamespace(finished_at=when, sources=[
+        SimpleNamespace(source="jdih-gianyar", pages=0, failures=2, blocked=5),
+        SimpleNamespace(source="demo", pages=40, failures=0, blocked=0),
+    ])
+    monkeypatch.setattr(crawler, "load_reports", lambda directory: [report], raising=False)
+    rows, problem = load_health(tmp_path)
+    assert problem is None
+    assert [(r.name, r.status) for r in rows] == [("demo", "ok"), ("jdih-gianyar", "blocked")]
