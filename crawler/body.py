@@ -50,6 +50,9 @@ class _Decoder:
                 self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
         return self._zlib.decompress(chunk, min(room + 1, _STEP))
 
+    def unconsumed(self) -> int:
+        return len(self._zlib.unconsumed_tail) if self._zlib is not None else 0
+
     def pending(self) -> bool:
         return self._zlib is not None and bool(self._zlib.unconsumed_tail)
 
@@ -79,7 +82,7 @@ async def read_body(chunks: AsyncIterator[bytes], coding: str = "",
             piece = decoder.feed(chunk, max_bytes - len(out))
             while True:
                 out += piece
-                problem = _over(out, raw, max_bytes, max_ratio)
+                problem = _over(out, raw - decoder.unconsumed(), max_bytes, max_ratio)
                 if problem:
                     return Body(bytes(out[:max_bytes]), raw, problem)
                 if not decoder.pending():

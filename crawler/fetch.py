@@ -11,6 +11,7 @@ import asyncio
 import ipaddress
 import logging
 import socket
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -157,7 +158,7 @@ class Fetcher:
         response = await self.client.send(request, stream=True)
         try:
             coding = response.headers.get("content-encoding", "")
-            body = await read_body(response.aiter_raw(), coding, self.config.max_bytes,
+            body = await read_body(_raw_chunks(response), coding, self.config.max_bytes,
                                    self.config.max_ratio)
         finally:
             await response.aclose()
@@ -166,6 +167,15 @@ class Fetcher:
             headers=tuple(response.headers.multi_items()), body=body,
             fetched_at=datetime.now(UTC), coding=coding,
         )
+
+
+async def _raw_chunks(response: httpx.Response) -> AsyncIterator[bytes]:
+    """Yield the body as sent; a response built in memory (MockTransport) yields its content."""
+    if response.is_stream_consumed and hasattr(response, "_content"):
+        yield response.content  # preloaded bytes are the body as the handler wrote it
+        return
+    async for chunk in response.aiter_raw():
+        yield chunk
 
 
 def host_port(url: str) -> str:

@@ -52,7 +52,8 @@ class Scope:
     @classmethod
     def of(cls, source: Source, entry_urls: list[str]) -> Scope:
         """Build the scope of a source whose seeds and feeds resolved to `entry_urls`."""
-        hosts = source.hosts or tuple(urlsplit(u).netloc for u in entry_urls)
+        canonical = (canonicalize(u) for u in entry_urls)
+        hosts = source.hosts or tuple(urlsplit(u).netloc for u in canonical if u)
         return cls(
             frozenset(_bare(h) for h in hosts if h),
             tuple(re.compile(p) for p in source.allow),

@@ -7,6 +7,7 @@ tracking or session parameters) into the one spelling the frontier and the archi
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -79,8 +80,11 @@ def _host(netloc_host: str) -> str | None:
     host = netloc_host.strip().rstrip(".").lower()
     if not host or any(c in host for c in " <>\"'\\"):
         return None
-    if host.startswith("["):
-        return host
+    if ":" in host:  # an IPv6 literal (urlsplit drops the brackets)
+        try:
+            return f"[{ipaddress.IPv6Address(host.split('%')[0]).compressed}]"
+        except ValueError:
+            return None
     try:
         return host.encode("idna").decode("ascii")
     except UnicodeError:

@@ -58,7 +58,10 @@ def _make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
             headers = {k.lower(): v for k, v in self.headers.items()}
             with site.lock:
                 site.requests.append((self.path, headers))
-            reply = site.handler(self.path, headers)
+            try:
+                reply = site.handler(self.path, headers)
+            except Exception as exc:  # a broken test handler answers 500, visibly
+                reply = Reply(status=500, body=f"handler error: {exc!r}".encode())
             self.send_response(reply.status)
             if reply.content_type:
                 self.send_header("Content-Type", reply.content_type)
