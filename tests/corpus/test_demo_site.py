@@ -40,7 +40,9 @@ def site() -> dict[str, bytes]:
     return files
 
 
-def _html_pages(site: dict[str, bytes]) -> dict[str, BeautifulSoup]:
+@pytest.fixture(scope="module")
+def soups(site: dict[str, bytes]) -> dict[str, BeautifulSoup]:
+    """Return every HTML page of the committed site, parsed once."""
     return {p: BeautifulSoup(b, "lxml") for p, b in site.items()
             if p.endswith("/") or p.endswith(".html")}
 
@@ -69,9 +71,11 @@ def test_site_stays_small(site: dict[str, bytes]) -> None:
     assert sum(len(b) for b in site.values()) < 1_000_000
 
 
-def test_every_internal_link_resolves_and_none_names_a_host(site: dict[str, bytes]) -> None:
+def test_every_internal_link_resolves_and_none_names_a_host(
+    site: dict[str, bytes], soups: dict[str, BeautifulSoup]
+) -> None:
     broken, absolute = [], []
-    for path, soup in _html_pages(site).items():
+    for path, soup in soups.items():
         for tag, attr in LINK_ATTRS:
             for node in soup.find_all(tag):
                 link = node.get(attr)
@@ -122,8 +126,8 @@ def test_unnumbered_instruments_show_a_dash_for_nomor(site: dict[str, bytes], sl
     assert value is not None and value.get_text(strip=True) == "-"
 
 
-def test_detail_pages_use_all_three_metadata_markups(site: dict[str, bytes]) -> None:
-    details = [BeautifulSoup(b, "lxml") for p, b in site.items()
+def test_detail_pages_use_all_three_metadata_markups(soups: dict[str, BeautifulSoup]) -> None:
+    details = [s for p, s in soups.items()
                if p.startswith("/jdih/dokumen/") and p.count("/") == 4]
     assert any(s.select("td.spacer") and s.select('th[scope="row"]') for s in details)
     assert any(s.select("div.meta-grid h4") for s in details)
@@ -213,9 +217,9 @@ def test_rss_feed_lists_every_article_with_a_date(site: dict[str, bytes]) -> Non
         assert parsedate_to_datetime(item.findtext("pubDate") or "").year >= 2018
 
 
-def test_articles_vary_their_date_metadata(site: dict[str, bytes]) -> None:
+def test_articles_vary_their_date_metadata(soups: dict[str, BeautifulSoup]) -> None:
     articles = load_articles()
-    pages = [BeautifulSoup(site[a.path], "lxml") for a in articles]
+    pages = [soups[a.path] for a in articles]
     with_meta = sum(bool(p.select('meta[property="article:published_time"]')) for p in pages)
     with_jsonld = sum(bool(p.select('script[type="application/ld+json"]')) for p in pages)
     assert 0 < with_meta < len(pages)
@@ -270,17 +274,17 @@ def test_malformed_article_is_reported(tmp_path: Path, text: str, message: str) 
         load_articles(tmp_path)
 
 
-def _noindex(page: bytes) -> bool:
-    robots = BeautifulSoup(page, "lxml").select_one('meta[name="robots"]')
-    return robots is not None and "noindex" in robots.get("content", "")
+def _noindex(page: BeautifulSoup) -> bool:
+    robots = page.select_one('meta[name="robots"]')
+    return robots is not None and "noindex" in str(robots.get("content", ""))
 
 
-def test_archives_are_noindex_but_documents_are_not(site: dict[str, bytes]) -> None:
-    archives = [p for p in site if p.startswith("/berita/tag/") or "/page/" in p]
-    assert archives and all(_noindex(site[p]) for p in archives)
+def test_archives_are_noindex_but_documents_are_not(soups: dict[str, BeautifulSoup]) -> None:
+    archives = [p for p in soups if p.startswith("/berita/tag/") or "/page/" in p]
+    assert archives and all(_noindex(soups[p]) for p in archives)
     documents = [a.path for a in load_articles()]
     documents += [f"/jdih/dokumen/{r.slug}/" for r in load_regulations()]
-    assert not any(_noindex(site[p]) for p in documents)
+    assert not any(_noindex(soups[p]) for p in documents)
 
 
 @pytest.mark.parametrize("table, message", [
