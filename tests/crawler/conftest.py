@@ -108,7 +108,7 @@ def serve() -> Iterator[Callable[[Handler], Site]]:
         server = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(site))
         server.daemon_threads = True
         site.host, site.port = server.server_address[0], server.server_address[1]
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
         servers.append(server)
         return site
 

@@ -11,7 +11,7 @@ import pytest
 from corpus.sources import Source
 from crawler import RawArchive, crawl
 from crawler.fetch import FetchConfig
-from tests.crawler.conftest import FakeTime, Reply, Site, fast_config, local_source
+from tests.crawler.conftest import FakeTime, Reply, fast_config, local_source
 
 
 def _records(crawl_dir: Path) -> list:  # type: ignore[type-arg]
