@@ -105,6 +105,17 @@ def test_every_regulation_of_the_facts_file_is_on_the_jdih() -> None:
     assert wanted <= present, sorted(wanted - present)
 
 
+def test_every_dated_news_fact_is_reported_by_an_article() -> None:
+    facts_file = SHARED / "domain" / "gianyar_facts.json"
+    if not facts_file.exists():
+        pytest.skip("../shared is not available")
+    facts = json.loads(facts_file.read_text(encoding="utf-8"))
+    reported = {f for a in load_articles() for f in a.facts}
+    assert reported <= {r["id"] for r in facts}, "an article names an unknown fact id"
+    news = {r["id"] for r in facts if r["kind"] == "news"}
+    assert news <= reported, sorted(news - reported)
+
+
 def test_perbup_35_2025_is_found_by_pekerja_rentan(site: dict[str, bytes]) -> None:
     page = site["/jdih/dokumen/peraturan-bupati-gianyar-nomor-35-tahun-2025/"].decode()
     text = BeautifulSoup(page, "lxml").get_text(" ").lower()
