@@ -39,8 +39,10 @@ def render_site(content_dir: Path = CONTENT_DIR) -> dict[str, bytes]:
     files.update(render_news(articles, regulations))
     files["/assets/style.css"] = STYLE
     files["/robots.txt"] = render_robots()
-    crawlable = sorted(p for p in files if p.endswith("/") and not p.startswith(
-        ("/admin/", "/jdih/cari/")))
+    # The sitemap lists what should be indexed: no disallowed areas, no noindex archives.
+    crawlable = sorted(p for p in files if p.endswith("/")
+                       and not p.startswith(("/admin/", "/jdih/cari/", "/berita/tag/"))
+                       and "/page/" not in p)
     pdfs = sorted(p for p in files if p.endswith(".pdf"))
     files["/sitemap.xml"] = render_sitemap(crawlable + pdfs)
     return {path: (data.encode("utf-8") if isinstance(data, str) else data)

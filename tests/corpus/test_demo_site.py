@@ -214,7 +214,9 @@ def test_sitemap_lists_resolvable_root_relative_locations(site: dict[str, bytes]
     locs = [loc.text or "" for loc in root.findall("s:url/s:loc", ns)]
     assert len(locs) > 40
     assert all(loc.startswith("/") and _resolves(site, "/sitemap.xml", loc) for loc in locs)
-    assert not any(loc.startswith(("/admin/", "/jdih/cari/")) for loc in locs)
+    assert not any(loc.startswith(("/admin/", "/jdih/cari/", "/berita/tag/")) for loc in locs)
+    assert all(a.path in locs for a in load_articles())
+    assert all(f"/jdih/dokumen/{r.slug}/" in locs for r in load_regulations())
 
 
 def test_rss_feed_lists_every_article_with_a_date(site: dict[str, bytes]) -> None:
