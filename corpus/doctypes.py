@@ -113,6 +113,7 @@ def ministry_code(issuer: str | None) -> str | None:
     """Return the short ministry code for "Menteri Ketenagakerjaan" and similar issuers."""
     if not issuer:
         return None
-    key = re.sub(r"^(peraturan |keputusan )?(menteri|kementerian)\s+", "", issuer.lower().strip())
+    key = re.sub(r"^((republik )?indonesia\.?\s+)?(peraturan |keputusan )?(menteri|kementerian)\s+",
+                 "", issuer.lower().strip())  # also the T.E.U. form "Indonesia. Kementerian X"
     key = key.replace("republik indonesia", "").strip(" ,")
     return MINISTRY_CODES.get(key)
