@@ -81,11 +81,11 @@ def html_document(body: bytes, url: str, content_type: str | None,
                   hints: Mapping[str, Any]) -> Document | None:
     """Return the Document of an HTML page, or None for listings and navigation pages."""
     html = decode_html(body, content_type)
-    soup = parse_html(html)
-    meta = read_metadata(soup, url)
-    fields = read_label_values(soup)
-    pdf_url = find_pdf_url(soup, url)
-    main = extract_main_text(soup, hints, title=meta.headline)
+    root = parse_html(html)
+    meta = read_metadata(root, url)
+    fields = read_label_values(root)
+    pdf_url = find_pdf_url(root, url)
+    main = extract_main_text(root, hints, title=meta.headline)
     if _is_detail(fields):
         detail = _detail_document(fields, pdf_url, url, main.text, meta, hints)
         if detail is not None:

@@ -7,6 +7,9 @@ siblings are kept, and inside them link lists, share bars and other short boiler
 are dropped. Headings, paragraphs, lists and tables come out as text in reading order,
 paragraphs separated by blank lines. Per-site hints (`content_selector`, `drop_selectors`)
 refine the result when given and are never required.
+
+Trees are lxml's (libxml2's HTML parser, the same one BeautifulSoup's "lxml" mode uses): on the
+benchmark's 170 kB pages building a BeautifulSoup tree alone takes longer than our whole budget.
 """
 
 from __future__ import annotations
@@ -16,26 +19,23 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from lxml import etree, html
 
 JUNK_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
     "button", "select", "input", "textarea", "option", "link", "meta", "head", "map", "audio",
-    "video", "picture", "source", "dialog",
+    "video", "picture", "source", "dialog", "math",
 )
 BLOCK_TAGS = frozenset(
     (
-        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "div", "dl",
-        "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-        "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
-        "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br", "caption",
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br", "caption",
+        "html",
     )
 )
-_TEXT_BLOCKS = frozenset(
-    ("p", "pre", "blockquote", "li", "td", "th", "dd", "dt", "h2", "h3", "h4", "h5", "h6",
-     "figcaption")
-)
-_STRUCTURAL_DROP = ("nav", "aside", "footer")
+_STRUCTURAL_DROP = frozenset(("nav", "aside", "footer"))
 _POSITIVE = re.compile(
     r"article|body|content|entry|main|post|story|text|isi|berita|konten|artikel|detail|read"
     r"|news|blog|paragraph|prose|rich",
@@ -50,7 +50,7 @@ _NEGATIVE = re.compile(
     re.IGNORECASE,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-MAX_DEPTH = 180
+MAX_DEPTH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,118 +64,161 @@ class MainText:
     main_link_density: float = 0.0  # share of the chosen containers' text inside links
 
 
-def parse_html(html: str) -> BeautifulSoup:
-    """Parse decoded HTML with the lxml parser (falling back to html.parser)."""
+def parse_html(text: str) -> html.HtmlElement:
+    """Parse decoded HTML into an lxml tree; an empty or hopeless page gives an empty <html>."""
+    text = text.replace("\x00", "")
+    if text.lstrip().startswith("<?xml"):
+        text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     try:
-        return BeautifulSoup(html, "lxml")
-    except Exception:
-        return BeautifulSoup(html, "html.parser")
+        root = html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError, TypeError):
+        root = None
+    if root is None:
+        root = html.document_fromstring("<html><body></body></html>")
+    return root
 
 
-def extract_main_text(soup: BeautifulSoup, hints: Mapping[str, Any] | None = None,
+_PARSER = html.HTMLParser(recover=True, remove_comments=True, remove_pis=True, huge_tree=False)
+
+
+def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = None,
                       title: str | None = None) -> MainText:
-    """Return the main text of a parsed page (the soup is modified: junk is removed)."""
+    """Return the main text of a parsed page (the tree is modified: junk is removed)."""
     hints = hints or {}
-    _clean(soup, hints.get("drop_selectors") or ())
-    body = soup.body or soup
+    clean_tree(root, hints.get("drop_selectors") or ())
+    body = root.find("body")
+    if body is None:
+        body = root
     stats = _Stats(body)
-    total_chars = max(1, stats.text_len(body))
-    link_density = stats.link_len(body) / total_chars
-    page_words = len(body.get_text(" ", strip=True).split())
-    containers = _select(soup, hints.get("content_selector"))
+    total_chars = max(1, stats.total(body))
+    containers = _select(root, hints.get("content_selector"))
     if not containers:
         containers = _best_containers(body, stats)
     blocks: list[str] = []
     for container in containers:
-        _emit(container, stats, blocks, depth=0, keep_all=False)
+        _emit(container, stats, blocks, depth=0)
     blocks = _trim(blocks, title)
-    main_chars = sum(stats.text_len(c) for c in containers)
-    main_links = sum(stats.link_len(c) for c in containers)
-    return MainText("\n\n".join(blocks), tuple(blocks), link_density, page_words,
-                    main_links / main_chars if main_chars else 0.0)
+    main_chars = sum(stats.total(c) for c in containers)
+    main_links = sum(stats.links(c) for c in containers)
+    return MainText(
+        "\n\n".join(blocks),
+        tuple(blocks),
+        stats.links(body) / total_chars,
+        stats.words,
+        main_links / main_chars if main_chars else 0.0,
+    )
 
 
-def _clean(soup: BeautifulSoup, drop_selectors: Iterable[str]) -> None:
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in soup.find_all(JUNK_TAGS):
-        tag.decompose()
+def clean_tree(root: html.HtmlElement, drop_selectors: Iterable[str] = ()) -> None:
+    """Remove scripts, styles, forms controls, hidden elements and hinted selectors."""
+    etree.strip_elements(root, *JUNK_TAGS, etree.Comment, with_tail=False)
+    doomed = []
     for selector in drop_selectors:
         try:
-            for tag in soup.select(selector):
-                tag.decompose()
+            doomed.extend(root.cssselect(selector))
         except Exception:  # a malformed selector in a hint must not break extraction
             continue
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.attrs is None:
+    for el in root.iter():
+        if not isinstance(el.tag, str):
             continue
         if (
-            tag.has_attr("hidden")
-            or tag.get("aria-hidden") == "true"
-            or _HIDDEN_STYLE.search(str(tag.get("style") or ""))
+            el.get("hidden") is not None
+            or el.get("aria-hidden") == "true"
+            or ("style" in el.attrib and _HIDDEN_STYLE.search(el.get("style") or ""))
         ):
-            tag.decompose()
+            doomed.append(el)
+    for el in doomed:
+        parent = el.getparent()
+        if parent is not None:
+            _drop(el, parent)
 
 
-def _select(soup: BeautifulSoup, selector: Any) -> list[Tag]:
+def _drop(el: html.HtmlElement, parent: html.HtmlElement) -> None:
+    """Remove an element but keep its tail text."""
+    tail = el.tail
+    if tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _select(root: html.HtmlElement, selector: Any) -> list[html.HtmlElement]:
     if not selector or not isinstance(selector, str):
         return []
     try:
-        found = soup.select(selector)
+        found = root.cssselect(selector)
     except Exception:
         return []
-    return [tag for tag in found if tag.get_text(strip=True)]
+    return [el for el in found if (el.text_content() or "").strip()]
 
 
 class _Stats:
-    """Text and link lengths per element, computed once bottom-up."""
+    """Text and link lengths per element, computed bottom-up in one pass."""
 
-    def __init__(self, root: Tag) -> None:
-        self.text: dict[int, int] = {}
-        self.links: dict[int, int] = {}
-        self.own: dict[int, int] = {}
+    def __init__(self, root: html.HtmlElement) -> None:
+        self._total: dict[int, int] = {}
+        self._links: dict[int, int] = {}
+        self.own: dict[int, int] = {}  # running text of a block outside nested blocks
         self.punct: dict[int, int] = {}
-        for string in root.find_all(string=True):
-            if not isinstance(string, NavigableString) or isinstance(string, Comment):
-                continue
-            n = len(string.strip())
-            if not n:
-                continue
-            commas = string.count(",") + string.count(".")
-            in_link = False
-            owner: Tag | None = None
-            parent = string.parent
-            depth = 0
-            while parent is not None and depth < MAX_DEPTH:
-                key = id(parent)
-                if parent.name == "a":
-                    in_link = True
-                if owner is None and parent.name in BLOCK_TAGS:
-                    owner = parent
-                    self.own[key] = self.own.get(key, 0) + n
-                    self.punct[key] = self.punct.get(key, 0) + commas
-                self.text[key] = self.text.get(key, 0) + n
-                if in_link:
-                    self.links[key] = self.links.get(key, 0) + n
-                if parent is root:
-                    break
-                parent = parent.parent
-                depth += 1
+        self.owners: list[html.HtmlElement] = []
+        self.words = 0
+        inline_len: dict[int, int] = {}
+        inline_punct: dict[int, int] = {}
+        # lxml makes element proxies on demand; keeping them alive keeps their id() stable.
+        elements = [el for el in root.iter() if isinstance(el.tag, str)]
+        self._alive = elements
+        for el in reversed(elements):
+            direct, punct = _direct_text(el)
+            total, links = direct, 0
+            inline, inline_p = direct, punct
+            for child in el:
+                if not isinstance(child.tag, str):
+                    continue
+                key = id(child)
+                total += self._total.get(key, 0)
+                links += self._links.get(key, 0)
+                if child.tag not in BLOCK_TAGS:
+                    inline += inline_len.get(key, 0)
+                    inline_p += inline_punct.get(key, 0)
+            key = id(el)
+            self._total[key] = total
+            self._links[key] = total if el.tag == "a" else links
+            inline_len[key] = inline
+            inline_punct[key] = inline_p
+            if el.tag in BLOCK_TAGS and inline:
+                self.own[key] = inline
+                self.punct[key] = inline_p
+                self.owners.append(el)
+        self.owners.reverse()
 
-    def text_len(self, tag: Tag) -> int:
-        return self.text.get(id(tag), 0)
+    def total(self, el: html.HtmlElement) -> int:
+        return self._total.get(id(el), 0)
 
-    def link_len(self, tag: Tag) -> int:
-        return self.links.get(id(tag), 0)
+    def links(self, el: html.HtmlElement) -> int:
+        return self._links.get(id(el), 0)
 
-    def density(self, tag: Tag) -> float:
-        total = self.text.get(id(tag), 0)
-        return self.links.get(id(tag), 0) / total if total else 1.0
+    def density(self, el: html.HtmlElement) -> float:
+        total = self._total.get(id(el), 0)
+        return self._links.get(id(el), 0) / total if total else 1.0
 
 
-def _class_weight(tag: Tag) -> float:
-    names = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")])
-    if tag.name in ("article", "main"):
+def _direct_text(el: html.HtmlElement) -> tuple[int, int]:
+    length, punct = 0, 0
+    pieces = [el.text] + [child.tail for child in el]
+    for piece in pieces:
+        if piece:
+            stripped = piece.strip()
+            length += len(stripped)
+            punct += stripped.count(",") + stripped.count(".")
+    return length, punct
+
+
+def _class_weight(el: html.HtmlElement) -> float:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if el.tag in ("article", "main"):
         names += " article"
     if not names.strip():
         return 0.0
@@ -187,107 +230,105 @@ def _class_weight(tag: Tag) -> float:
     return weight
 
 
-def _best_containers(body: Tag, stats: _Stats) -> list[Tag]:
+def _best_containers(body: html.HtmlElement, stats: _Stats) -> list[html.HtmlElement]:
     scores: dict[int, float] = {}
-    tags: dict[int, Tag] = {}
-    for tag in body.find_all(_TEXT_BLOCKS):
-        own = stats.own.get(id(tag), 0)
+    elements: dict[int, html.HtmlElement] = {}
+    for el in stats.owners:
+        own = stats.own.get(id(el), 0)
         if own < 25:
             continue
-        link = stats.density(tag)
-        score = (1 + stats.punct.get(id(tag), 0) + min(own / 100, 3)) * (1 - link) ** 2
-        parent, factor = tag.parent, 1.0
+        score = (1 + stats.punct.get(id(el), 0) + min(own / 100, 3)) * (
+            1 - stats.density(el)) ** 2
+        parent, factor = el.getparent(), 1.0
         for _ in range(3):
-            if parent is None or not isinstance(parent, Tag):
+            if parent is None:
                 break
             key = id(parent)
-            if key not in tags:
-                tags[key] = parent
+            if key not in elements:
+                elements[key] = parent
                 scores[key] = _class_weight(parent)
             scores[key] += score * factor
-            parent, factor = parent.parent, factor / 2
-        if tag.name in ("p", "pre", "blockquote"):
-            tags.setdefault(id(tag), tag)
-            scores[id(tag)] = scores.get(id(tag), 0) + score * 0.5
+            parent, factor = parent.getparent(), factor / 2
+        if el.tag in ("p", "pre", "blockquote"):
+            elements.setdefault(id(el), el)
+            scores[id(el)] = scores.get(id(el), 0) + score * 0.5
     if not scores:
         return [body]
-    ranked = {k: s * (1 - stats.density(tags[k])) for k, s in scores.items()}
+    ranked = {k: s * (1 - stats.density(elements[k])) for k, s in scores.items()}
     best_key = max(ranked, key=lambda k: ranked[k])
-    best = tags[best_key]
-    parent = best.parent
-    if not isinstance(parent, Tag) or best is body:
+    best = elements[best_key]
+    parent = best.getparent()
+    if parent is None or best is body:
         return [best]
     threshold = max(10.0, ranked[best_key] * 0.2)
-    chosen: list[Tag] = []
-    for sibling in parent.children:
-        if not isinstance(sibling, Tag):
+    chosen: list[html.HtmlElement] = []
+    for sibling in parent:
+        if not isinstance(sibling.tag, str):
             continue
         if sibling is best:
             chosen.append(sibling)
             continue
-        key = id(sibling)
-        text_len = stats.text_len(sibling)
-        if (ranked.get(key, 0) >= threshold and _class_weight(sibling) >= 0) or (
-            sibling.name == "p" and text_len > 80 and stats.density(sibling) < 0.25
-        ):
+        strong = ranked.get(id(sibling), 0) >= threshold and _class_weight(sibling) >= 0
+        paragraph = (sibling.tag == "p" and stats.total(sibling) > 80
+                     and stats.density(sibling) < 0.25)
+        if strong or paragraph:
             chosen.append(sibling)
     return chosen
 
 
-def _emit(tag: Tag, stats: _Stats, out: list[str], depth: int, keep_all: bool) -> None:
-    """Append the text blocks of `tag` to `out`, skipping boilerplate sub-trees."""
+def _emit(el: html.HtmlElement, stats: _Stats, out: list[str], depth: int) -> None:
+    """Append the text blocks of `el` to `out`, skipping boilerplate sub-trees."""
     if depth > MAX_DEPTH:
-        text = _squash(tag.get_text(" "))
+        text = _squash(el.text_content())
         if text:
             out.append(text)
         return
-    inline: list[str] = []
-    for child in tag.children:
-        if isinstance(child, NavigableString):
-            if not isinstance(child, Comment):
-                inline.append(str(child))
+    inline: list[str] = [el.text or ""]
+    for child in el:
+        if not isinstance(child.tag, str):
+            inline.append(child.tail or "")
             continue
-        if not isinstance(child, Tag):
-            continue
-        if child.name not in BLOCK_TAGS:
-            if _is_boilerplate(child, stats):
-                continue
-            inline.append(child.get_text(" ") if child.name != "br" else "\n")
+        if child.tag not in BLOCK_TAGS:
+            if not _is_boilerplate(child, stats):
+                inline.append(_inline_text(child))
+            inline.append(child.tail or "")
             continue
         _flush(inline, out)
-        if child.name == "br":
-            continue
-        if not keep_all and _is_boilerplate(child, stats):
-            continue
-        if child.name == "tr":
-            cells = [_squash(c.get_text(" ")) for c in child.find_all(["td", "th"])]
-            row = " ".join(c for c in cells if c)
-            if row:
-                out.append(row)
-            continue
-        _emit(child, stats, out, depth + 1, keep_all)
+        if child.tag != "br" and not _is_boilerplate(child, stats):
+            if child.tag == "tr":
+                cells = [_squash(c.text_content()) for c in child if c.tag in ("td", "th")]
+                row = " ".join(c for c in cells if c)
+                if row:
+                    out.append(row)
+            else:
+                _emit(child, stats, out, depth + 1)
+        inline.append(child.tail or "")
     _flush(inline, out)
 
 
+def _inline_text(el: html.HtmlElement) -> str:
+    if el.tag == "img":
+        return ""
+    return " ".join(el.itertext()) if len(el) else (el.text or "")
+
+
 def _flush(inline: list[str], out: list[str]) -> None:
-    if inline:
-        text = _squash("".join(inline))
-        if text:
-            out.append(text)
-        inline.clear()
+    text = _squash("".join(inline))
+    if text:
+        out.append(text)
+    inline.clear()
 
 
-def _is_boilerplate(tag: Tag, stats: _Stats) -> bool:
-    text_len = stats.text_len(tag)
+def _is_boilerplate(el: html.HtmlElement, stats: _Stats) -> bool:
+    text_len = stats.total(el)
     if text_len == 0:
-        return tag.name != "img"
-    density = stats.density(tag)
-    if tag.name in _STRUCTURAL_DROP and (density > 0.3 or text_len < 400):
         return True
-    if tag.name in ("ul", "ol", "div", "section", "table", "dl") and density > 0.55:
+    density = stats.density(el)
+    if el.tag in _STRUCTURAL_DROP and (density > 0.3 or text_len < 400):
         return True
-    weight = _class_weight(tag)
-    return weight < 0 and (density > 0.2 or text_len < 300)
+    if el.tag in ("ul", "ol", "div", "section", "table", "dl") and density > 0.55:
+        return True
+    return _class_weight(el) < 0 and (density > 0.2 or text_len < 300)
 
 
 def _squash(text: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from lxml import html
 
 from crawler.extract.dates import parse_date_id
 
@@ -55,17 +55,18 @@ class PageMeta:
     keywords: tuple[str, ...] = field(default_factory=tuple)
 
 
-def read_metadata(soup: BeautifulSoup, url: str) -> PageMeta:
+def read_metadata(root: html.HtmlElement, url: str) -> PageMeta:
     """Return the metadata of a parsed page (call before the page is cleaned)."""
-    meta = _meta_tags(soup)
-    ld = list(_json_ld(soup))
+    meta = _meta_tags(root)
+    ld = list(_json_ld(root))
     article = next((d for d in ld if _ld_type(d) & _ARTICLE_TYPES - {"webpage"}), None)
     page = PageMeta()
     page.og_type = (meta.get("og:type") or "").lower() or None
     page.article_schema = article is not None
-    h1 = soup.find("h1")
-    h1_text = _squash(h1.get_text(" ")) if isinstance(h1, Tag) else ""
-    doc_title = _squash(soup.title.get_text(" ")) if soup.title else ""
+    h1 = next(root.iter("h1"), None)
+    h1_text = _squash(h1.text_content()) if h1 is not None else ""
+    title_el = root.find(".//title")
+    doc_title = _squash(title_el.text_content()) if title_el is not None else ""
     headline = (
         _ld_str(article, "headline") or meta.get("og:title") or meta.get("twitter:title")
         or h1_text or doc_title
@@ -77,36 +78,37 @@ def read_metadata(soup: BeautifulSoup, url: str) -> PageMeta:
     )
     page.title = _trim_site(headline, page.site_name) or None
     page.description = meta.get("description") or meta.get("og:description") or None
-    page.canonical_url = _canonical(soup, meta, url)
-    page.author = _author(article, meta, soup)
-    page.published_at, page.published_confidence = _published(article, meta, soup, url)
-    html = soup.find("html")
-    lang = html.get("lang") if isinstance(html, Tag) else None
+    page.canonical_url = _canonical(root, meta, url)
+    page.author = _author(article, meta, root)
+    page.published_at, page.published_confidence = _published(article, meta, root, url)
+    lang = root.get("lang") or root.get("xml:lang")
     page.language = str(lang).split("-")[0].lower() if lang else None
     keywords = meta.get("keywords") or meta.get("news_keywords") or ""
     page.keywords = tuple(k.strip() for k in keywords.split(",") if k.strip())[:20]
     return page
 
 
-def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+def _meta_tags(root: html.HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
+    for tag in root.iter("meta"):
         key = tag.get("property") or tag.get("name") or tag.get("itemprop")
         value = tag.get("content")
-        if key and value and str(key).lower() not in found:
-            found[str(key).lower().strip()] = _squash(str(value))
-    for tag in soup.find_all(attrs={"itemprop": True}):
+        if key and value and key.lower().strip() not in found:
+            found[key.lower().strip()] = _squash(value)
+    for tag in root.xpath("//*[@itemprop]"):
         key = str(tag.get("itemprop")).lower()
         if key in ("datepublished", "author", "headline") and key not in found:
-            value = tag.get("content") or tag.get("datetime") or tag.get_text(" ")
+            value = tag.get("content") or tag.get("datetime") or tag.text_content()
             if value:
                 found[key] = _squash(str(value))
     return found
 
 
-def _json_ld(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
-    for script in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
-        raw = script.string or script.get_text()
+def _json_ld(root: html.HtmlElement) -> Iterator[dict[str, Any]]:
+    for script in root.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        raw = script.text or ""
         try:
             data = json.loads(raw.strip().rstrip(";"))
         except (ValueError, AttributeError):
@@ -162,11 +164,12 @@ def _trim_site(title: str, site: str | None) -> str:
     return title
 
 
-def _canonical(soup: BeautifulSoup, meta: dict[str, str], url: str) -> str | None:
+def _canonical(root: html.HtmlElement, meta: dict[str, str], url: str) -> str | None:
     candidates = []
-    link = soup.find("link", rel=lambda v: v and "canonical" in [str(x).lower() for x in v])
-    if isinstance(link, Tag) and link.get("href"):
-        candidates.append(str(link.get("href")))
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            candidates.append(link.get("href"))
+            break
     if meta.get("og:url"):
         candidates.append(meta["og:url"])
     host = (urlsplit(url).hostname or "").removeprefix("www.")
@@ -180,7 +183,7 @@ def _canonical(soup: BeautifulSoup, meta: dict[str, str], url: str) -> str | Non
     return None
 
 
-def _author(article: dict[str, Any] | None, meta: dict[str, str], soup: BeautifulSoup
+def _author(article: dict[str, Any] | None, meta: dict[str, str], root: html.HtmlElement
             ) -> str | None:
     if article:
         name = _ld_name(article.get("author"))
@@ -190,18 +193,18 @@ def _author(article: dict[str, Any] | None, meta: dict[str, str], soup: Beautifu
         value = meta.get(key)
         if value and not value.startswith("http"):
             return value[:120]
-    tag = soup.find(attrs={"rel": "author"}) or soup.find(
-        class_=_AUTHOR_CLASS, string=True
-    )
-    if isinstance(tag, Tag):
-        text = _squash(tag.get_text(" "))
+    candidates = root.xpath("//*[@rel='author']")
+    candidates += [el for el in root.xpath("//body//*[@class]")
+                   if _AUTHOR_CLASS.search(el.get("class") or "")][:10]
+    for tag in candidates:
+        text = _squash(tag.text_content())
         text = re.sub(r"^(?:oleh|by|penulis|reporter|editor)\s*:?\s*", "", text, flags=re.I)
         if 2 < len(text) < 80:
             return text
     return None
 
 
-def _published(article: dict[str, Any] | None, meta: dict[str, str], soup: BeautifulSoup,
+def _published(article: dict[str, Any] | None, meta: dict[str, str], root: html.HtmlElement,
                url: str) -> tuple[dt.datetime | None, float]:
     if article:
         found = _as_datetime(parse_date_id(_ld_str(article, "datePublished")))
@@ -211,12 +214,14 @@ def _published(article: dict[str, Any] | None, meta: dict[str, str], soup: Beaut
         found = _as_datetime(parse_date_id(meta.get(key)))
         if found:
             return found, 0.9
-    for tag in soup.find_all("time", limit=5):
-        found = _as_datetime(parse_date_id(str(tag.get("datetime") or tag.get_text(" "))))
+    for tag in list(root.iter("time"))[:5]:
+        found = _as_datetime(parse_date_id(str(tag.get("datetime") or tag.text_content())))
         if found:
             return found, 0.8
-    for tag in soup.find_all(class_=_VISIBLE_DATE_CLASS, limit=20):
-        text = _squash(tag.get_text(" "))
+    dated = [el for el in root.xpath("//body//*[@class or @id]")
+             if _VISIBLE_DATE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")]
+    for tag in dated[:20]:
+        text = _squash(tag.text_content())
         if len(text) < 120:
             found = _as_datetime(parse_date_id(text))
             if found:

@@ -1,0 +1,1 @@
+"""Benchmarks of crawler.extract: main text F1, regulation parsing accuracy, speed."""
