@@ -154,8 +154,10 @@ def load_regulations(content_dir: Path = CONTENT_DIR) -> list[Regulation]:
     result: list[Regulation] = []
     for name, fictional in (("instruments.toml", False), ("fictional.toml", True)):
         path = content_dir / name
-        data = _load_toml(path)
-        for index, table in enumerate(data.get("regulation", [])):
+        tables = _load_toml(path).get("regulation", [])
+        if not isinstance(tables, list):
+            raise ContentError(f"{path.name}: use [[regulation]] tables")
+        for index, table in enumerate(tables):
             where = f"{path.name} regulation {index + 1}"
             result.append(_regulation(table, fictional, where, content_dir))
     slugs = [r.slug for r in result]

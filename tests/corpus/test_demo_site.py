@@ -78,7 +78,7 @@ def test_every_internal_link_resolves_and_none_names_a_host(
     for path, soup in soups.items():
         for tag, attr in LINK_ATTRS:
             for node in soup.find_all(tag):
-                link = node.get(attr)
+                link = str(node.get(attr) or "")
                 if not link or link.startswith("#"):
                     continue
                 if urlsplit(link).scheme or link.startswith("//"):
@@ -147,8 +147,9 @@ def test_detail_pages_use_all_three_metadata_markups(soups: dict[str, BeautifulS
 
 def test_listing_pages_say_how_many_they_show(site: dict[str, bytes]) -> None:
     total = len(load_regulations())
-    first = BeautifulSoup(site["/jdih/"], "lxml").select_one("p.summary").get_text()
-    assert first == f"Menampilkan 1 sampai 9 dari {total} peraturan"
+    summary = BeautifulSoup(site["/jdih/"], "lxml").select_one("p.summary")
+    assert summary is not None
+    assert summary.get_text() == f"Menampilkan 1 sampai 9 dari {total} peraturan"
     assert "/jdih/page/2/" in site
 
 
