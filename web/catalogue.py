@@ -190,6 +190,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "{found} of {listed} listed instruments found."},
     "coverage.claimed": {"id": "Pemerintah daerah menyebut setidaknya {n} instrumen.",
                          "en": "The regency speaks of at least {n} instruments."},
+    "coverage.missing_count": {"id": "{n} instrumen yang terdaftar belum ada di indeks.",
+                               "en": "{n} listed instruments are not in the index yet."},
+    "coverage.unidentified": {"id": "{n} dari {claimed} instrumen yang diklaim belum "
+                                    "teridentifikasi sama sekali: judul dan nomornya belum "
+                                    "diketahui.",
+                              "en": "{n} of the {claimed} claimed instruments are not "
+                                    "identified at all: their titles and numbers are unknown."},
     "coverage.table": {"id": "Instrumen yang diharapkan", "en": "Expected instruments"},
     "coverage.instrument": {"id": "Instrumen", "en": "Instrument"},
     "coverage.status": {"id": "Status", "en": "Status"},
