@@ -1,4 +1,4 @@
-"""End to end: crawl the demo site over loopback, extract, index, and search it every way a user can.
+"""End to end: crawl the demo site over loopback, extract, index, search it as users do.
 
 One module-scoped demo build (through the CLI, as `make run` does) feeds every test here.
 """
@@ -58,7 +58,8 @@ def test_pekerja_rentan_finds_perbup_gianyar_35_2025_with_a_highlight(
 
 
 @pytest.mark.parametrize(
-    "query", ["Perbup Gianyar 35/2025", "perbup no. 35 tahun 2025", "Peraturan Bupati Nomor 35 Tahun 2025"]
+    "query",
+    ["Perbup Gianyar 35/2025", "perbup no. 35 tahun 2025", "Peraturan Bupati Nomor 35 Tahun 2025"],
 )
 def test_citation_lookup_ranks_the_cited_regulation_first(
     demo_dir: Path, capsys: pytest.CaptureFixture[str], query: str
@@ -73,7 +74,9 @@ def test_fictional_regulations_come_out_with_pasal_and_resolved_mengingat(demo_d
     assert len(contoh) >= 3
     for doc in contoh:
         pasal = [p for p in doc.parts if p.kind == "pasal"]
-        assert len(pasal) >= 5, doc.id
+        # An amending regulation has "Pasal I" (the changes) and "Pasal II" (entry into force).
+        amends = any(r.relation == "mengubah" for r in doc.references)
+        assert len(pasal) >= (2 if amends else 5), doc.id
         basis = [r for r in doc.references if r.relation == "mengingat"]
         assert basis and all(r.target_id for r in basis), doc.id
 
