@@ -1,19 +1,21 @@
-"""Per-source crawl health for the coverage page, read from the crawler's reports.
+"""Per-source crawl health for the coverage page, from the crawler's reports.
 
-The crawler's report objects are read through a few attribute names only, so a report
-format that gains fields does not break the page; an absent crawl dir shows "no crawl yet".
+Reports come newest first (`crawler.load_reports`); each source is shown as its latest crawl
+left it: when, how many pages, what failed and what was blocked (anti-bot challenges apart).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
+
+CHALLENGE_REASONS = ("challenge", "captcha", "cloudflare")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,29 +24,17 @@ class SourceHealth:
 
     name: str
     last_crawl: dt.datetime | None
-    pages: int
+    pages: int  # requests made
+    new: int
     failures: int
+    failure_reasons: str  # "timeout 2, http_500 1"
     blocked: int
+    challenged: int  # blocked by an anti-bot challenge
+    complete: bool
     status: str  # ok, degraded, blocked, failing
 
 
-def _first(obj: Any, *names: str, default: Any = None) -> Any:
-    for name in names:
-        value = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
-        if value is not None:
-            return value
-    return default
-
-
-def _as_int(value: Any) -> int:
-    if isinstance(value, int | float):
-        return int(value)
-    if isinstance(value, Iterable) and not isinstance(value, str | bytes):
-        return sum(1 for _ in value)
-    return 0
-
-
-def _as_time(value: Any) -> dt.datetime | None:
+def _time(value: Any) -> dt.datetime | None:
     if isinstance(value, dt.datetime):
         return value
     if isinstance(value, str) and value:
@@ -55,50 +45,58 @@ def _as_time(value: Any) -> dt.datetime | None:
     return None
 
 
-def _health(report: Any, fallback_time: dt.datetime | None) -> SourceHealth:
-    pages = _as_int(_first(report, "pages", "fetched", "pages_fetched", "ok", default=0))
-    failures = _as_int(_first(report, "failures", "failed", "errors", default=0))
-    blocked = _as_int(_first(report, "blocked", "challenges", "challenged", default=0))
-    if blocked and not pages:
+def _counts(value: Any) -> Mapping[str, int]:
+    if isinstance(value, Mapping):
+        return {str(k): int(v) for k, v in value.items() if isinstance(v, int | float)}
+    return {}
+
+
+def _reasons(counts: Mapping[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+def source_health(source: Any, finished_at: Any = None) -> SourceHealth:
+    """Summarise one `SourceReport` (read by attribute, missing fields count as zero)."""
+    failed = _counts(getattr(source, "failed", None))
+    blocked = _counts(getattr(source, "blocked", None))
+    pages = int(getattr(source, "fetched", 0) or 0)
+    challenged = sum(v for k, v in blocked.items() if k.lower() in CHALLENGE_REASONS)
+    n_failed, n_blocked = sum(failed.values()), sum(blocked.values())
+    answered = pages - n_failed - n_blocked
+    if n_blocked and answered <= 0:
         status = "blocked"
-    elif failures and not pages:
+    elif n_failed and answered <= 0:
         status = "failing"
-    elif failures or blocked:
+    elif n_failed or n_blocked or not getattr(source, "complete", True):
         status = "degraded"
     else:
         status = "ok"
-    when = _as_time(_first(report, "finished_at", "last_crawl", "ended_at", "started_at"))
-    return SourceHealth(str(_first(report, "source", "name", default="?")),
-                        when or fallback_time, pages, failures, blocked, status)
+    return SourceHealth(
+        name=str(getattr(source, "name", "?")),
+        last_crawl=_time(getattr(source, "last_crawl", None)) or _time(finished_at),
+        pages=pages, new=int(getattr(source, "new", 0) or 0), failures=n_failed,
+        failure_reasons=_reasons({**failed, **blocked}), blocked=n_blocked,
+        challenged=challenged, complete=bool(getattr(source, "complete", False)), status=status,
+    )
 
 
-def _newer(row: SourceHealth, old: SourceHealth) -> bool:
-    def stamp(h: SourceHealth) -> float:
-        return h.last_crawl.timestamp() if h.last_crawl else 0.0
-
-    return stamp(row) >= stamp(old)
+def latest_per_source(reports: Iterable[Any]) -> tuple[SourceHealth, ...]:
+    """Return each source's health from the newest report that mentions it."""
+    latest: dict[str, SourceHealth] = {}
+    for report in reports:
+        for source in getattr(report, "sources", None) or ():
+            row = source_health(source, getattr(report, "finished_at", None))
+            latest.setdefault(row.name, row)
+    return tuple(sorted(latest.values(), key=lambda r: r.name))
 
 
 def load_health(crawl_dir: Path) -> tuple[tuple[SourceHealth, ...], str | None]:
     """Return per-source health from the crawl reports, plus a reason when there is none."""
+    from crawler import load_reports
+
     try:
-        from crawler import load_reports
-    except ImportError:
-        return (), "no_reports"
-    try:
-        reports = load_reports(crawl_dir)
-    except Exception as exc:  # a broken report file must not take the coverage page down
+        rows = latest_per_source(load_reports(crawl_dir))
+    except Exception as exc:  # a broken report must not take the coverage page down
         log.warning("cannot read crawl reports in %s: %s", crawl_dir, exc)
         return (), "unreadable"
-    if not isinstance(reports, Iterable):
-        reports = [reports]
-    latest: dict[str, SourceHealth] = {}
-    for report in reports or ():
-        when = _as_time(_first(report, "finished_at", "started_at"))
-        for source in _first(report, "sources", default=None) or [report]:
-            row = _health(source, when)
-            old = latest.get(row.name)
-            if old is None or _newer(row, old):
-                latest[row.name] = row
-    rows = tuple(sorted(latest.values(), key=lambda r: r.name))
     return rows, None if rows else "no_reports"

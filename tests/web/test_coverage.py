@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -78,15 +76,27 @@ def test_charts_are_server_rendered_svg_with_titles(client) -> None:
     assert "Berita" in labels and "Perbup" in labels
 
 
-def test_crawl_health_reads_reports_tolerantly(monkeypatch, tmp_path: Path) -> None:
-    import crawler
+def test_crawl_health_shows_each_sources_latest_crawl(tmp_path: Path) -> None:
+    from crawler.report import CrawlReport, SourceReport, write_report
 
-    when = dt.datetime(2025, 11, 1, tzinfo=dt.UTC)
-    report = SimpleNamespace(finished_at=when, sources=[
-        SimpleNamespace(source="jdih-gianyar", pages=0, failures=2, blocked=5),
-        SimpleNamespace(source="demo", pages=40, failures=0, blocked=0),
-    ])
-    monkeypatch.setattr(crawler, "load_reports", lambda directory: [report], raising=False)
+    old = CrawlReport(started_at="2025-10-01T08:00:00+00:00",
+                      finished_at="2025-10-01T09:00:00+00:00",
+                      sources=[SourceReport("demo", fetched=10, complete=True)])
+    new = CrawlReport(started_at="2025-11-01T08:00:00+00:00",
+                      finished_at="2025-11-01T09:00:00+00:00",
+                      sources=[SourceReport("jdih-gianyar", fetched=5, blocked={"challenge": 5}),
+                               SourceReport("demo", fetched=40, new=3, complete=True,
+                                            failed={"timeout": 2},
+                                            last_crawl="2025-11-01T09:00:00+00:00")])
+    for report in (old, new):
+        write_report(report, tmp_path)
     rows, problem = load_health(tmp_path)
     assert problem is None
-    assert [(r.name, r.status) for r in rows] == [("demo", "ok"), ("jdih-gianyar", "blocked")]
+    by_name = {r.name: r for r in rows}
+    assert by_name["demo"].pages == 40 and by_name["demo"].status == "degraded"
+    assert by_name["demo"].failure_reasons == "timeout 2"
+    assert by_name["jdih-gianyar"].status == "blocked" and by_name["jdih-gianyar"].challenged == 5
+
+
+def test_no_crawl_reports_is_said_plainly(tmp_path: Path) -> None:
+    assert load_health(tmp_path) == ((), "no_reports")
