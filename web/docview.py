@@ -113,6 +113,41 @@ def split_citing(
     return tuple(news), tuple(others)
 
 
+# How a citing document's relation reads from the cited document's side.
+INVERSE = {
+    "mengubah": "inv.diubah_oleh",
+    "mencabut": "inv.dicabut_oleh",
+    "mengingat": "inv.dasar_hukum_bagi",
+    "melaksanakan": "inv.dilaksanakan_oleh",
+}
+INVERSE_ORDER = ("inv.diubah_oleh", "inv.dicabut_oleh", "inv.dilaksanakan_oleh",
+                 "inv.dasar_hukum_bagi", "inv.disebut_oleh")
+
+
+@dataclass(frozen=True, slots=True)
+class InverseGroup:
+    """Documents that stand in one relation to this one (amend it, revoke it, cite it...)."""
+
+    key: str  # catalogue key of the heading
+    hits: tuple[Hit, ...]
+
+
+def inverse_groups(
+    doc_id: str, citing: Iterable[Hit], fetch: Callable[[str], Document | None]
+) -> tuple[InverseGroup, ...]:
+    """Group citing documents by how they refer to `doc_id` (read from their references)."""
+    grouped: dict[str, list[Hit]] = {}
+    for hit in citing:
+        source = fetch(hit.id)
+        relations = {r.relation for r in source.references if r.target_id == doc_id} \
+            if source else set()
+        keys = {INVERSE.get(r, "inv.disebut_oleh") for r in relations} or {"inv.disebut_oleh"}
+        # The strongest relation names the group: an amendment also cites what it amends.
+        key = next(k for k in INVERSE_ORDER if k in keys)
+        grouped.setdefault(key, []).append(hit)
+    return tuple(InverseGroup(k, tuple(grouped[k])) for k in INVERSE_ORDER if k in grouped)
+
+
 def hit_as_document(hit: Hit) -> Document:
     """Return a minimal document from an index hit, for pages the store cannot serve."""
     return Document(

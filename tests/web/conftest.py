@@ -93,11 +93,29 @@ def hostile_page() -> Document:
     )
 
 
+def amendment() -> Document:
+    """Return a (fictional) regulation that amends the hostile one and cites the UU."""
+    refs = (
+        Reference("Peraturan Bupati Contoh Nomor 9 Tahun 2024", "mengubah",
+                  target_id="perbup-contoh-2024-9"),
+        Reference("Peraturan Bupati Contoh Nomor 9 Tahun 2024", "mengingat",
+                  target_id="perbup-contoh-2024-9"),
+        Reference("Undang-Undang Nomor 24 Tahun 2011", "mengingat", target_id="uu-2011-24"),
+    )
+    return Document(
+        id="perbup-contoh-2025-10", url="https://jdih.example.test/contoh-10", kind="regulation",
+        doc_type="Perbup", number="10", year=2025, region="Kabupaten Contoh",
+        title="Perubahan atas Peraturan Bupati Contoh Nomor 9 Tahun 2024",
+        text="Peraturan Bupati Contoh Nomor 9 Tahun 2024 diubah sebagai berikut.",
+        references=refs, source="demo", fetched_at=FETCHED, sha256="f" * 64,
+    )
+
+
 def corpus_documents() -> list[Document]:
     """Return the small corpus every web test searches."""
     mention = Reference("Perbup Gianyar 35/2025", "menyebut", target_id="perbup-gianyar-2025-35",
                         doc_type="Perbup", number="35", year=2025, region="Kabupaten Gianyar")
-    docs = [perbup_gianyar(), uu_bpjs(), hostile_page()]
+    docs = [perbup_gianyar(), uu_bpjs(), hostile_page(), amendment()]
     docs.append(news_item(1, "Gianyar lindungi pekerja rentan lewat BPJS Ketenagakerjaan",
                           "Pemkab Gianyar menyosialisasikan Perbup 35 Tahun 2025 tentang pekerja "
                           "rentan yang iurannya dibayar daerah.", (mention,)))

@@ -83,7 +83,7 @@ def test_openapi_document_describes_every_api_path(client: FlaskClient) -> None:
 def test_healthz_answers_ok_with_the_document_count(client: FlaskClient) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok", "documents": 18}
+    assert response.get_json() == {"status": "ok", "documents": 19}
 
 
 def test_csv_export_has_a_header_and_one_row_per_hit(client: FlaskClient) -> None:

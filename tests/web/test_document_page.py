@@ -68,6 +68,23 @@ def test_news_page_links_the_regulation_it_mentions(client: FlaskClient) -> None
     assert relations.find("a", href=PERBUP) is not None
 
 
+@pytest.mark.parametrize(
+    ("doc_id", "heading", "citing_id"),
+    [
+        ("perbup-contoh-2024-9", "Diubah oleh", "perbup-contoh-2025-10"),
+        ("uu-2011-24", "Menjadi dasar hukum bagi", "perbup-gianyar-2025-35"),
+        ("uu-2011-24", "Menjadi dasar hukum bagi", "perbup-contoh-2025-10"),
+    ],
+)
+def test_documents_that_amend_or_cite_this_one_are_grouped_by_relation(
+    client: FlaskClient, doc_id: str, heading: str, citing_id: str
+) -> None:
+    section = page(client, f"/d/{doc_id}").find("section", class_="inverse")
+    groups = {h3.get_text(strip=True): [a["href"] for a in h3.find_next_sibling("ul").find_all("a")]
+              for h3 in section.find_all("h3")}
+    assert f"/d/{citing_id}" in groups[heading]
+
+
 def test_citations_in_legal_style_bibtex_and_csl_json(client: FlaskClient) -> None:
     soup = page(client, PERBUP)
     legal = soup.select_one("section.citation blockquote").get_text(strip=True)

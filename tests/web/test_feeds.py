@@ -57,7 +57,7 @@ def test_jdihn_feed_lists_regulations_with_every_field_as_string(client: FlaskCl
     records = client.get("/feed/document.json").get_json()
     assert isinstance(records, list)
     assert {r["idData"] for r in records} == {
-        "perbup-gianyar-2025-35", "uu-2011-24", "perbup-contoh-2024-9"}
+        "perbup-gianyar-2025-35", "uu-2011-24", "perbup-contoh-2024-9", "perbup-contoh-2025-10"}
     for record in records:
         assert set(record) >= JDIHN_KEYS
         assert all(isinstance(v, str) for v in record.values())

@@ -8,7 +8,13 @@ from flask import Blueprint, Response, render_template, request
 
 from corpus import Document
 from web import citation
-from web.docview import hit_as_document, metadata_rows, reference_groups, split_citing
+from web.docview import (
+    hit_as_document,
+    inverse_groups,
+    metadata_rows,
+    reference_groups,
+    split_citing,
+)
 from web.errors import NotFoundError
 from web.i18n import current_language
 from web.markup import query_terms
@@ -54,7 +60,7 @@ def show(doc_id: str) -> str:
         reading=build_reading(doc),
         groups=reference_groups(doc.references, holds),
         news=news,
-        citing=citing,
+        inverse=inverse_groups(doc.id, citing, get_document),
         related=optional("related", doc.id, limit=5) or (),
         legal_citation=citation.legal_citation(doc, lang=lang),
         bibtex=citation.bibtex(doc),
