@@ -11,10 +11,12 @@ set its relation.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from corpus.doctypes import DOC_TYPES, find_doc_type
 from corpus.ids import region_level, regulation_id
 from corpus.model import Reference
+from crawler.extract.regions import is_province
 
 # Short names of ministers used in "SE Mendagri", "Kepmenaker", "Permenkeu" spellings.
 MINISTERS: dict[str, str] = {
@@ -85,6 +87,7 @@ _CITATION = re.compile(
     r"(?P<num>" + _NUM + r")"
     r"(?:\s*,?\s*(?i:tahun|thn|th)\s*\.?\s*(?P<year>[0-9OIl]{4})(?![\w/]))?"
 )
+_TYPE_INSIDE = re.compile(r"(?<![\w-])(?:" + _type_alternation() + r")(?![\w-])", re.IGNORECASE)
 _ABOUT = re.compile(r"\s*,?\s*(?i:tentang)\s+(?P<about>[^\n;]{1,300}?)" + _ABOUT_STOP)
 # Small words that stay lowercase inside a Title Case regulation title.
 _TITLE_SMALL = frozenset(
@@ -114,17 +117,29 @@ def find_citations(
     text: str,
     *,
     relation: str = "menyebut",
-    default_region: str | None = None,
+    default_region: str | Sequence[str] | None = None,
 ) -> list[Reference]:
     """Return every regulation cited in `text`, in order, with ids and relations.
 
-    `relation` is used when no relation phrase surrounds a citation; `default_region` fills
-    the region of regional rules cited without one ("Peraturan Bupati Nomor 5 Tahun 2019"
-    inside a Gianyar regulation).
+    `relation` is used when no relation phrase surrounds a citation; `default_region` (one
+    region or several of different levels) fills the region of regional rules cited without
+    one ("Peraturan Bupati Nomor 5 Tahun 2019" inside a Gianyar regulation).
     """
-    if not text:
+    if not text or not isinstance(text, str):
         return []
-    matches = [m for m in _CITATION.finditer(text) if _plausible(m)]
+    matches = []
+    position = 0
+    while True:
+        match = _CITATION.search(text, position)
+        if match is None:
+            break
+        inner = _TYPE_INSIDE.search(match.group("issuer") or "")
+        if inner is not None:  # "Perbup Peraturan Bupati Contoh Nomor 5": restart at the later type
+            position = match.start("issuer") + inner.start()
+            continue
+        if _plausible(match):
+            matches.append(match)
+        position = match.end()
     refs: list[Reference] = []
     for i, match in enumerate(matches):
         next_start = matches[i + 1].start() if i + 1 < len(matches) else len(text)
@@ -145,7 +160,8 @@ def _plausible(match: re.Match[str]) -> bool:
 
 
 def _reference(
-    match: re.Match[str], text: str, next_start: int, relation: str, default_region: str | None
+    match: re.Match[str], text: str, next_start: int, relation: str,
+    default_region: str | Sequence[str] | None,
 ) -> Reference | None:
     spelled = re.sub(r"[\s\-]+", " ", match.group("type")).strip()
     number, year = _number_and_year(match.group("num"), match.group("year"))
@@ -217,7 +233,7 @@ def _number_and_year(raw_num: str, raw_year: str | None) -> tuple[str | None, in
 
 
 def _who(
-    spelled: str, issuer_words: str | None, default_region: str | None
+    spelled: str, issuer_words: str | None, default_region: str | Sequence[str] | None
 ) -> tuple[str | None, str | None, str | None]:
     """Return (doc_type code, issuer, region) from the type spelling and the words after it."""
     words = re.sub(r"\s+", " ", issuer_words or "").strip(" ,")
@@ -257,21 +273,32 @@ def _minister(words: str) -> str | None:
     return None
 
 
-def _region(level: str, words: str, default_region: str | None) -> str | None:
+def _default_for(level: str, default_region: str | Sequence[str] | None) -> str | None:
+    """Return the default region that fits a type's level (any region for a Perda)."""
+    if not default_region:
+        return None
+    regions = [default_region] if isinstance(default_region, str) else list(default_region)
+    for region in regions:
+        if region and (level == "daerah" or region_level(region) == level):
+            return region
+    return None
+
+
+def _region(level: str, words: str, default: str | Sequence[str] | None) -> str | None:
+    default_region = _default_for(level, default)
     words = re.split(r"\s+(?:Provinsi|Propinsi|Prov\.)\s+", " " + words)[0].strip() if (
         level in ("kabupaten", "kota")
     ) else words
     words = words.strip(" ,")
     if not words:
-        if default_region and (level == "daerah" or region_level(default_region) == level):
-            return default_region
-        return None
+        return default_region
     if level == "daerah":
         if region_level(words):
             return _titled(words)
         if default_region and words.lower() in default_region.lower():
             return default_region
-        return "Kabupaten " + _titled(words)
+        prefix = "Provinsi " if is_province(words) else "Kabupaten "
+        return prefix + _titled(words)
     name = re.sub(r"^(?:Kabupaten|Kab\.?|Provinsi|Propinsi|Prov\.?|Kota)\s+", "", words, flags=re.I)
     prefix = {"kabupaten": "Kabupaten", "provinsi": "Provinsi", "kota": "Kota"}[level]
     return f"{prefix} {_titled(name)}" if name else default_region

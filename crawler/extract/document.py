@@ -24,12 +24,14 @@ from crawler.extract.maintext import extract_main_text, parse_html
 from crawler.extract.metadata import PageMeta, read_metadata
 from crawler.extract.pdf import extract_pdf, is_pdf
 from crawler.extract.records import regulation_from_fields
+from crawler.extract.regions import dominant_regions
 from crawler.extract.regulation import ParsedRegulation, parse_regulation
 
 log = logging.getLogger(__name__)
 
 MAX_BODY = 50_000_000
 MIN_WORDS = 40  # a page with less running text than this is not a document
+MIN_SHORT_WORDS = 12  # ... unless it says it is an article (schema, og:type, a dated byline)
 _NEWS_PATH = re.compile(r"/(?:berita|news|read|artikel|article|detail|post|\d{4}/\d{2})/", re.I)
 _DETAIL_FIELDS = {"doc_type", "doc_type_short", "number", "year", "title", "about", "teu",
                   "enacted_on", "promulgated_on", "place", "status", "subjects",
@@ -90,17 +92,19 @@ def html_document(body: bytes, url: str, content_type: str | None,
         detail = _detail_document(fields, pdf_url, url, main.text, meta, hints)
         if detail is not None:
             return detail
-    words = len(main.text.split())
-    if words < MIN_WORDS and not fields:
-        log.info("not a document: %s has %d words of main text", url, words)
-        return None
     parsed = _regulation_text(main.text, hints) if "Pasal" in main.text else None
     if parsed is not None:
         return regulation_document(parsed, url, main.text, "html", title=meta.title,
                                    pdf_url=pdf_url)
-    if main.main_link_density > 0.4 and not meta.article_schema:
+    article = meta.article_schema or meta.og_type == "article"
+    if (main.is_listing or main.main_link_density > 0.5) and not article:
         log.info("not a document: %s is a listing (link density %.2f)", url,
                  main.main_link_density)
+        return None
+    words = len(main.text.split())
+    dated = meta.published_at is not None and meta.published_confidence >= 0.7
+    if words < (MIN_SHORT_WORDS if article or dated else MIN_WORDS):
+        log.info("not a document: %s has %d words of main text", url, words)
         return None
     return _page_document(meta, url, main.text, hints)
 
@@ -197,9 +201,11 @@ def _page_document(meta: PageMeta, url: str, text: str, hints: Mapping[str, Any]
 
 
 def _mentions(text: str, region: str | None) -> tuple[Reference, ...]:
+    regions = [region] if region else []
+    regions += dominant_regions(text)
     seen: set[str | None] = set()
     out = []
-    for ref in find_citations(text, default_region=region):
+    for ref in find_citations(text, default_region=regions):
         if ref.target_id in seen:
             continue
         seen.add(ref.target_id)

@@ -11,6 +11,7 @@ import json
 import logging
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urljoin
 
 from corpus.model import Document
 from crawler.extract.labels import FEED_KEYS
@@ -38,6 +39,9 @@ def parse_feed(body: bytes, url: str, hints: Mapping[str, Any] | None = None) ->
     docs: list[Document] = []
     for index, record in enumerate(records):
         fields = _fields(record)
+        for key in ("detail_url", "pdf_url"):
+            if fields.get(key):  # some feeds give root-relative links
+                fields[key] = urljoin(url, fields[key])
         detail = fields.pop("detail_url", "")
         record_url = detail or fields.get("pdf_url") or f"{url}#{fields.get('feed_id', index)}"
         try:

@@ -49,6 +49,7 @@ _NEGATIVE = re.compile(
     r"outbrain|taboola|disqus|trending|more-stories|read-?more|lainnya|copyright|hidden",
     re.IGNORECASE,
 )
+_PAGER = re.compile(r"pagination|pager|paging|page-numbers", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 MAX_DEPTH = 200
 
@@ -62,6 +63,7 @@ class MainText:
     link_density: float  # share of the whole page's text that sits inside links
     page_words: int  # words in the whole cleaned page
     main_link_density: float = 0.0  # share of the chosen containers' text inside links
+    is_listing: bool = False  # the main text is a list of teasers linking elsewhere
 
 
 def parse_html(text: str) -> html.HtmlElement:
@@ -106,7 +108,59 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
         stats.links(body) / total_chars,
         stats.words,
         main_links / main_chars if main_chars else 0.0,
+        _listing(containers, stats, body),
     )
+
+
+def _listing(containers: list[html.HtmlElement], stats: _Stats, body: html.HtmlElement) -> bool:
+    pager = _has_pager(body)
+    scopes = list(containers)
+    for container in containers:  # the best block may be one teaser of the list
+        parent = container.getparent()
+        if parent is not None and parent is not body and parent not in scopes:
+            scopes.append(parent)
+    return any(_is_listing(scope, stats, pager) for scope in scopes)
+
+
+def _headed_link(item: html.HtmlElement) -> bool:
+    return any(h.find(".//a") is not None for h in item.iter("h2", "h3", "h4", "h5"))
+
+
+def _has_pager(body: html.HtmlElement) -> bool:
+    """Return True when the page has pagination controls (listing pages do)."""
+    for el in body.iter("a", "nav", "ul", "div"):
+        if el.tag == "a" and (el.get("rel") or "").lower() in ("next", "prev"):
+            return True
+        if _PAGER.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return True
+    return False
+
+
+def _is_listing(container: html.HtmlElement, stats: _Stats, pager: bool) -> bool:
+    """Return True when most of a container's text sits in repeated linked teasers.
+
+    A listing (search results, archives, tag pages, JDIH catalogues) repeats one item shape
+    (same tag and class) at least three times, each item short and holding a link.
+    """
+    total = stats.total(container)
+    if not total:
+        return False
+    candidates = [container, *container.iterdescendants("ul", "ol", "div", "section", "tbody",
+                                                        "main", "table")]
+    for parent in candidates[:200]:
+        groups: dict[tuple[str, str], list[html.HtmlElement]] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag not in ("br", "hr", "h1", "h2", "p"):
+                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for items in groups.values():
+            linked = [
+                item for item in items
+                if stats.links(item) and stats.total(item) < 700 and item.find(".//a") is not None
+            ]
+            needed = 3 if not pager else 1 if any(_headed_link(i) for i in linked) else 2
+            if len(linked) >= needed and sum(stats.total(i) for i in linked) >= 0.5 * total:
+                return True
+    return False
 
 
 def clean_tree(root: html.HtmlElement, drop_selectors: Iterable[str] = ()) -> None:

@@ -11,6 +11,7 @@ identity field carries a confidence.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -119,7 +120,9 @@ def parse_regulation(
     body_end = _annex_start(text, pre_end)
     parts: list[Part] = []
     if pre_start is not None:
-        parts.extend(_preamble_parts(text[pre_start:pre_end], result, region))
+        page = bisect.bisect_right(page_starts, pre_start) if page_starts else None
+        for part in _preamble_parts(text[pre_start:pre_end], result, region):
+            parts.append(dataclasses.replace(part, page=page))
     parts.extend(parse_units(split_lines(text[pre_end:body_end], pre_end), page_starts))
     parts.extend(_annex_parts(text, body_end))
     result.parts = tuple(parts)
@@ -357,12 +360,15 @@ def _references(text: str, body_end: int, result: ParsedRegulation) -> tuple[Ref
         if ref.relation == "diubah_dengan":
             ref = dataclasses.replace(ref, relation="menyebut")
         refs.append(ref)
+    related = {r.target_id for r in refs if r.relation != "menyebut"}
     seen: set[tuple[str | None, str]] = set()
     out = []
     for ref in refs:
         key = (ref.target_id, ref.relation)
         if ref.target_id == own or key in seen:
             continue
+        if ref.relation == "menyebut" and ref.target_id in related:
+            continue  # a plain mention adds nothing to a stated relation
         seen.add(key)
         out.append(ref)
     return tuple(out)

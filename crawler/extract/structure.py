@@ -189,7 +189,9 @@ def _to_parts(units: list[_Unit], page_starts: list[int] | None) -> list[Part]:
             continue
         text = _cut_closing("\n".join(unit.lines)).strip()
         parts.append(Part(anchor, "pasal", unit.label, text, parent=unit.parent, page=page))
-        parts.extend(_ayat_parts(anchor, unit.label, text, page))
+        if unit.number.isdigit() or unit.number[:-1].isdigit():
+            # An amending article (Pasal I) quotes other Pasal: its "(1)" are not its ayat.
+            parts.extend(_ayat_parts(anchor, unit.label, text, page))
     return parts
 
 
