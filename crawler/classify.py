@@ -31,7 +31,7 @@ _CHALLENGE_TITLES = re.compile(
     re.IGNORECASE,
 )
 _NOT_FOUND_TITLE = re.compile(
-    r"(?:\b404\b|not\s+found|tidak\s+ditemukan|tidak\s+dapat\s+ditemukan|halaman\s+tidak\s+ada|"
+    r"(?:^\s*404\b|\b404\s*[-:|–]|(?:error|halaman|kesalahan)\s+404|not\s+found|tidak\s+ditemukan|tidak\s+dapat\s+ditemukan|halaman\s+tidak\s+ada|"
     r"page\s+(?:does\s+not|doesn't)\s+exist|halaman\s+(?:yang\s+anda\s+cari\s+)?tidak\s+tersedia|"
     r"error\s+404|oops)",
     re.IGNORECASE,

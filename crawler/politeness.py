@@ -26,7 +26,7 @@ class _Host:
 
 
 class HostGate:
-    """Let at most `per_host` requests run per host, `delay` seconds apart (start to start)."""
+    """Let at most `per_host` requests run per host, each `delay` seconds after the last ended."""
 
     def __init__(self, clock: Clock, sleep: Sleep, per_host: int = 2) -> None:
         self._clock = clock
@@ -66,7 +66,10 @@ class HostGate:
                     break
                 await self._sleep(wait)
             state.next_at = self._clock() + state.delay
-            yield
+            try:
+                yield
+            finally:  # the delay runs from the end of a request, so a slow host gets more air
+                state.next_at = max(state.next_at, self._clock() + state.delay)
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:

@@ -38,6 +38,9 @@ CF_PAGE = (b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><b
         (200, [], b"<html><title>JDIH</title><h1>Maaf, halaman tidak ditemukan</h1></html>",
          HTML, URL, None, "soft_404"),
         (200, [], b"<html><title>JDIH Gianyar</title>home</html>", HTML, URL, None, "ok"),
+        (200, [], b"<html><title>Peraturan Bupati Nomor 404 Tahun 2020</title></html>", HTML, URL,
+         None, "ok"),  # a number is not an error
+        (200, [], b"<html><title>Error 404 | JDIH</title></html>", HTML, URL, None, "soft_404"),
         (200, [], b"   ", HTML, URL, None, "empty"),
         (200, [], b"%PDF-1.4 cut", "application/pdf", URL, "truncated", "truncated"),
         (200, [], b"\0\0", None, URL, "bomb", "bomb"),

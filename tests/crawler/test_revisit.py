@@ -1,4 +1,4 @@
-"""Second crawls: conditional requests, 304 as unchanged, same-hash as unchanged, new pages found."""
+"""Second crawls: conditional requests, 304 and same hash as unchanged, new pages found."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ class Pages:
         etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
         if headers.get("if-none-match") == etag:
             return Reply(status=304, headers={"ETag": etag}, content_type=None)
-        return Reply(body=body, headers={"ETag": etag, "Last-Modified": "Mon, 01 Sep 2025 00:00:00 GMT"})
+        modified = "Mon, 01 Sep 2025 00:00:00 GMT"
+        return Reply(body=body, headers={"ETag": etag, "Last-Modified": modified})
 
 
 def test_second_crawl_is_mostly_304_and_finds_new_pages(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]

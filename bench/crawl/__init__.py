@@ -1,0 +1,1 @@
+"""Crawler benchmark: pages/s on a generated loopback site, delay kept, peak memory."""
