@@ -8,6 +8,7 @@ Options: --pages N (default 5000), --delay-pages N (default 60), --delay S (defa
 from __future__ import annotations
 
 import argparse
+import itertools
 import resource
 import subprocess
 import sys
@@ -66,7 +67,7 @@ def run_polite(base: str, pages: int, delay: float, workdir: Path) -> None:
     report = crawl([source], workdir / "polite", config=CrawlConfig(concurrency=8, per_host=8))
     elapsed = time.perf_counter() - started
     times = _log(base)[before:]
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
     fetched = report.sources[0].fetched
     print(f"delay {delay} s: {fetched} requests in {elapsed:.1f} s; "
           f"smallest gap {min(gaps):.3f} s, mean gap {sum(gaps) / len(gaps):.3f} s")

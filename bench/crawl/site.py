@@ -58,7 +58,7 @@ def serve(pages: int, port_file: Path) -> None:
         def log_message(self, *args: object) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        def do_GET(self) -> None:
             if self.path == "/__log":
                 with lock:
                     body = "\n".join(f"{t:.6f}" for t in log).encode()
