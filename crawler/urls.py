@@ -37,6 +37,7 @@ _DATE_VALUE = re.compile(r"^\d{1,4}([-/.]\d{1,2}){0,2}$")
 _CALENDAR_PATH = re.compile(
     r"/(?:calendar|kalender|agenda|events?|jadwal)/(?:.*/)?\d{4}[-/]\d{1,2}"
 )
+_REPEATED_RUN = re.compile(r"([^/]{2,40}?)\1\1")  # ".pdf.pdf.pdf", "abcabcabc"
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _PCT = re.compile(r"%([0-9A-Fa-f]{2})")
 _SAFE_PATH = "/:@!$&'()*+,;=-._~%"
@@ -160,13 +161,18 @@ def _repeats(segments: list[str]) -> bool:
     )
 
 
+def _repeated_run(segment: str) -> bool:
+    """Tell whether a segment repeats a run with a letter in it three times back to back."""
+    return any(not m.group(1).isdigit() for m in _REPEATED_RUN.finditer(segment[:512]))
+
+
 def trap_reason(url: str, max_depth_segments: int = 16) -> str | None:
     """Say why a canonical URL looks like a crawler trap ("repeating_path", ...), or None."""
     parts = urlsplit(url)
     segments = [unquote(s).lower() for s in parts.path.split("/") if s]
     if len(segments) > max_depth_segments:
         return "deep_path"
-    if _repeats(segments):
+    if _repeats(segments) or any(_repeated_run(s) for s in segments):
         return "repeating_path"
     if _CALENDAR_PATH.search(parts.path.lower()):
         return "calendar"

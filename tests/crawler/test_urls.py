@@ -63,6 +63,9 @@ def test_canonicalize_is_idempotent() -> None:
         ("http://x.example/foo/bar/foo/bar/", "repeating_path"),
         ("http://x.example/img/img/img/", "repeating_path"),
         ("http://x.example/a/x/b/x/c/x", "repeating_path"),
+        ("http://x.example/good/1.pdf.pdf.pdf", "repeating_path"),  # a relative link re-applied
+        ("http://x.example/files/000000000111.pdf", None),  # repeated digits are just numbers
+        ("http://x.example/berita/baru-baru-ini", None),
         ("http://x.example/calendar?month=2024-05", "calendar"),
         ("http://x.example/agenda?tanggal=2024-05-01", "calendar"),
         ("http://x.example/events/2031/12", "calendar"),
