@@ -13,7 +13,8 @@ ROBOTS = b"User-agent: *\nDisallow: /private/\nDisallow: /*?print=1\n"
 
 
 def _html(body: str, title: str = "Halaman") -> Reply:
-    return Reply(body=f"<html><head><title>{title}</title></head><body>{body}</body></html>".encode())
+    page = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+    return Reply(body=page.encode())
 
 
 def _trap_site(offsite: str):  # type: ignore[no-untyped-def]
@@ -83,7 +84,7 @@ def test_trap_site_is_crawled_completely_politely_and_finitely(serve, tmp_path) 
     records = list(RawArchive(tmp_path).records())
     ok = {urlsplit(r.url).path + ("?" + urlsplit(r.url).query if urlsplit(r.url).query else "")
           for r in records if r.outcome == "ok"}
-    good = {f"/good/{i}" for i in range(1, GOOD + 1)} | {f"/good/{i}.pdf" for i in range(1, GOOD + 1)}
+    good = {f"/good/{i}{ext}" for i in range(1, GOOD + 1) for ext in ("", ".pdf")}
     assert good <= ok  # every good page and document collected, without session ids
     assert {f"/list?page={n}" for n in range(1, GOOD // 10 + 1)} <= ok
 
