@@ -4,13 +4,13 @@ One pure pipeline serves indexing, querying and snippets, so the three always ag
 `tokenize` finds words and citation tokens with their character offsets, `normalize` lowercases,
 `stem` reduces a word to its root (Sastrawi, cached, with a guard against known over-stemming).
 
-In the index every word is written twice at one position: its stem (for recall) and its exact
-form marked with `EXACT_MARK` (for quoted phrases and exact matching). Stop words are dropped but
-keep their position, so phrases stay aligned. Short words, numbers and citation tokens ("55/2018",
-"842.2/5193/sj") are written once, as they are.
+The index stores exact lowercase words (stop words dropped, their positions kept so phrases
+stay aligned); stemming happens at query time, where a word is expanded to the indexed words
+that share its stem (see `index.lexicon`). Measured on the shared corpus, writing a stem beside
+every word, or indexing every Pasal as its own document, made a full rebuild five times slower.
 
 Whoosh pickles the schema with its analyzer, so `IndonesianAnalyzer` lives here, at a stable
-import path, and holds only plain settings; the stemmer itself is created lazily per process.
+import path, and holds no state; the stemmer itself is created lazily per process.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from typing import Any
 
 from whoosh.analysis import Token, Tokenizer
 
-EXACT_MARK = "="
 STEMMERS = ("sastrawi", "none")
 
 # Composite numbers stay whole ("55/2018", "842.2/5193/SJ", "336/E-01/HK/2018"); otherwise
@@ -113,43 +112,19 @@ def stem(word: str, stemmer: str = "sastrawi") -> str:
     return found
 
 
-def exact_term(word: str) -> str:
-    """Return the index term that matches this lowercase word exactly (unstemmed)."""
-    return EXACT_MARK + word if is_stemmable(word) else word
-
-
-def index_terms(word: str, stemmer: str = "sastrawi") -> tuple[str, ...]:
-    """Return the terms written for one lowercase word: its stem and its exact form."""
-    if word in STOP_WORDS:
-        return ()
-    if not is_stemmable(word):
-        return (word,)
-    return (stem(word, stemmer), EXACT_MARK + word)
-
-
 def words(text: str) -> list[str]:
     """Return the normalized tokens of `text`, stop words included, in order."""
     return [normalize(raw) for raw, _, _ in tokenize(text)]
 
 
 class IndonesianAnalyzer(Tokenizer):
-    """Whoosh analyzer writing stems and marked exact forms at shared positions."""
-
-    def __init__(self, stemmer: str = "sastrawi", exact: bool = True) -> None:
-        if stemmer not in STEMMERS:
-            raise ValueError(f"unknown stemmer {stemmer!r}; choose one of {STEMMERS}")
-        self.stemmer = stemmer
-        self.exact = exact
+    """Whoosh analyzer: lowercase words and citation tokens; stop words skipped, positions kept."""
 
     def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, IndonesianAnalyzer)
-            and self.stemmer == other.stemmer
-            and self.exact == other.exact
-        )
+        return isinstance(other, IndonesianAnalyzer)
 
     def __hash__(self) -> int:
-        return hash((self.stemmer, self.exact))
+        return hash(IndonesianAnalyzer)
 
     def __call__(  # type: ignore[override]
         self,
@@ -166,21 +141,20 @@ class IndonesianAnalyzer(Tokenizer):
     ) -> Iterator[Token]:
         """Yield Whoosh tokens for `value`."""
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        stemmer, exact = self.stemmer, self.exact
+        stop = STOP_WORDS
         for pos, match in enumerate(_TOKEN.finditer(value)):
-            word = normalize(match.group(0))
-            if word in STOP_WORDS:
+            raw = match.group(0)
+            word = raw.lower() if raw.isascii() else normalize(raw)
+            if word in stop:
                 continue
-            terms = index_terms(word, stemmer) if exact else (stem(word, stemmer),)
-            for term in terms:
-                token.text = term
-                token.boost = 1.0
-                token.stopped = False
-                if keeporiginal:
-                    token.original = match.group(0)
-                if positions:
-                    token.pos = start_pos + pos
-                if chars:
-                    token.startchar = start_char + match.start()
-                    token.endchar = start_char + match.end()
-                yield token
+            token.text = word
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = raw
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            yield token

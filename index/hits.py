@@ -12,26 +12,27 @@ from typing import Any
 
 from whoosh import query as wq
 
-from index.analysis import EXACT_MARK
-from index.query import ParsedQuery, content_query
+from index.lexicon import Lexicon
+from index.parts import best_part, clause_patterns
+from index.query import ParsedQuery, highlight_words
 from index.results import FacetValue, Hit, PartHit
 from index.schema import FACET_COLUMNS
 from index.snippets import TermMatcher, make_snippet
 
-PARTS_PER_DOC = 25
 RELATED_TERMS = 16
 
 
 class HitBuilder:
     """Build Hits from docnums of one searcher."""
 
-    def __init__(self, searcher: Any) -> None:
+    def __init__(self, searcher: Any, lexicon: Lexicon) -> None:
         self._s = searcher
+        self._lexicon = lexicon
 
     def hit(self, docnum: int, score: float, snippet: str = "",
-            best_part: PartHit | None = None) -> Hit:
-        """Return the Hit of one document unit."""
-        f = self._s.stored_fields(docnum)
+            best: PartHit | None = None, fields: dict[str, Any] | None = None) -> Hit:
+        """Return the Hit of one document."""
+        f = fields if fields is not None else self._s.stored_fields(docnum)
         when = f.get("date")
         return Hit(
             id=f["doc_id"],
@@ -48,49 +49,29 @@ class HitBuilder:
             status=f.get("status") or None,
             source=f.get("source") or None,
             snippet=snippet,
-            best_part=best_part,
+            best_part=best,
         )
 
     def build(self, docnums: Sequence[int], parsed: ParsedQuery, snippets: bool = True,
               scores: dict[int, float] | None = None) -> list[Hit]:
         """Return Hits for a page of docnums, each with its best Pasal and snippet."""
         scores = scores or {}
-        doc_ids = {d: self._s.stored_fields(d)["doc_id"] for d in docnums}
-        parts = self._best_parts(list(doc_ids.values()), parsed)
-        matcher = TermMatcher(parsed.exact_words, parsed.stems) if parsed.clauses else None
+        patterns = clause_patterns(parsed, self._lexicon, self._s) if parsed.clauses else []
+        matcher = TermMatcher(highlight_words(parsed, self._lexicon)) if parsed.clauses else None
         hits = []
         for docnum in docnums:
-            part = parts.get(doc_ids[docnum])
+            fields = self._s.stored_fields(docnum)
+            found = best_part(fields.get("parts") or (), patterns, parsed.pasal)
             snippet, best = "", None
-            if part is not None:
-                part_snippet = make_snippet(part["text"], matcher) if snippets else ""
-                best = PartHit(part["anchor"], part["label"], part_snippet)
+            if found is not None:
+                anchor, label, text = found
+                part_snippet = make_snippet(text, matcher) if snippets else ""
+                best = PartHit(anchor, label, part_snippet)
                 snippet = part_snippet
             elif snippets:
-                snippet = make_snippet(self._s.stored_fields(docnum).get("text", ""), matcher)
-            hits.append(self.hit(docnum, scores.get(docnum, 0.0), snippet, best))
+                snippet = make_snippet(fields.get("text", ""), matcher)
+            hits.append(self.hit(docnum, scores.get(docnum, 0.0), snippet, best, fields))
         return hits
-
-    def _best_parts(self, doc_ids: list[str], parsed: ParsedQuery) -> dict[str, dict[str, Any]]:
-        best: dict[str, dict[str, Any]] = {}
-        if not doc_ids:
-            return best
-        if parsed.pasal:
-            for doc_id in doc_ids:
-                docnum = self._s.document_number(uid=f"{doc_id}#{parsed.pasal}")
-                if docnum is not None:
-                    best[doc_id] = self._s.stored_fields(docnum)
-        if not parsed.clauses:
-            return best
-        body = content_query(parsed.clauses, fields=("body",), require_all=False)
-        owners = wq.Or([wq.Term("doc_id", d) for d in doc_ids if d not in best])
-        if not owners.subqueries:
-            return best
-        query = wq.And([owners, wq.Term("unit", "part"), body])
-        for hit in self._s.search(query, limit=PARTS_PER_DOC * len(doc_ids)):
-            fields = hit.fields()
-            best.setdefault(fields["doc_id"], fields)
-        return best
 
     def related(self, doc_id: str, limit: int) -> list[Hit]:
         """Return documents sharing key terms with `doc_id`, other regions first."""
@@ -100,9 +81,7 @@ class HitBuilder:
         f = self._s.stored_fields(docnum)
         sample = " ".join((f.get("title", ""), f.get("about", ""), f.get("text", "")[:20000]))
         keys = self._s.key_terms_from_text("body", sample, numterms=RELATED_TERMS * 2)
-        terms = [
-            (t, w) for t, w in keys if not t.startswith(EXACT_MARK) and not t[:1].isdigit()
-        ][:RELATED_TERMS]
+        terms = [(t, w) for t, w in keys if t.isalpha() and len(t) > 3][:RELATED_TERMS]
         if not terms:
             return []
         query = wq.Or([wq.Term("body", t, boost=float(w)) for t, w in terms]

@@ -38,7 +38,7 @@ from index.errors import (
     IndexMissingError,
     SchemaVersionError,
 )
-from index.schema import SCHEMA_VERSION, build_schema, document_units
+from index.schema import SCHEMA_VERSION, build_schema, document_fields
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,6 @@ class IndexState:
     built_at: dt.datetime
     updated_at: dt.datetime
     generation: str
-    stemmer: str = "sastrawi"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +106,6 @@ def read_state(generation: Path) -> IndexState:
             built_at=dt.datetime.fromisoformat(data["built_at"]),
             updated_at=dt.datetime.fromisoformat(data["updated_at"]),
             generation=generation.name,
-            stemmer=str(data.get("stemmer", "sastrawi")),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise IndexCorruptError(
@@ -139,7 +137,6 @@ def _write_state(generation: Path, state: IndexState) -> None:
         "doc_count": state.doc_count,
         "built_at": state.built_at.isoformat(),
         "updated_at": state.updated_at.isoformat(),
-        "stemmer": state.stemmer,
     }
     tmp = generation / (STATE_FILE + ".tmp")
     tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
@@ -198,9 +195,9 @@ def _add_documents(writer: IndexWriter, documents: Iterable[Document], replace: 
             continue
         ids.add(doc.id)
         count += 1
-        for unit in document_units(doc):
-            writer.add_document(**unit)
-            units += 1
+        fields = document_fields(doc)
+        writer.add_document(**fields)
+        units += 1 + len(fields["parts"])
     return count, units, ids
 
 
@@ -236,12 +233,11 @@ def build_index(
     store_seq: int = 0,
     procs: int = 1,
     limitmb: int = 128,
-    stemmer: str = "sastrawi",
 ) -> BuildStats:
     """Rebuild the whole index into a new generation and swap it in atomically."""
     index_dir = Path(index_dir)
     with writer_lock(index_dir):
-        return _build_locked(index_dir, documents, store_seq, procs, limitmb, stemmer)
+        return _build_locked(index_dir, documents, store_seq, procs, limitmb)
 
 
 def _build_locked(
@@ -250,13 +246,12 @@ def _build_locked(
     store_seq: int,
     procs: int,
     limitmb: int,
-    stemmer: str,
 ) -> BuildStats:
     started = time.perf_counter()
     generation = index_dir / f"gen-{time.time_ns()}"
     generation.mkdir(parents=True)
     try:
-        ix = whoosh_index.create_in(str(generation), build_schema(stemmer))
+        ix = whoosh_index.create_in(str(generation), build_schema())
         writer = _open_writer(ix, procs, limitmb)
         try:
             count, units, _ = _add_documents(writer, documents, replace=False)
@@ -267,7 +262,7 @@ def _build_locked(
         ix.close()
         now = dt.datetime.now(dt.UTC)
         _write_state(generation, IndexState(SCHEMA_VERSION, store_seq, count, now, now,
-                                            generation.name, stemmer))
+                                            generation.name))
         _swap_current(index_dir, generation)
     except BaseException:
         shutil.rmtree(generation, ignore_errors=True)
@@ -292,7 +287,7 @@ def update_index(
         generation = current_generation(index_dir)
         if generation is None or not generation.is_dir():
             docs = list(documents)
-            built = _build_locked(index_dir, docs, store_seq or 0, 1, 128, "sastrawi")
+            built = _build_locked(index_dir, docs, store_seq or 0, 1, 128)
             return UpdateStats(built.documents, 0, built.units, built.seconds, created=True)
         state = read_state(generation)
         check_version(state, index_dir)
@@ -314,7 +309,7 @@ def update_index(
         seq = state.store_seq if store_seq is None else store_seq
         _write_state(generation, IndexState(
             SCHEMA_VERSION, seq, doc_count, state.built_at, dt.datetime.now(dt.UTC),
-            generation.name, state.stemmer))
+            generation.name))
     return UpdateStats(added, gone, units, time.perf_counter() - started)
 
 

@@ -4,25 +4,28 @@ User text never reaches a query parser: it is tokenized with the index's own ana
 Whoosh query is assembled from those tokens, so operators (AND, OR, NOT), field syntax
 ("title:x"), wildcards and brackets are just characters that the tokenizer drops or keeps as
 words. Citations are lifted out first (they resolve to a document), quoted text becomes an
-exact phrase, glossary forms expand to their equivalents, everything else is a stemmed word.
+exact phrase, glossary forms expand to their equivalents, everything else is a word that
+matches its whole stem family (`index.lexicon`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from whoosh import query as wq
 
-from index.analysis import STOP_WORDS, exact_term, is_stemmable, normalize, stem, tokenize
+from index.analysis import STOP_WORDS, normalize, tokenize
 from index.citations import Citation, find_citations, find_pasal
 from index.errors import QueryError
 from index.glossary import Glossary, default_glossary
+from index.lexicon import Lexicon
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 24
 FIELD_BOOSTS: dict[str, float] = {"title": 4.0, "about": 2.5, "body": 1.0}
+VARIANT_WEIGHT = 0.7  # another word of the stem family counts a little less than the typed one
 _QUOTED = re.compile(r"[\"“”„](.+?)[\"“”„]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _PASAL_WORDS = re.compile(r"\bpasal\s+\d+[a-z]?\b", re.IGNORECASE)
@@ -57,8 +60,6 @@ class ParsedQuery:
     clauses: tuple[Clause, ...] = ()
     citations: tuple[Citation, ...] = ()
     pasal: str | None = None
-    exact_words: frozenset[str] = field(default_factory=frozenset)
-    stems: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def empty(self) -> bool:
@@ -95,8 +96,7 @@ def parse_query(text: str, glossary: Glossary | None = None) -> ParsedQuery:
     tokens = [normalize(raw) for raw, _, _ in tokenize(rest)]
     clauses.extend(_word_clauses(tokens, glossary))
     clauses = _dedupe(clauses)[:MAX_CLAUSES]
-    exact_words, stems = _match_terms(clauses)
-    return ParsedQuery(text, tuple(clauses), citations, pasal, exact_words, stems)
+    return ParsedQuery(text, tuple(clauses), citations, pasal)
 
 
 def _word_clauses(tokens: Sequence[str], glossary: Glossary) -> list[Clause]:
@@ -128,51 +128,51 @@ def _dedupe(clauses: list[Clause]) -> list[Clause]:
     return out
 
 
-def _match_terms(clauses: Sequence[Clause]) -> tuple[frozenset[str], frozenset[str]]:
-    exact: set[str] = set()
-    stems: set[str] = set()
-    for clause in clauses:
+def alternative_words(alt: Alternative) -> tuple[str, ...]:
+    """Return the words of an alternative that the index holds (stop words left out)."""
+    return tuple(w for w in alt.words if w not in STOP_WORDS)
+
+
+def highlight_words(parsed: ParsedQuery, lexicon: Lexicon) -> frozenset[str]:
+    """Return every indexed word form that answers some clause (for snippets)."""
+    out: set[str] = set()
+    for clause in parsed.clauses:
         for alt in clause.alternatives:
-            for word in alt.words:
-                if word in STOP_WORDS:
-                    continue
-                if alt.exact or not is_stemmable(word):
-                    exact.add(word)
-                else:
-                    stems.add(stem(word))
-    return frozenset(exact), frozenset(stems)
+            for word in alternative_words(alt):
+                out.update((word,) if alt.exact or len(alt.words) > 1 else lexicon.forms(word))
+    return frozenset(out)
 
 
-def alternative_query(
-    alt: Alternative, fields: Sequence[str], boosts: dict[str, float] | None = None
-) -> wq.Query | None:
-    """Return the Whoosh query matching one alternative in any of `fields`."""
-    boosts = boosts or FIELD_BOOSTS
-    terms: list[str] = []
-    gaps = 0
-    for word in alt.words:
-        if word in STOP_WORDS:
-            gaps += 1 if terms else 0
-            continue
-        terms.append(exact_term(word) if alt.exact else stem(word))
-    if not terms:
-        return None
+def _word_query(word: str, forms: Sequence[str], fields: Sequence[str]) -> wq.Query:
     subqueries: list[wq.Query] = []
     for name in fields:
-        boost = boosts.get(name, 1.0)
-        if len(terms) == 1:
-            subqueries.append(wq.Term(name, terms[0], boost=boost))
-        else:
-            subqueries.append(wq.Phrase(name, terms, slop=1 + gaps, boost=boost))
-    if len(terms) == 1 and not alt.exact and "body" in fields and re.fullmatch(r"[\d./\-a-z]+",
-                                                                             alt.words[0]):
-        subqueries.append(wq.Term("number_key", alt.words[0].lstrip("0") or alt.words[0]))
+        boost = FIELD_BOOSTS.get(name, 1.0)
+        subqueries.extend(wq.Term(name, form, boost=boost if form == word else
+                                  boost * VARIANT_WEIGHT) for form in forms)
+    if "body" in fields and not word.isalpha():
+        subqueries.append(wq.Term("number_key", word.lstrip("0") or word))
     return subqueries[0] if len(subqueries) == 1 else wq.Or(subqueries)
 
 
-def clause_query(clause: Clause, fields: Sequence[str] = ("title", "about", "body")) -> wq.Query:
+def alternative_query(alt: Alternative, fields: Sequence[str], lexicon: Lexicon) -> wq.Query | None:
+    """Return the Whoosh query matching one alternative in any of `fields`."""
+    terms = alternative_words(alt)
+    if not terms:
+        return None
+    if len(terms) == 1:
+        forms = (terms[0],) if alt.exact else lexicon.forms(terms[0])
+        return _word_query(terms[0], forms, fields)
+    kept = [i for i, w in enumerate(alt.words) if w not in STOP_WORDS]
+    inner = kept[-1] - kept[0] + 1 - len(kept)  # stop words inside the phrase
+    phrases = [wq.Phrase(name, list(terms), slop=1 + inner, boost=FIELD_BOOSTS.get(name, 1.0))
+               for name in fields]
+    return phrases[0] if len(phrases) == 1 else wq.Or(phrases)
+
+
+def clause_query(clause: Clause, lexicon: Lexicon,
+                 fields: Sequence[str] = ("title", "about", "body")) -> wq.Query:
     """Return the Whoosh query for one clause: any of its alternatives."""
-    parts = [q for q in (alternative_query(a, fields) for a in clause.alternatives) if q]
+    parts = [q for q in (alternative_query(a, fields, lexicon) for a in clause.alternatives) if q]
     if not parts:
         return wq.NullQuery
     return parts[0] if len(parts) == 1 else wq.Or(parts)
@@ -180,11 +180,12 @@ def clause_query(clause: Clause, fields: Sequence[str] = ("title", "about", "bod
 
 def content_query(
     clauses: Sequence[Clause],
+    lexicon: Lexicon,
     fields: Sequence[str] = ("title", "about", "body"),
     require_all: bool = True,
 ) -> wq.Query:
     """Return the query for all clauses: every one required, or any when require_all is off."""
-    parts = [clause_query(c, fields) for c in clauses]
+    parts = [clause_query(c, lexicon, fields) for c in clauses]
     parts = [p for p in parts if p is not wq.NullQuery]
     if not parts:
         return wq.NullQuery

@@ -1,8 +1,10 @@
 """The Whoosh schema, its version, and how a `Document` becomes index units.
 
-Every document is one "doc" unit (title, about, number, the whole text as body, stored
-metadata for display, facets and filters); each of its Pasal (and Menimbang / Mengingat) is also
-a "part" unit carrying only its own text, used to name the best-matching Pasal of a hit.
+Every document is one index entry (title, about, number, the whole text as body, stored
+metadata for display, facets and filters). Its Pasal (and Menimbang / Mengingat) units are
+stored with it and scored at query time for the hits being shown (see `index.parts`): indexing
+each Pasal as its own Whoosh document multiplied the postings and made a full rebuild of the
+shared corpus several times slower, for no gain in which documents are found.
 Bump `SCHEMA_VERSION` whenever the schema or the analysis changes: an old index then refuses to
 open and asks for a rebuild.
 """
@@ -11,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
@@ -20,15 +21,15 @@ from corpus.ids import region_slug
 from corpus.model import Document
 from index.analysis import IndonesianAnalyzer
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PART_KINDS = frozenset({"pasal", "menimbang", "mengingat"})
 FACET_COLUMNS = ("kind", "doc_type", "year", "region", "status", "source")
 TEXT_FIELDS = ("title", "about", "body")
 
 
-def build_schema(stemmer: str = "sastrawi") -> Schema:
+def build_schema() -> Schema:
     """Return the schema of a Telusur index."""
-    analyzer = IndonesianAnalyzer(stemmer=stemmer)
+    analyzer = IndonesianAnalyzer()
     return Schema(
         uid=ID(stored=True, unique=True),
         doc_id=ID(stored=True),
@@ -49,8 +50,7 @@ def build_schema(stemmer: str = "sastrawi") -> Schema:
         text=STORED(),
         url=STORED(),
         number=STORED(),
-        anchor=STORED(),
-        label=STORED(),
+        parts=STORED(),
         refs=KEYWORD(commas=True),
     )
 
@@ -75,10 +75,21 @@ def _date_of(doc: Document) -> dt.datetime | None:
     return dt.datetime(day.year, day.month, day.day) if day else None
 
 
-def document_units(doc: Document) -> Iterator[dict[str, Any]]:
-    """Yield the field dicts of one document's units: the document, then its parts."""
+def part_records(doc: Document) -> list[tuple[str, str, str]]:
+    """Return the (anchor, label, text) of the parts a hit can point at, first of each anchor."""
+    seen: set[str] = set()
+    out = []
+    for part in doc.parts:
+        if part.kind in PART_KINDS and part.text.strip() and part.anchor not in seen:
+            seen.add(part.anchor)
+            out.append((part.anchor, part.label, part.text))
+    return out
+
+
+def document_fields(doc: Document) -> dict[str, Any]:
+    """Return the field dict of one document's index entry."""
     title = doc.title or doc.about or doc.id
-    unit: dict[str, Any] = {
+    fields: dict[str, Any] = {
         "uid": doc.id,
         "doc_id": doc.id,
         "unit": "doc",
@@ -97,24 +108,11 @@ def document_units(doc: Document) -> Iterator[dict[str, Any]]:
         "url": doc.url,
         "number": doc.number or "",
         "refs": ",".join(sorted({r.target_id for r in doc.references if r.target_id})),
+        "parts": part_records(doc),
     }
     if doc.year is not None:
-        unit["year"] = doc.year
+        fields["year"] = doc.year
     when = _date_of(doc)
     if when is not None:
-        unit["date"] = when
-    yield unit
-    seen: set[str] = set()
-    for part in doc.parts:
-        if part.kind not in PART_KINDS or not part.text.strip() or part.anchor in seen:
-            continue
-        seen.add(part.anchor)
-        yield {
-            "uid": f"{doc.id}#{part.anchor}",
-            "doc_id": doc.id,
-            "unit": "part",
-            "body": part.text,
-            "text": part.text,
-            "anchor": part.anchor,
-            "label": part.label,
-        }
+        fields["date"] = when
+    return fields

@@ -22,6 +22,7 @@ from whoosh import scoring
 from index import suggest as spelling
 from index.errors import QueryError
 from index.hits import HitBuilder, facet_counts
+from index.lexicon import Lexicon
 from index.lifecycle import IndexState, current_generation, open_generation
 from index.query import ParsedQuery, content_query, parse_query
 from index.results import SORTS, FacetValue, Hit, SearchRequest, SearchResponse
@@ -36,9 +37,10 @@ MAX_PAGE = 1000
 class Searcher:
     """Answer searches over one consistent snapshot of the index."""
 
-    def __init__(self, whoosh_searcher: Any) -> None:
+    def __init__(self, whoosh_searcher: Any, lexicon: Lexicon) -> None:
         self._s = whoosh_searcher
-        self._hits = HitBuilder(whoosh_searcher)
+        self._lexicon = lexicon
+        self._hits = HitBuilder(whoosh_searcher, lexicon)
 
     # -- search -------------------------------------------------------------------------------
 
@@ -118,7 +120,7 @@ class Searcher:
                 citing = wq.Or([wq.Term("refs", doc_id) for doc_id in pinned])
                 return self._docs(citing, filters), citing, None, False
             return self._docs(wq.Every(), filters), wq.Every(), None, False
-        query = content_query(parsed.clauses)
+        query = content_query(parsed.clauses, self._lexicon)
         docs = self._docs(query, filters)
         suggestion = spelling.did_you_mean(self._s, parsed)
         if docs:
@@ -126,12 +128,12 @@ class Searcher:
         if suggestion:
             corrected = parse_query(suggestion).clauses
             for require_all in (True, False):
-                fuzzy_query = content_query(corrected, require_all=require_all)
+                fuzzy_query = content_query(corrected, self._lexicon, require_all=require_all)
                 fuzzy_docs = self._docs(fuzzy_query, filters)
                 if fuzzy_docs:
                     return fuzzy_docs, fuzzy_query, suggestion, True
         if len(parsed.clauses) > 1:
-            query = content_query(parsed.clauses, require_all=False)
+            query = content_query(parsed.clauses, self._lexicon, require_all=False)
             docs = self._docs(query, filters)
         return docs, query, suggestion, False
 
@@ -223,6 +225,8 @@ class SearchIndex:
         self._generation, self._state, self._ix = open_generation(self.index_dir)
         self._pool: list[Any] = []
         self._closed = False
+        self._lexicon: Lexicon | None = None
+        self._lexicon_key: tuple[str, int] | None = None
 
     @property
     def state(self) -> IndexState:
@@ -240,7 +244,7 @@ class SearchIndex:
             old_ix.close()
         return self._ix
 
-    def _checkout(self) -> Any:
+    def _checkout(self) -> tuple[Any, Any]:
         with self._lock:
             if self._closed:
                 raise QueryError("the index is closed")
@@ -254,6 +258,16 @@ class SearchIndex:
             searcher = ix.searcher(weighting=scoring.BM25F())
         return ix, searcher
 
+    def _lexicon_for(self, searcher: Any) -> Lexicon:
+        key = (self._generation.name, searcher.reader().generation())
+        with self._lock:
+            if self._lexicon_key == key and self._lexicon is not None:
+                return self._lexicon
+        lexicon = Lexicon.from_reader(searcher.reader())
+        with self._lock:
+            self._lexicon_key, self._lexicon = key, lexicon
+        return lexicon
+
     def _checkin(self, ix: Any, searcher: Any) -> None:
         with self._lock:
             if ix is self._ix and not self._closed:
@@ -266,7 +280,7 @@ class SearchIndex:
         """Yield a Searcher for one request or thread; it sees a consistent snapshot."""
         ix, whoosh_searcher = self._checkout()
         try:
-            yield Searcher(whoosh_searcher)
+            yield Searcher(whoosh_searcher, self._lexicon_for(whoosh_searcher))
         finally:
             self._checkin(ix, whoosh_searcher)
 

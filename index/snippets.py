@@ -1,10 +1,8 @@
 """Snippets: the best short window of the ORIGINAL text, HTML-escaped, matches in <mark>.
 
-Matching uses the same analysis as the index (a word matches when its exact form or its stem
-is asked for), but the marked characters are always the original ones at their true offsets.
-Long texts are not tokenized whole: a C-speed regex first finds candidate places (stems and
-their forms without the first letter, which Indonesian prefixes often replace), and only the
-words there are checked.
+The words to mark are the indexed forms that answer the query (the typed word and the words of
+its stem family), so a marked span is always an original word at its true offset, never a
+stem. One compiled regular expression finds them, which keeps long texts cheap.
 """
 
 from __future__ import annotations
@@ -13,64 +11,40 @@ import html
 import re
 from collections.abc import Iterable
 
-from index.analysis import is_stemmable, normalize, stem
-
-_WORD = re.compile(r"\d+(?:[./\-]\w+)+|[^\W_]+")
 MAX_MATCHES = 400
 
 
 class TermMatcher:
-    """Decide whether a word of the text answers the query."""
+    """Find the words of a text that answer the query."""
 
-    def __init__(self, exact_words: Iterable[str], stems: Iterable[str]) -> None:
-        self.exact_words = frozenset(exact_words)
-        self.stems = frozenset(stems)
-        needles: set[str] = set(self.exact_words)
-        for s in self.stems:
-            needles.add(s)
-            if len(s) >= 5:
-                needles.add(s[1:])
-        ordered = sorted((n for n in needles if n), key=len, reverse=True)
-        self._candidates = (
-            re.compile("|".join(re.escape(n) for n in ordered), re.IGNORECASE) if ordered else None
+    def __init__(self, words: Iterable[str]) -> None:
+        ordered = sorted({w for w in words if w}, key=len, reverse=True)
+        self.words = frozenset(ordered)
+        self._pattern = (
+            re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in ordered)
+                       + r")(?![^\W_])", re.IGNORECASE)
+            if ordered else None
         )
-
-    def matches(self, raw: str) -> bool:
-        """Return True when a raw word of the text matches the query."""
-        word = normalize(raw)
-        if word in self.exact_words:
-            return True
-        return (stem(word) if is_stemmable(word) else word) in self.stems
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Return the (start, end) of every matching word in `text`, in order."""
-        if self._candidates is None:
+        if self._pattern is None:
             return []
-        spans: list[tuple[int, int]] = []
-        last_end = -1
-        for found in self._candidates.finditer(text):
-            start, end = _expand(text, found.start(), found.end())
-            if start < last_end:
-                continue
-            if self.matches(text[start:end]):
-                spans.append((start, end))
-                last_end = end
-                if len(spans) >= MAX_MATCHES:
-                    break
+        spans = []
+        for found in self._pattern.finditer(text):
+            spans.append(found.span())
+            if len(spans) >= MAX_MATCHES:
+                break
         return spans
 
-
-def _expand(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = start
-    while lo > 0 and (text[lo - 1].isalnum()):
-        lo -= 1
-    match = _WORD.match(text, lo)
-    if match and match.end() >= end:
-        return lo, match.end()
-    hi = end
-    while hi < len(text) and text[hi].isalnum():
-        hi += 1
-    return lo, hi
+    def count(self, text: str) -> dict[str, int]:
+        """Return how often each query word occurs in `text` (lowercased keys)."""
+        counts: dict[str, int] = {}
+        if self._pattern is not None:
+            for found in self._pattern.finditer(text):
+                word = found.group(0).lower()
+                counts[word] = counts.get(word, 0) + 1
+        return counts
 
 
 def _best_window(spans: list[tuple[int, int]], width: int) -> int:

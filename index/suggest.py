@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from index.analysis import EXACT_MARK, exact_term, is_stemmable, words
+from index.analysis import words
 from index.query import ParsedQuery
 
 SPELL_FIELDS = ("title", "body")
@@ -18,20 +18,18 @@ def correct_word(searcher: Any, word: str) -> str | None:
     """Return the most frequent indexed word within a small edit distance, if any."""
     if len(word) < 4 or not word.isalpha():
         return None
-    target = exact_term(word)
+    target = word
     maxdist = 1 if len(word) < 6 else 2
     reader = searcher.reader()
     best, best_df = None, 0
     for name in SPELL_FIELDS:
-        prefix = 2 if is_stemmable(word) else 1
+        prefix = 1
         for raw in reader.terms_within(name, target, maxdist, prefix=prefix):
             term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            if is_stemmable(word) and not term.startswith(EXACT_MARK):
-                continue
             df = _frequency(searcher, term)
             if df > best_df and term != target:
                 best, best_df = term, df
-    return best.removeprefix(EXACT_MARK) if best else None
+    return best
 
 
 def did_you_mean(searcher: Any, parsed: ParsedQuery) -> str | None:
@@ -43,7 +41,7 @@ def did_you_mean(searcher: Any, parsed: ParsedQuery) -> str | None:
             out.append(f'"{clause.word}"')
             continue
         word = clause.word
-        if clause.kind == "word" and _frequency(searcher, exact_term(word)) == 0:
+        if clause.kind == "word" and _frequency(searcher, word) == 0:
             fixed = correct_word(searcher, word)
             if fixed:
                 word, changed = fixed, True
@@ -60,14 +58,10 @@ def complete(searcher: Any, prefix: str, limit: int = 8) -> list[str]:
     reader = searcher.reader()
     found: dict[str, int] = {}
     for name in SPELL_FIELDS:
-        for stem_like in (EXACT_MARK + last, last):
-            for raw in reader.expand_prefix(name, stem_like):
-                term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-                word = term.removeprefix(EXACT_MARK)
-                if term == word and is_stemmable(word):
-                    continue  # a bare stem: not always a real word
-                found[word] = max(found.get(word, 0), searcher.doc_frequency(name, term))
-                if len(found) > 2000:
-                    break
+        for raw in reader.expand_prefix(name, last):
+            word = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            found[word] = max(found.get(word, 0), searcher.doc_frequency(name, word))
+            if len(found) > 2000:
+                break
     ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))[:limit]
     return [" ".join([*head, word]) for word, _ in ranked]

@@ -6,17 +6,9 @@ import pickle
 
 import pytest
 
-from index.analysis import (
-    EXACT_MARK,
-    STOP_WORDS,
-    IndonesianAnalyzer,
-    exact_term,
-    index_terms,
-    stem,
-    tokenize,
-    words,
-)
+from index.analysis import STOP_WORDS, IndonesianAnalyzer, stem, tokenize, words
 from index.glossary import Glossary, default_glossary
+from index.lexicon import Lexicon
 
 
 @pytest.mark.parametrize(
@@ -87,7 +79,7 @@ def test_guard_keeps_other_family_apart(word: str) -> None:
 @pytest.mark.parametrize("word", ["yang", "dan", "di", "dari", "untuk", "dengan", "pada", "serta"])
 def test_function_words_are_stop_words(word: str) -> None:
     assert word in STOP_WORDS
-    assert index_terms(word) == ()
+    assert [t.text for t in IndonesianAnalyzer()(word)] == []
 
 
 @pytest.mark.parametrize("word", ["bagian", "bulan", "tiga", "tahun", "tidak", "pasal", "ayat"])
@@ -95,37 +87,53 @@ def test_content_words_are_not_stop_words(word: str) -> None:
     assert word not in STOP_WORDS
 
 
-@pytest.mark.parametrize(
-    ("word", "terms"),
-    [
-        ("pekerja", ("kerja", EXACT_MARK + "pekerja")),
-        ("jkk", ("jkk",)),
-        ("55/2018", ("55/2018",)),
-        ("2018", ("2018",)),
-    ],
-)
-def test_index_terms_write_stem_and_exact_form(word: str, terms: tuple[str, ...]) -> None:
-    assert index_terms(word) == terms
-    assert exact_term(word) == terms[-1]
-
-
-def test_analyzer_puts_stem_and_exact_form_at_one_position() -> None:
+def test_analyzer_writes_exact_words_and_keeps_stop_word_positions() -> None:
     analyzer = IndonesianAnalyzer()
     tokens = [(t.text, t.pos, t.startchar, t.endchar)
-              for t in analyzer("Pekerja yang rentan", positions=True, chars=True)]
-    assert tokens == [
-        ("kerja", 0, 0, 7), ("=pekerja", 0, 0, 7), ("rentan", 2, 13, 19), ("=rentan", 2, 13, 19)]
+              for t in analyzer("Pekerja yang rentan 55/2018", positions=True, chars=True)]
+    assert tokens == [("pekerja", 0, 0, 7), ("rentan", 2, 13, 19), ("55/2018", 3, 20, 27)]
 
 
-def test_analyzer_survives_pickling_with_its_settings() -> None:
-    analyzer = pickle.loads(pickle.dumps(IndonesianAnalyzer(stemmer="none")))
-    assert analyzer == IndonesianAnalyzer(stemmer="none")
-    assert [t.text for t in analyzer("perlindungan")] == ["perlindungan", "=perlindungan"]
+def test_analyzer_survives_pickling() -> None:
+    analyzer = pickle.loads(pickle.dumps(IndonesianAnalyzer()))
+    assert analyzer == IndonesianAnalyzer()
+    assert [t.text for t in analyzer("Perlindungan")] == ["perlindungan"]
 
 
-def test_analyzer_rejects_unknown_stemmer() -> None:
-    with pytest.raises(ValueError, match="unknown stemmer"):
-        IndonesianAnalyzer(stemmer="porter")
+VOCABULARY = [
+    "perlindungan", "melindungi", "dilindungi", "terlindungi", "lindung", "lindungan",
+    "pekerja", "pekerjaan", "bekerja", "dipekerjakan", "kerja", "ketenagakerjaan",
+    "peserta", "kepesertaan", "serta", "berlaku", "diberlakukan", "melakukan", "dilakukan",
+    "pemerintah", "pemerintahan", "perintah", "memerintahkan", "bagian", "bagi", "pembagian",
+    "penerima", "menerima", "diterima", "terima", "blindung", "pelindungmu",
+]
+
+
+@pytest.mark.parametrize(
+    ("word", "family"),
+    [
+        ("perlindungan", {"perlindungan", "melindungi", "dilindungi", "terlindungi", "lindung",
+                          "lindungan", "pelindungmu"}),
+        ("melindungi", {"perlindungan", "melindungi", "dilindungi", "terlindungi", "lindung",
+                        "lindungan", "pelindungmu"}),
+        ("pekerja", {"pekerja", "pekerjaan", "bekerja", "dipekerjakan", "kerja"}),
+        ("kepesertaan", {"peserta", "kepesertaan"}),
+        ("berlaku", {"berlaku", "diberlakukan"}),
+        ("melakukan", {"melakukan", "dilakukan"}),
+        ("pemerintah", {"pemerintah", "pemerintahan"}),
+        ("penerima", {"penerima", "menerima", "diterima", "terima"}),
+        ("2018", {"2018"}),
+        ("jkk", {"jkk"}),
+    ],
+)
+def test_lexicon_expands_a_word_to_its_indexed_family(word: str, family: set[str]) -> None:
+    forms = Lexicon(VOCABULARY).forms(word)
+    assert forms[0] == word
+    assert set(forms) == family
+
+
+def test_lexicon_without_stemming_keeps_the_word() -> None:
+    assert Lexicon(VOCABULARY, stemmer="none").forms("perlindungan") == ("perlindungan",)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,89 @@
+"""Query-time stemming: expand a word to the indexed words that share its stem.
+
+The index keeps exact words only (fast to build, exact phrases for free). A query word is
+expanded here: its stem is looked up among the index's own vocabulary, so "perlindungan" also
+finds "melindungi", "dilindungi" and "terlindungi" when those occur in the corpus. Candidate
+forms are found by Indonesian morphology (prefixes me(N)-/pe(N)-/ber-/ter-/di-/ke-/se-/per-,
+suffixes -an/-kan/-i/-nya, nasal assimilation dropping p/t/k/s) and then confirmed with the
+same guarded stemmer, so only real members of the family are added. Families are cached.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+from index.analysis import is_stemmable, stem
+
+MAX_FORMS = 40
+MAX_CANDIDATES = 400
+_PREFIX = re.compile(r"(?:ke|se|di|be|ber|te|ter|per|pe|me|mem|men|meng|meny|pem|pen|peng|peny)"
+                     r"{0,3}")
+_NASAL_PREFIX = re.compile(r"(?:ke|se|di|ber|ter|per|memper|diper)?(?:me|pe)(?:m|n|ng|ny)")
+_SUFFIX = re.compile(r"(?:an|kan|i)?(?:nya|ku|mu)?(?:lah|kah|pun)?")
+_ASSIMILATED = "ptks"
+
+
+class Lexicon:
+    """The indexed words of one index snapshot and the stem families among them."""
+
+    def __init__(self, words: Iterable[str], stemmer: str = "sastrawi") -> None:
+        ordered = sorted({w for w in words if is_stemmable(w)})
+        self.size = len(ordered)
+        self.stemmer = stemmer
+        self._blob = "\n" + "\n".join(ordered) + "\n"
+        self._families: dict[str, tuple[str, ...]] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_reader(cls, reader: Any, fields: Iterable[str] = ("title", "about", "body"),
+                    stemmer: str = "sastrawi") -> Lexicon:
+        """Collect the vocabulary of a Whoosh reader's text fields."""
+        words: set[str] = set()
+        for name in fields:
+            for term in reader.lexicon(name):
+                word = term.decode("utf-8") if isinstance(term, bytes) else term
+                if word.isalpha():
+                    words.add(word)
+        return cls(words, stemmer)
+
+    def forms(self, word: str) -> tuple[str, ...]:
+        """Return `word` first, then the indexed words sharing its stem (most at MAX_FORMS)."""
+        if self.stemmer == "none" or not is_stemmable(word):
+            return (word,)
+        root = stem(word, self.stemmer)
+        family = self._families.get(root)
+        if family is None:
+            family = self._family(root)
+            with self._lock:
+                self._families[root] = family
+        return (word, *(f for f in family if f != word))[:MAX_FORMS]
+
+    def _family(self, root: str) -> tuple[str, ...]:
+        found = {w for w in self._candidates(root) if stem(w, self.stemmer) == root}
+        return tuple(sorted(found, key=lambda w: (len(w), w)))
+
+    def _candidates(self, root: str) -> list[str]:
+        out: list[str] = []
+        needles = [(root, _PREFIX)]
+        if root[0] in _ASSIMILATED and len(root) > 4:
+            needles.append((root[1:], _NASAL_PREFIX))
+        for needle, prefix in needles:
+            for word, at in self._containing(needle):
+                head, tail = word[:at], word[at + len(needle):]
+                if prefix.fullmatch(head) and _SUFFIX.fullmatch(tail):
+                    out.append(word)
+                    if len(out) >= MAX_CANDIDATES:
+                        return out
+        return out
+
+    def _containing(self, needle: str) -> Iterable[tuple[str, int]]:
+        blob = self._blob
+        at = blob.find(needle)
+        while at >= 0:
+            start = blob.rfind("\n", 0, at) + 1
+            end = blob.find("\n", at)
+            yield blob[start:end], at - start
+            at = blob.find(needle, at + 1)
