@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -50,10 +51,19 @@ def build_entries(items: Iterable[Item], fetch: Callable[[str], Document | None]
             part_label=label, title=doc.title,
             citation=legal_citation(doc, part_label=label, lang=lang),
             quote=quote_of(doc, item.anchor if part else None),
-            url=doc.url, fetched_at=doc.fetched_at.isoformat() if doc.fetched_at else "",
+            url=doc.url, fetched_at=_iso_seconds(doc.fetched_at),
             sha256=doc.sha256 or "", note=item.note, found=True,
         ))
     return tuple(entries)
+
+
+def _iso_seconds(value: dt.datetime | None) -> str:
+    """Return a timestamp as ISO 8601 to the second, UTC written as Z."""
+    if value is None:
+        return ""
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC)
+    return value.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 MANIFEST_FIELDS = ("number", "doc_id", "anchor", "part_label", "title", "citation", "quote",

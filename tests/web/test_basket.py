@@ -101,7 +101,7 @@ def test_dossier_lists_citation_quote_url_time_and_hash(filled: FlaskClient) -> 
              for th in first.select("th[scope=row]")}
     assert cells["URL sumber"] == "https://jdih.example.test/perbup-35-2025"
     assert cells["SHA-256"] == "a" * 64
-    assert cells["Waktu pengambilan"].startswith("2025-11-01T08:30")
+    assert cells["Waktu pengambilan"] == "2025-11-01T08:30:00Z"
 
 
 def test_manifests_in_csv_and_json_match_the_dossier(filled: FlaskClient) -> None:
