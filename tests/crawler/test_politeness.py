@@ -1,8 +1,9 @@
-"""Politeness: per-host delay and concurrency, Crawl-delay, the global limit, backoff, Retry-After."""
+"""Politeness: per-host delay and concurrency, Crawl-delay, global limit, backoff, Retry-After."""
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import random
 import threading
 import time
@@ -28,7 +29,7 @@ def test_host_gate_spaces_requests_by_the_delay(fake_time: FakeTime) -> None:
         await asyncio.gather(*(one() for _ in range(4)))
 
     asyncio.run(main())
-    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
     assert gaps and all(g >= 2.5 for g in gaps)  # the delay counts from the previous end
 
 
@@ -65,7 +66,8 @@ def test_defer_holds_the_host(fake_time: FakeTime) -> None:
 def test_robots_crawl_delay_is_kept_between_requests(serve, tmp_path, fake_time: FakeTime) -> None:  # type: ignore[no-untyped-def]
     def handler(path: str, headers: dict[str, str]) -> Reply:
         if path == "/robots.txt":
-            return Reply(body=b"User-agent: TelusurBot\nCrawl-delay: 5\n", content_type="text/plain")
+            rules = b"User-agent: TelusurBot\nCrawl-delay: 5\n"
+            return Reply(body=rules, content_type="text/plain")
         links = "".join(f'<a href="/p{i}">{i}</a>' for i in range(5))
         return Reply(body=f"<html>{links}</html>".encode())
 
