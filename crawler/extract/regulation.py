@@ -26,7 +26,8 @@ from crawler.extract.structure import parse_units, split_lines
 
 _TYPE = re.compile(r"(?<![\w-])(?:" + _type_alternation() + r")", re.IGNORECASE)
 _NOMOR = re.compile(
-    r"\b(?:NOMOR|NOMER|NO\.|N0MOR|NOM0R)\s*:?\s*(?P<num>[0-9OIl][0-9A-Za-z]*(?:[./\-][0-9A-Za-z]+)*)"
+    r"\b(?:NOMOR|NOMER|NO\.|N0MOR|NOM0R)\s*:?\s*"
+    r"(?P<num>[0-9OIl][0-9A-Za-z]*(?:\s?[./\-]\s?[0-9A-Za-z]+)*)"
     r"(?:\s*,?\s*TAHUN\s*(?P<year>[0-9OIl]{4})(?!\w))?",
     re.IGNORECASE,
 )
@@ -142,17 +143,17 @@ def _normalize(text: str) -> str:
 def _parse_identity(text: str, result: ParsedRegulation, default_region: str | None) -> None:
     head_end = _MENIMBANG.search(text[:8000])
     head = text[: head_end.start() if head_end else 4000]
-    if not _identity_from(head, result, default_region, 0.95):
-        penjelasan = re.search(r"PENJELASAN\s+ATAS\s+", text)
-        if penjelasan and _identity_from(text[penjelasan.end() : penjelasan.end() + 3000],
-                                         result, default_region, 0.8):
-            pass
+    found = _identity_from(head, result, default_region, 0.95, top_only=True)
+    if not found:
+        # A damaged top: take the first all-capitals heading anywhere ("PENJELASAN ATAS
+        # PERATURAN PEMERINTAH ... NOMOR 2 TAHUN 2000", a repeated title page).
+        found = _identity_from(text[:300_000], result, default_region, 0.75, top_only=False)
     if not result.about or not result.doc_type:
         match = _MENETAPKAN.search(text[:60000])
         if match:
-            found = _TYPE.search(match.group("type"))
-            if not result.doc_type and found:
-                result.doc_type = _code(found.group(0))
+            kind = _TYPE.search(match.group("type"))
+            if not result.doc_type and kind:
+                result.doc_type = _code(kind.group(0))
                 result.confidence["doc_type"] = 0.7
             if not result.about:
                 result.about = _clean_about(match.group("about"))
@@ -161,45 +162,62 @@ def _parse_identity(text: str, result: ParsedRegulation, default_region: str | N
         result.title = _title(result)
 
 
+def _heading_like(head: str, kind: re.Match[str], nomor: re.Match[str], top_only: bool,
+                  offset: int) -> bool:
+    """Return True when a type + NOMOR pair is the document's heading, not a citation."""
+    between = head[offset + kind.end() : nomor.start()]
+    if re.search(r"\b[a-z]{3,}\b", between.replace("dan", "")):
+        return False  # "Peraturan Pemerintah yang mengatur ... Nomor": a sentence
+    capitals = kind.group(0).isupper() and nomor.group(0)[:5].isupper()
+    if top_only:
+        before = head[: offset + kind.start()]
+        return capitals or not re.search(r"\b[a-z]{4,}\b", before)
+    return capitals and bool(nomor.group("year"))
+
+
 def _identity_from(head: str, result: ParsedRegulation, default_region: str | None,
-                   confidence: float) -> bool:
+                   confidence: float, *, top_only: bool) -> bool:
     for nomor in _NOMOR.finditer(head):
-        window = head[max(0, nomor.start() - 250) : nomor.start()]
+        offset = max(0, nomor.start() - 250)
+        window = head[offset : nomor.start()]
         types = list(_TYPE.finditer(window))
-        if not types:
+        if not types or not _heading_like(head, types[-1], nomor, top_only, offset):
             continue
         found = types[-1]
         code = _code(found.group(0))
         if code is None:
             continue
-        issuer_words = _issuer_words(window[found.end() :])
-        citation = find_citations(f"{found.group(0)} {issuer_words} Nomor 1 Tahun 2000",
-                                  default_region=default_region)
-        raw_num = nomor.group("num")
-        year = parse_year(nomor.group("year"))
-        number = raw_num if "/" in raw_num else fix_ocr_digits(raw_num)
-        if year is None and "/" in raw_num:
-            year = parse_year(raw_num.rsplit("/", 1)[-1])
-        result.doc_type = code
-        result.number = number
-        result.year = year
-        ref = citation[0] if citation else None
-        result.region = ref.region if ref else None
-        if code in ("Permen", "Kepmen", "SE"):
-            result.issuer = _issuer(found.group(0), issuer_words)
-        result.confidence.update(doc_type=confidence, number=confidence if number == raw_num
-                                 else confidence - 0.15)
-        if year:
-            result.confidence["year"] = confidence if str(year) == nomor.group("year") else (
-                confidence - 0.15)
+        _set_identity(result, found.group(0), _issuer_words(window[found.end() :]), nomor,
+                      code, default_region, confidence)
         tentang = _TENTANG.search(head, nomor.end(), nomor.end() + 200)
         if tentang:
-            about = _about_text(head[tentang.end() :])
+            about = _about_text(head[tentang.end() :], found.group(0), result.number)
             if about:
                 result.about = about
                 result.confidence["about"] = confidence - 0.05
         return True
     return False
+
+
+def _set_identity(result: ParsedRegulation, spelled: str, issuer_words: str,
+                  nomor: re.Match[str], code: str, default_region: str | None,
+                  confidence: float) -> None:
+    raw_num = re.sub(r"\s+", "", nomor.group("num"))
+    year = parse_year(nomor.group("year"))
+    number = raw_num if "/" in raw_num else fix_ocr_digits(raw_num)
+    if year is None and "/" in raw_num:
+        year = parse_year(raw_num.rsplit("/", 1)[-1])
+    citation = find_citations(f"{spelled} {issuer_words} Nomor 1 Tahun 2000",
+                              default_region=default_region)
+    result.doc_type, result.number, result.year = code, number, year
+    result.region = citation[0].region if citation else None
+    if code in ("Permen", "Kepmen", "SE"):
+        result.issuer = _issuer(spelled, issuer_words)
+    result.confidence["doc_type"] = confidence
+    result.confidence["number"] = confidence if number == raw_num else confidence - 0.15
+    if year:
+        result.confidence["year"] = confidence if str(year) == nomor.group("year") else (
+            confidence - 0.15)
 
 
 def _issuer_words(between: str) -> str:
@@ -229,10 +247,15 @@ def _code(spelled: str) -> str | None:
     return found.code if found.kind == "regulation" else None
 
 
-def _about_text(tail: str) -> str | None:
+def _about_text(tail: str, spelled: str, number: str | None) -> str | None:
     tail = tail[:1500]
     end = _ABOUT_END.search(tail)
     about = tail[: end.start()] if end else tail[:400]
+    if number:  # a repeated heading: "... TENTANG X PERATURAN PEMERINTAH ... NOMOR 42 TAHUN"
+        repeat = re.search(re.escape(spelled.split()[0]) + r"[A-Z \-]{0,80}?NOMOR\s*"
+                           + re.escape(number) + r"\b", about, re.IGNORECASE)
+        if repeat and repeat.start() > 0:
+            about = about[: repeat.start()]
     words = about.split()
     if words and sum(1 for w in words if w.isupper()) >= max(1, len(words) * 0.6):
         kept = []
