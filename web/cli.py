@@ -26,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
+        level=logging.DEBUG if getattr(args, "verbose", False) else logging.INFO,
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
@@ -51,10 +51,13 @@ def _default_data_dir() -> Path:
 
 
 def _parser() -> argparse.ArgumentParser:
+    # The options are accepted before and after the command; SUPPRESS keeps a subcommand's
+    # default from overwriting a value given before it ("telusur --data-dir X demo").
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=None,
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
                         help="data directory (default: $TELUSUR_DATA_DIR, else ./data)")
-    common.add_argument("-v", "--verbose", action="store_true", help="log debugging detail")
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="log debugging detail")
     parser = argparse.ArgumentParser(
         prog="telusur", parents=[common],
         description="Telusur: search Indonesian social-security regulations and news.")
@@ -129,7 +132,7 @@ def _non_negative(text: str) -> int:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    return (args.data_dir or _default_data_dir()).resolve()
+    return (getattr(args, "data_dir", None) or _default_data_dir()).resolve()
 
 
 def _cmd_crawl(args: argparse.Namespace) -> int:

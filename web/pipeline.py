@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus import Document, DocumentStore, Source, page_id
-from crawler import RawArchive
+from crawler import EXTRACTABLE_OUTCOMES, RawArchive
 from crawler.extract import extract_all
 from index import build_index, index_state, update_index
 from index.errors import SchemaVersionError
@@ -63,7 +63,7 @@ def extract_archive(
         for record in archive.records(after=after):
             stats.records += 1
             last = record.seq
-            if record.outcome != "ok":
+            if record.outcome not in EXTRACTABLE_OUTCOMES:
                 stats.skipped += 1
                 continue
             source = sources.get(record.source)
