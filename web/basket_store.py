@@ -67,6 +67,21 @@ class BasketStore:
             log.warning("basket %s is unreadable (%s); starting it afresh", basket_id, exc)
             return []
 
+    def prune(self, max_age_days: float) -> int:
+        """Delete baskets untouched for `max_age_days`; return how many went."""
+        if not self.directory.is_dir():
+            return 0
+        cutoff = dt.datetime.now().timestamp() - max_age_days * 86400
+        removed = 0
+        for path in self.directory.glob("*.json"):
+            try:
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
+
     def save(self, basket_id: str, items: list[Item]) -> None:
         """Replace a basket's items atomically."""
         path = self._path(basket_id)

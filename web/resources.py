@@ -70,6 +70,18 @@ def get_searcher() -> Any:
     return g.searcher
 
 
+def index_info() -> dict[str, Any]:
+    """Return what the open index says about itself (schema, build and update times)."""
+    state = getattr(_open_index(), "state", None)
+    if state is None:
+        return {}
+    info: dict[str, Any] = {}
+    for name in ("schema_version", "store_seq", "built_at", "updated_at"):
+        value = getattr(state, name, None)
+        info[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return info
+
+
 def get_store() -> DocumentStore:
     """Return this request's connection to the document store."""
     if "store" not in g:

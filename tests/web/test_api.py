@@ -49,6 +49,26 @@ def test_api_bad_input_is_a_400_json_error(client: FlaskClient, params: str, cod
     assert error["code"] == code and error["message"]
 
 
+@pytest.mark.parametrize(
+    "query",
+    ['"unbalanced', "(", "*", "AND OR NOT", "title:x", "\\", "'; DROP TABLE x;--", "%", "a" * 500,
+     "Perbup Gianyar 35/2025", "<script>alert(1)</script>", "ñandú ü 日本"],
+)
+def test_api_hostile_queries_answer_200_or_a_clear_400(client: FlaskClient, query: str) -> None:
+    response = client.get("/api/search", query_string={"q": query})
+    assert response.status_code in (200, 400)
+    body = response.get_json()
+    if response.status_code == 400:
+        assert body["error"]["code"] == "invalid_query" and body["error"]["message"]
+    else:
+        assert isinstance(body["hits"], list)
+
+
+def test_api_misspelled_query_offers_a_suggestion(client: FlaskClient) -> None:
+    body = client.get("/api/search?q=pekerja+rentn").get_json()
+    assert body["suggestion"] == "pekerja rentan"
+
+
 def test_api_document_returns_parts_and_references(client: FlaskClient) -> None:
     body = client.get("/api/documents/perbup-gianyar-2025-35").get_json()
     assert body["id"] == "perbup-gianyar-2025-35" and body["number"] == "35"
@@ -83,7 +103,9 @@ def test_openapi_document_describes_every_api_path(client: FlaskClient) -> None:
 def test_healthz_answers_ok_with_the_document_count(client: FlaskClient) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok", "documents": 19}
+    body = response.get_json()
+    assert body["status"] == "ok" and body["documents"] == 19
+    assert isinstance(body["index"]["schema_version"], int) and body["index"]["built_at"]
 
 
 def test_csv_export_has_a_header_and_one_row_per_hit(client: FlaskClient) -> None:

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
-from web.basket_store import Item, move_item
+from web.basket_store import BasketStore, Item, move_item
 
 PERBUP = "perbup-gianyar-2025-35"
 
@@ -124,3 +124,27 @@ def test_basket_count_shows_in_the_header(filled: FlaskClient) -> None:
 def test_move_item_stays_within_bounds(key: str, offset: int, expected: str) -> None:
     items = [Item(x) for x in "abc"]
     assert "".join(i.doc_id for i in move_item(items, key, offset)) == expected
+
+
+def test_abandoned_baskets_are_pruned(tmp_path) -> None:
+    import os
+
+    store = BasketStore(tmp_path)
+    store.save("a" * 24, [Item("x")])
+    store.save("b" * 24, [Item("y")])
+    old = tmp_path / ("a" * 24 + ".json")
+    os.utime(old, (0, 0))
+    assert store.prune(max_age_days=30) == 1
+    assert store.load("a" * 24) == [] and store.load("b" * 24) == [Item("y")]
+
+
+@pytest.mark.parametrize("basket_id", ["../../etc/passwd", "short", "", "a" * 65, "a/b" * 10])
+def test_basket_ids_that_could_escape_the_directory_are_empty(tmp_path, basket_id: str) -> None:
+    store = BasketStore(tmp_path)
+    assert store.load(basket_id) == []
+    with pytest.raises(ValueError):
+        store.save(basket_id, [Item("x")])
+
+
+def test_basket_pages_are_not_cached(filled: FlaskClient) -> None:
+    assert "no-store" in filled.get("/keranjang/").headers["Cache-Control"]

@@ -89,3 +89,16 @@ def test_bad_parameters_give_a_400_page_with_the_reason(
     assert message["data-code"] == code
     assert message.get_text(strip=True)
     assert "Traceback" not in soup.get_text()
+
+
+def test_did_you_mean_links_the_corrected_query(client: FlaskClient) -> None:
+    soup = soup_of(client, "/?q=pekerja+rentn")
+    link = soup.select_one(".did-you-mean a")
+    assert link.get_text() == "pekerja rentan"
+    assert link["href"] == "/?q=pekerja+rentan"
+
+
+def test_unsearchable_query_explains_what_to_type(client: FlaskClient) -> None:
+    soup = soup_of(client, "/?q=%28", status=400)
+    assert soup.find(class_="error-message")["data-code"] == "invalid_query"
+    assert soup.find("form", attrs={"role": "search"}) is not None

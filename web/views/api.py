@@ -8,7 +8,7 @@ from web.api import document_json, response_json
 from web.errors import BadRequestError, UnavailableError
 from web.openapi import openapi_document
 from web.params import MAX_QUERY_CHARS, parse_int, parse_search
-from web.resources import get_searcher
+from web.resources import get_searcher, index_info
 from web.searching import run_search
 from web.views.documents import load
 
@@ -69,5 +69,5 @@ def healthz() -> tuple[Response, int]:
     except UnavailableError as exc:
         return jsonify({"status": "unavailable", "error": {"code": exc.code,
                                                              "message": exc.message}}), 503
-    return jsonify({"status": "ok", "documents": count}), 200
+    return jsonify({"status": "ok", "documents": count, "index": index_info()}), 200
 

@@ -36,6 +36,13 @@ from web.resources import data_dir, get_document
 bp = Blueprint("basket", __name__, url_prefix="/keranjang")
 bp.before_request(csrf.check_csrf)
 
+
+@bp.after_request
+def _private(response: Response) -> Response:
+    """Keep a visitor's basket out of shared caches."""
+    response.headers["Cache-Control"] = "no-store, private"
+    return response
+
 SESSION_KEY = "basket_id"
 
 
@@ -51,11 +58,14 @@ def current_items() -> list[Item]:
 
 def _save(items: list[Item]) -> None:
     basket_id = session.get(SESSION_KEY)
+    store = _store()
     if not isinstance(basket_id, str):
         basket_id = new_basket_id()
         session[SESSION_KEY] = basket_id
         session.permanent = True
-    _store().save(basket_id, items)
+        # New baskets are rare next to reads, so they pay for clearing abandoned ones.
+        store.prune(float(current_app.config["BASKET_MAX_AGE_DAYS"]))
+    store.save(basket_id, items)
 
 
 def _back(default: str = "basket.page") -> BaseResponse:
