@@ -96,29 +96,34 @@ class HitBuilder:
         return [self.hit(d, score) for d, score, _ in ranked[:limit]]
 
 
+def column_values(searcher: Any, name: str, docnums: Iterable[int]) -> dict[int, Any]:
+    """Return one sortable column's value for each docnum, segment by segment."""
+    ordered = sorted(docnums)
+    out: dict[int, Any] = {}
+    for reader, offset in searcher.reader().leaf_readers():
+        end = offset + reader.doc_count_all()
+        local = [d for d in ordered if offset <= d < end]
+        if not local:
+            continue
+        column = reader.column_reader(name)
+        for docnum in local:
+            value = column[docnum - offset]
+            out[docnum] = value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+    return out
+
+
 def facet_counts(
     searcher: Any, docnums: Iterable[int], fields: Sequence[str] = FACET_COLUMNS
 ) -> dict[str, tuple[FacetValue, ...]]:
-    """Count facet values over a set of document units."""
-    ordered = sorted(docnums)
-    counters: dict[str, Counter[str]] = {name: Counter() for name in fields}
-    for reader, offset in searcher.reader().leaf_readers():
-        end = offset + reader.doc_count_all()
-        local = [d - offset for d in ordered if offset <= d < end]
-        if not local:
-            continue
-        for name in fields:
-            column = reader.column_reader(name)
-            counter = counters[name]
-            for docnum in local:
-                value = column[docnum]
-                if isinstance(value, bytes):
-                    value = value.decode("utf-8", "replace")
-                if value in (None, "", 0) or (name == "year" and not 0 < value < 3000):
-                    continue
-                counter[str(value)] += 1
-    return {
-        name: tuple(FacetValue(v, c) for v, c in
-                    sorted(counter.items(), key=lambda item: (-item[1], item[0])))
-        for name, counter in counters.items()
-    }
+    """Count facet values over a set of documents."""
+    docnums = list(docnums)
+    out: dict[str, tuple[FacetValue, ...]] = {}
+    for name in fields:
+        counter: Counter[str] = Counter()
+        for value in column_values(searcher, name, docnums).values():
+            if value in (None, "", 0) or (name == "year" and not 0 < value < 3000):
+                continue
+            counter[str(value)] += 1
+        out[name] = tuple(FacetValue(v, c) for v, c in
+                          sorted(counter.items(), key=lambda item: (-item[1], item[0])))
+    return out

@@ -9,6 +9,7 @@ best-matching Pasal of each hit on the page, snippets, and did-you-mean with a f
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import threading
 import time
@@ -20,8 +21,9 @@ from whoosh import query as wq
 from whoosh import scoring
 
 from index import suggest as spelling
+from index.analysis import STEMMERS
 from index.errors import QueryError
-from index.hits import HitBuilder, facet_counts
+from index.hits import HitBuilder, column_values, facet_counts
 from index.lexicon import Lexicon
 from index.lifecycle import IndexState, current_generation, open_generation
 from index.query import ParsedQuery, content_query, parse_query
@@ -207,11 +209,15 @@ def _check_request(req: SearchRequest) -> None:
 def _news_recency_tiebreak(searcher: Any, scored: list[tuple[float, int]]) -> list[tuple[float,
                                                                                        int]]:
     """Order equal scores so that newer news comes first; other kinds keep their order."""
+    docnums = [d for _, d in scored]
+    kinds = column_values(searcher, "kind", docnums)
+    dates = column_values(searcher, "date", docnums)
+
     def key(item: tuple[float, int]) -> tuple[float, float]:
         score, docnum = item
-        fields = searcher.stored_fields(docnum)
-        when = fields.get("date") if fields.get("kind") == "news" else None
-        return (-round(score, 2), -(when.timestamp() if when else 0.0))
+        when = dates.get(docnum) if kinds.get(docnum) == "news" else None
+        stamp = when.timestamp() if isinstance(when, dt.datetime) else 0.0
+        return (-round(score, 2), -stamp)
 
     return sorted(scored, key=key)
 
@@ -219,8 +225,11 @@ def _news_recency_tiebreak(searcher: Any, scored: list[tuple[float, int]]) -> li
 class SearchIndex:
     """An open index directory; hands out searchers that see the latest generation."""
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(self, index_dir: Path, stemmer: str = "sastrawi") -> None:
+        if stemmer not in STEMMERS:
+            raise ValueError(f"unknown stemmer {stemmer!r}; choose one of {STEMMERS}")
         self.index_dir = Path(index_dir)
+        self.stemmer = stemmer
         self._lock = threading.Lock()
         self._generation, self._state, self._ix = open_generation(self.index_dir)
         self._pool: list[Any] = []
@@ -263,7 +272,7 @@ class SearchIndex:
         with self._lock:
             if self._lexicon_key == key and self._lexicon is not None:
                 return self._lexicon
-        lexicon = Lexicon.from_reader(searcher.reader())
+        lexicon = Lexicon.from_reader(searcher.reader(), stemmer=self.stemmer)
         with self._lock:
             self._lexicon_key, self._lexicon = key, lexicon
         return lexicon
@@ -300,7 +309,11 @@ class SearchIndex:
         self.close()
 
 
-def open_index(index_dir: Path) -> SearchIndex:
-    """Open the index at `index_dir` for searching; raise a clear error when it cannot."""
-    return SearchIndex(Path(index_dir))
+def open_index(index_dir: Path, *, stemmer: str = "sastrawi") -> SearchIndex:
+    """Open the index at `index_dir` for searching; raise a clear error when it cannot.
+
+    `stemmer` chooses how query words expand to their families ("none" turns that off); it is
+    a query-time choice, so the same index serves both.
+    """
+    return SearchIndex(Path(index_dir), stemmer=stemmer)
 

@@ -1,0 +1,148 @@
+"""Search speed over the shared corpus: rebuild time, query latency, update time, memory.
+
+Builds Telusur's index of the 3,378 UU/PP texts (with their Pasal) and a plain Whoosh index of
+the same corpus in the same run, then times 100+ queries (with snippets and facets on ours,
+with Whoosh highlights on the plain one), a one-document update, and a searcher's memory.
+Usage: python -m bench.search [--procs N] [--limit N] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench._shared import require_shared, result
+from bench.relevance.baseline import PlainSearcher, build_plain
+from bench.search.corpus import load_documents
+from index import SearchRequest, build_index, open_index, update_index
+
+QUERIES = Path(__file__).with_name("queries.txt")
+BENCH = "search"
+
+
+def load_queries() -> list[str]:
+    """Return the latency queries."""
+    lines = QUERIES.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """Return the nearest-rank percentile of `values`."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
+
+
+def time_ours(index_dir: Path, queries: list[str]) -> tuple[list[float], list[float]]:
+    """Return per-query milliseconds for a cold pass and a warm pass."""
+    passes: list[list[float]] = []
+    with open_index(index_dir) as ix:
+        for _ in range(2):
+            times = []
+            for query in queries:
+                started = time.perf_counter()
+                with ix.searcher() as searcher:
+                    searcher.search(SearchRequest(query=query, per_page=10))
+                times.append((time.perf_counter() - started) * 1000)
+            passes.append(times)
+    return passes[0], passes[1]
+
+
+def time_plain(index_dir: Path, queries: list[str]) -> tuple[list[float], list[float]]:
+    """Return per-query milliseconds of plain Whoosh (with highlights) over two passes."""
+    searcher = PlainSearcher(index_dir)
+    passes = []
+    for _ in range(2):
+        times = []
+        for query in queries:
+            started = time.perf_counter()
+            searcher.search(query, limit=10, snippets=True)
+            times.append((time.perf_counter() - started) * 1000)
+        passes.append(times)
+    searcher.close()
+    return passes[0], passes[1]
+
+
+def report_latency(name: str, cold: list[float], warm: list[float], goal: str = "") -> None:
+    """Print latency figures for one engine."""
+    for label, times in (("cold", cold), ("warm", warm)):
+        p50, p95 = statistics.median(times), percentile(times, 0.95)
+        print(f"{name:8} {label}: p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  max {max(times):7.1f} ms")
+        result(BENCH, f"{name} query p50 ({label}, {len(times)} queries)", round(p50, 1), "ms")
+        result(BENCH, f"{name} query p95 ({label}, {len(times)} queries)", round(p95, 1), "ms",
+               goal if name == "telusur" else "")
+
+
+def time_update(index_dir: Path, documents: list) -> float:
+    """Return the mean seconds of replacing one document, over five updates."""
+    seconds = []
+    for doc in documents[:5]:
+        changed = doc.replace(title=doc.title + " (diubah)")
+        started = time.perf_counter()
+        update_index(index_dir, [changed])
+        seconds.append(time.perf_counter() - started)
+    return statistics.mean(seconds)
+
+
+def searcher_memory(index_dir: Path) -> float:
+    """Return the MB a fresh process's RSS grows by while opening the index and searching."""
+    code = (
+        "import resource, sys\n"
+        "from index import open_index, SearchRequest\n"
+        "from bench.search.__main__ import load_queries\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "with open_index(sys.argv[1]) as ix, ix.searcher() as s:\n"
+        "    for q in load_queries():\n"
+        "        s.search(SearchRequest(query=q))\n"
+        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print((after - before) / 1024, after / 1024)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(index_dir)], capture_output=True,
+                         text=True, check=True, cwd=Path(__file__).resolve().parents[2])
+    grown, total = (float(x) for x in out.stdout.split())
+    print(f"searcher process: peak RSS {total:.0f} MB, grown by {grown:.0f} MB while searching")
+    return grown
+
+
+def main() -> int:
+    """Run the speed benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--procs", type=int, default=2, help="indexing processes for ours")
+    parser.add_argument("--limit", type=int, default=None, help="index only the first N texts")
+    parser.add_argument("--keep", type=Path, default=None, help="build into DIR and keep it")
+    args = parser.parse_args()
+    require_shared()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="telusur-bench-search-"))
+    started = time.perf_counter()
+    documents = list(load_documents(args.limit))
+    parts = sum(len(d.parts) for d in documents)
+    chars = sum(len(d.text) for d in documents)
+    print(f"loaded {len(documents)} documents, {parts} Pasal, {chars / 1e6:.1f} M characters "
+          f"in {time.perf_counter() - started:.1f}s")
+
+    stats = build_index(work / "telusur", documents, procs=args.procs)
+    print(f"telusur rebuild: {stats.seconds:.1f}s ({stats.units} units, procs={args.procs})")
+    result(BENCH, f"telusur full rebuild ({len(documents)} docs + {parts} Pasal)",
+           round(stats.seconds, 1), "s", "<= 120 s")
+    plain_seconds = build_plain(work / "plain", documents)
+    print(f"plain whoosh build: {plain_seconds:.1f}s")
+    result(BENCH, "plain whoosh build (1 process)", round(plain_seconds, 1), "s")
+
+    queries = load_queries()
+    report_latency("telusur", *time_ours(work / "telusur", queries), goal="<= 50 ms")
+    report_latency("plain", *time_plain(work / "plain", queries))
+
+    update = time_update(work / "telusur", documents)
+    print(f"one-document update: {update * 1000:.0f} ms")
+    result(BENCH, "one-document update (mean of 5)", round(update * 1000), "ms", "<= 1000 ms")
+    grown = searcher_memory(work / "telusur")
+    result(BENCH, "searcher memory (RSS growth)", round(grown), "MB", "<= 300 MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
