@@ -59,6 +59,9 @@ def crawl(sources: Sequence[Source], crawl_dir: Path, *, base_url: str | None = 
         raise CrawlConfigError(f"a source is listed twice: {names}")
     resolved = [resolve_source(s, base_url, max_pages, max_depth) for s in sources]
     engine = CrawlEngine(resolved, Path(crawl_dir), config or CrawlConfig(), transport, progress)
-    report = asyncio.run(engine.run())
-    write_report(report, Path(crawl_dir))
-    return report
+    try:
+        asyncio.run(engine.run())
+    finally:  # an interrupted crawl still leaves its (incomplete) report; the next run resumes
+        if engine.report.sources:
+            write_report(engine.report, Path(crawl_dir))
+    return engine.report

@@ -17,6 +17,7 @@ BLOCKED_OUTCOMES = frozenset(
      "robots_unavailable"}
 )
 UNCHANGED_OUTCOMES = frozenset({"not_modified", "unchanged"})
+SUCCESS_OUTCOMES = frozenset({OK, "redirect"}) | UNCHANGED_OUTCOMES
 
 _CHALLENGE_MARKERS = (
     b"cf-chl", b"challenge-platform", b"cf_chl_opt", b"just a moment...",

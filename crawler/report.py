@@ -13,6 +13,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from crawler.classify import BLOCKED_OUTCOMES, SUCCESS_OUTCOMES
+
 log = logging.getLogger(__name__)
 
 REPORT_DIR = "reports"
@@ -75,6 +77,15 @@ class CrawlReport:
         return cls(started_at=str(data.get("started_at", "")), finished_at=data.get("finished_at"),
                    duration=float(data.get("duration", 0.0)), sources=sources,
                    complete=bool(data.get("complete", False)))
+
+
+def tally(report: SourceReport, outcome: str) -> None:
+    """Count one URL's final outcome, and file it under failed or blocked when it is one."""
+    report.count(report.outcomes, outcome)
+    if outcome in BLOCKED_OUTCOMES:
+        report.count(report.blocked, outcome)
+    elif outcome not in SUCCESS_OUTCOMES:
+        report.count(report.failed, outcome)
 
 
 def write_report(report: CrawlReport, crawl_dir: Path) -> Path:

@@ -90,7 +90,8 @@ def test_response_archived_but_not_indexed_is_reconciled_not_refetched(serve, tm
     victim = db.execute("SELECT url FROM records ORDER BY seq DESC LIMIT 1").fetchone()[0]
     with db:
         db.execute("DELETE FROM records WHERE url = ?", (victim,))
-        db.execute("UPDATE urls SET state = 'queued', run = 1 WHERE url = ?", (victim,))
+        db.execute("UPDATE urls SET state = 'queued', run = 1, outcome = NULL, sha256 = NULL, "
+                   "last_ref = NULL, etag = NULL, last_modified = NULL WHERE url = ?", (victim,))
         db.execute("UPDATE runs SET state = 'active'")
     db.close()
     before = len(site.requests)

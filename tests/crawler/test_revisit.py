@@ -51,6 +51,7 @@ def test_second_crawl_is_mostly_304_and_finds_new_pages(serve, tmp_path) -> None
     assert "/b" in [p for p, _ in later]  # ...and /b was revisited although /a answered 304
     report = second.sources[0]
     assert report.outcomes["not_modified"] == 2  # /a and /b
+    assert report.outcomes["unchanged"] == 1  # /plain: same bytes, not extracted again
     assert report.unchanged == 3  # two 304s and /plain with the same hash
     assert report.new == 2  # the changed home page and /c
     assert report.run == 2 and report.complete
