@@ -197,3 +197,19 @@ def test_suggestions_appear_while_typing(watched: Watched, base_url: str) -> Non
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url("**/?q=peker*")
+
+
+def test_phone_layout_needs_no_sideways_scrolling(browser: object, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    watch = Watched(page)
+    try:
+        for path, name in (("/?q=pekerja+rentan", "search-phone"),
+                           ("/d/perbup-contoh-2023-12", "document-phone")):
+            page.goto(base_url + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 375, f"{path} is {width}px wide"
+            watch.shot(name)
+    finally:
+        context.close()
+    assert watch.errors == [] and watch.dialogs == []
