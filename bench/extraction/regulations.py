@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 import re
 import time
@@ -48,7 +49,7 @@ def pasal_sane(parsed) -> bool:  # type: ignore[no-untyped-def]
             values.append(float(len(values) + 1))
         if not part.text.strip():
             return False
-    return all(b > a for a, b in zip(values, values[1:], strict=False))
+    return all(b > a for a, b in itertools.pairwise(values))
 
 
 def number_matches(found: str | None, expected: str) -> bool:

@@ -390,14 +390,12 @@ def _squash(text: str) -> str:
 
 
 def _trim(blocks: list[str], title: str | None) -> list[str]:
-    """Drop the headline and duplicated or empty blocks."""
-    seen: set[str] = set()
-    out = []
+    """Drop the headline, empty blocks and a block repeating the one just before it."""
+    out: list[str] = []
     title_key = _squash(title or "").lower()
     for block in blocks:
         key = block.lower()
-        if not block or key == title_key or (key in seen and len(block) < 200):
+        if not block or key == title_key or (out and out[-1].lower() == key):
             continue
-        seen.add(key)
         out.append(block)
     return out
