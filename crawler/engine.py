@@ -205,14 +205,15 @@ class CrawlEngine:
                 self.robots[key] = rules
                 if rules.crawl_delay():
                     self.gate.set_delay(parts.netloc, rules.crawl_delay() or 0.0)
-                self._offer_sitemaps(rules, sr)
+                self._offer_sitemaps(rules, sr, key + "/robots.txt")
         return self.robots[key]
 
-    def _offer_sitemaps(self, rules: RobotsRules, sr: SourceRun) -> None:
-        """Queue the sitemaps robots.txt lists as feeds of the source."""
+    def _offer_sitemaps(self, rules: RobotsRules, sr: SourceRun, robots_url: str) -> None:
+        """Queue the sitemaps robots.txt lists (relative ones too) as feeds of the source."""
         rows = []
         for url in rules.sitemaps():
-            entry = self.frontier.offer(url, sr.source.name, sr.scope, 0, is_feed=True)
+            entry = self.frontier.offer(url, sr.source.name, sr.scope, 0, base=robots_url,
+                                        is_feed=True)
             if entry is not None:
                 rows.append((entry.url, entry.source, sr.run, 0, entry.cls))
         if rows:

@@ -292,3 +292,20 @@ def test_public_host_redirecting_to_a_private_address_is_refused(tmp_path) -> No
     report = crawl([source], tmp_path, transport=httpx.MockTransport(handler), config=fast_config())
     assert not any("169.254" in u for u in requested)
     assert report.sources[0].blocked == {"private_address": 1}
+
+
+def test_sitemaps_listed_in_robots_are_crawled(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    def handler(path: str, headers: dict[str, str]) -> Reply:
+        if path == "/robots.txt":
+            return Reply(body=b"User-agent: *\nAllow: /\nSitemap: /peta.xml\n",
+                         content_type="text/plain")
+        if path == "/peta.xml":
+            return Reply(body=b"<urlset><url><loc>/hanya-di-peta</loc></url></urlset>",
+                         content_type="application/xml")
+        return Reply(body=b"<html>page</html>")
+
+    site = serve(handler)
+    crawl([local_source(site)], tmp_path, config=fast_config())
+    assert site.paths()[0] == "/robots.txt"
+    assert "/peta.xml" in site.paths()
+    assert "/hanya-di-peta" in site.paths()
