@@ -29,6 +29,7 @@ class CrawlConfig:
     max_links_per_page: int = 1000
     max_query_variants: int = 100  # distinct query strings accepted per path
     dead_host_after: int = 5  # consecutive connection failures before a host is given up
+    challenge_host_after: int = 3  # consecutive anti-bot challenges before a host is left alone
     resolve_dns: bool = True  # check resolved addresses against the private-address guard
     clock: Clock = time.monotonic
     sleep: Sleep = asyncio.sleep

@@ -52,7 +52,8 @@ class CrawlEngine:
         self.runs: dict[str, SourceRun] = {}
         self.robots: dict[str, RobotsRules] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
-        self._failures: dict[str, int] = {}
+        self._failures: dict[str, int] = {}  # host -> consecutive connection failures
+        self._challenges: dict[str, int] = {}  # host -> consecutive anti-bot challenges
         self.report = CrawlReport(started_at=datetime.now(UTC).isoformat())
 
     async def run(self) -> CrawlReport:
@@ -180,8 +181,9 @@ class CrawlEngine:
                 await self.guard.check(urlsplit(entry.url).hostname or "")
             rules = await self._robots_for(entry.url, sr)
             if not rules.allowed(entry.url):
-                reason = "robots_unavailable" if rules.disallow_all else "robots"
-                return self._give_up(sr, entry.url, reason)
+                return self._give_up(sr, entry.url, _refusal(rules))
+            if self._challenges.get(host, 0) >= self.config.challenge_host_after:
+                return self._give_up(sr, entry.url, "challenge")  # stop knocking
             await self._fetch_chain(entry, sr)
         except FetchError as exc:  # BlockedError included
             if exc.reason == "connection_error":
@@ -287,7 +289,10 @@ class CrawlEngine:
             fetched = await self._request(current, sr, self._conditional(current))
             archived = self.settler.write(fetched, entry.url, sr.source.name)
             if fetched.location is None:
-                self.settler.settle(archived, sr, entry.depth, chain)
+                outcome = self.settler.settle(archived, sr, entry.depth, chain)
+                host = host_of(current)
+                self._challenges[host] = self._challenges.get(host, 0) + 1 \
+                    if outcome == "challenge" else 0
                 return
             self.settler.index_only(archived, "redirect")
             target = canonicalize(fetched.location, current)
@@ -320,3 +325,10 @@ class CrawlEngine:
         done = [UrlDone(chain[0], "redirect" if len(chain) > 1 else outcome)]
         done += [UrlDone(u, outcome) for u in chain[1:]]
         self.state.commit_fetch((), done, ())
+
+
+def _refusal(rules: RobotsRules) -> str:
+    """Name why robots.txt keeps us from a URL."""
+    if not rules.disallow_all:
+        return "robots"
+    return "host_down" if rules.reason == "unreachable" else "robots_unavailable"

@@ -25,7 +25,7 @@ class RobotsRules:
 
     parser: Protego | None  # None: no restrictions (or none known)
     disallow_all: bool = False
-    reason: str = "ok"  # ok, missing (4xx), unavailable (5xx / unreachable), unreadable
+    reason: str = "ok"  # ok, missing (4xx), unavailable (5xx), unreachable, unreadable
 
     def allowed(self, url: str) -> bool:
         """Tell whether our agent may fetch `url`."""
@@ -57,7 +57,9 @@ class RobotsRules:
 
 def rules_from_response(status: int | None, body: bytes) -> RobotsRules:
     """Build the rules a robots.txt fetch implies (status None = host unreachable)."""
-    if status is None or status >= 500 or status == 429:
+    if status is None:
+        return RobotsRules(None, disallow_all=True, reason="unreachable")
+    if status >= 500 or status == 429:
         return RobotsRules(None, disallow_all=True, reason="unavailable")
     if status >= 400:
         return RobotsRules(None, reason="missing")

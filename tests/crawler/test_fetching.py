@@ -309,3 +309,31 @@ def test_sitemaps_listed_in_robots_are_crawled(serve, tmp_path) -> None:  # type
     assert site.paths()[0] == "/robots.txt"
     assert "/peta.xml" in site.paths()
     assert "/hanya-di-peta" in site.paths()
+
+
+def test_host_answering_challenges_is_left_alone(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    challenge = (b"<html><head><title>Just a moment...</title></head><body>"
+                 b"<script src='/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1'></script>")
+    site = serve(lambda path, headers: Reply(status=403, body=challenge))
+    seeds = tuple(f"{site.url}/dokumen/{i}" for i in range(10))
+    report = crawl([local_source(site, seeds=seeds)], tmp_path,
+                   config=fast_config(concurrency=1))
+    assert report.sources[0].blocked == {"challenge": 10}
+    assert len([p for p in site.paths() if p != "/robots.txt"]) == 3
+    assert all(r.outcome == "challenge" for r in RawArchive(tmp_path).records()
+               if not r.url.endswith("/robots.txt"))
+
+
+def test_unreachable_host_is_reported_down_after_its_robots_txt(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    attempts: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        attempts.append(request.url.path)
+        raise httpx.ConnectError("no route to host", request=request)
+
+    source = Source(name="s", kind="jdih", seeds=tuple(f"https://jdih.example.go.id/{i}"
+                                                      for i in range(5)), delay=0.0)
+    report = crawl([source], tmp_path, transport=httpx.MockTransport(handler),
+                   config=fast_config(max_retries=2))
+    assert report.sources[0].failed == {"host_down": 5}
+    assert attempts == ["/robots.txt"] * 3  # one robots.txt fetch with two retries, nothing else

@@ -65,7 +65,7 @@ def test_group_for_all_agents_applies_when_ours_is_absent() -> None:
         (500, b"", False, "unavailable"),  # 5xx: crawl nothing for now
         (503, b"", False, "unavailable"),
         (429, b"", False, "unavailable"),
-        (None, b"", False, "unavailable"),  # host unreachable
+        (None, b"", False, "unreachable"),  # host unreachable
         (200, b"<html><body>Welcome</body></html>", True, "unreadable"),  # HTML as robots.txt
         (200, b"\xff\xfe\x00garbage\x00", True, "ok"),
         (200, b"", True, "ok"),
