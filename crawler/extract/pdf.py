@@ -18,7 +18,7 @@ from corpus.model import Page
 log = logging.getLogger(__name__)
 
 MAX_PAGES = 2000
-_MIN_CHARS_PER_PAGE = 25  # below this on average, a PDF has no usable text layer
+_MIN_CHARS_PER_PAGE = 8  # a page with less text than this has no usable text layer
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:hal(?:aman)?\.?\s*|page\s*)?\d{1,4}(?:\s*(?:dari|of|/)\s*\d{1,4})?"
     r"(?:\s*[-–—])?\s*$",
@@ -71,8 +71,8 @@ def extract_pdf(body: bytes) -> PdfText:
             return PdfText(error=f"broken PDF: cannot be opened ({reason}); re-download it")
     cleaned = _strip_running_lines(raw_pages)
     pages = tuple(Page(number=i + 1, text=t) for i, t in enumerate(cleaned))
-    chars = sum(len(t.strip()) for t in raw_pages)
-    needs_ocr = count > 0 and chars < _MIN_CHARS_PER_PAGE * count
+    empty = sum(1 for t in raw_pages if len(t.strip()) < _MIN_CHARS_PER_PAGE)
+    needs_ocr = count > 0 and empty >= max(1, 0.8 * len(raw_pages))
     return PdfText(pages=pages, needs_ocr=needs_ocr, title=title, page_count=count)
 
 
@@ -166,8 +166,9 @@ def _strip_running_lines(pages: list[str]) -> list[str]:
     for lines in split_pages:
         seen = {_edge_key(line) for line in lines[:3] + lines[-3:] if line.strip()}
         edges.update(seen)
-    threshold = max(3, int(len(pages) * 0.5))
-    running = {key for key, n in edges.items() if n >= threshold and key}
+    threshold = max(2, round(len(pages) * 0.5))
+    running = {key for key, n in edges.items() if n >= threshold and key} if len(pages) >= 3 else (
+        set())
     out = []
     for lines in split_pages:
         keep = []

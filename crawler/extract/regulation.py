@@ -98,6 +98,10 @@ class ParsedRegulation:
         """Return the number of Pasal units."""
         return sum(1 for p in self.parts if p.kind == "pasal")
 
+    def part_text(self, anchor: str) -> str | None:
+        """Return the text of the part with this anchor, if any."""
+        return next((p.text for p in self.parts if p.anchor == anchor), None)
+
     @property
     def is_regulation(self) -> bool:
         """Return True when the text reads as a regulation (an identity or Pasal units)."""

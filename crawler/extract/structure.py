@@ -161,7 +161,7 @@ def _pasal_unit(match: re.Match[str], next_line: str, previous_line: str, state:
         value = int(re.sub(r"\D", "", number)) + (0.01 * (ord(number[-1]) - 64)
                                                  if number[-1].isalpha() else 0)
         last = state["last"]
-        if not last < value <= int(last) + 3:
+        if last and not last < value <= int(last) + 3:
             return None
     state["last"] = value
     parent = state["bagian"] or state["bab"]
