@@ -86,7 +86,8 @@ def test_citation_keeps_number_as_string_and_the_about_text() -> None:
 
 
 def test_regional_rule_without_region_takes_the_default() -> None:
-    (ref,) = find_citations("Peraturan Bupati Nomor 5 Tahun 2019", default_region="Kabupaten Gianyar")
+    (ref,) = find_citations("Peraturan Bupati Nomor 5 Tahun 2019",
+                            default_region="Kabupaten Gianyar")
     assert ref.target_id == "perbup-gianyar-2019-5"
 
 
