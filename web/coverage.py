@@ -91,7 +91,7 @@ def load_expected(path: Path) -> ExpectedList:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         log.warning("cannot read %s: %s", path, exc)
         return ExpectedList((), None, "malformed")
-    entries = next((data[k] for k in ("instrument", "instruments", "expected")
+    entries: list[Any] = next((data[k] for k in ("instrument", "instruments", "expected")
                     if isinstance(data.get(k), list)), [])
     region = data.get("region") if isinstance(data.get("region"), str) else None
     instruments = []

@@ -71,10 +71,7 @@ def metadata_rows(doc: Document) -> tuple[Row, ...]:
     for key, value, href in values:
         if value in (None, "", ()):
             continue
-        text = str(value)
-        if key == "meta.kind":
-            text = value  # translated by the template
-        rows.append(Row(key, str(text), href))
+        rows.append(Row(key, str(value), href))
     return tuple(rows)
 
 

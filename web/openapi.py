@@ -50,7 +50,7 @@ def _errors(*codes: int) -> dict[str, Any]:
 
 def _schemas() -> dict[str, Any]:
     nullable_str = {"type": ["string", "null"]}
-    hit_props = {name: nullable_str for name in (
+    hit_props: dict[str, Any] = {name: nullable_str for name in (
         "doc_type", "number", "date", "source", "about", "region", "status")}
     hit_props.update({
         "id": {"type": "string"}, "url": {"type": "string"}, "title": {"type": "string"},

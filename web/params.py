@@ -7,7 +7,9 @@ with the same messages.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Protocol
+from typing import Any
+
+from werkzeug.datastructures import MultiDict
 
 from index.results import SORTS, SearchRequest
 from web.errors import BadRequestError
@@ -24,15 +26,9 @@ YEAR_MIN, YEAR_MAX = 1800, 2100
 FILTER_FIELDS = ("kind", "doc_type", "region", "status", "source")
 
 
-class Args(Protocol):
-    """The part of werkzeug's MultiDict that parsing needs."""
-
-    def get(self, key: str, default: str | None = None) -> str | None: ...
-
-    def getlist(self, key: str) -> list[str]: ...
-
-
-def parse_int(args: Args, name: str, default: int | None, low: int, high: int) -> int | None:
+def parse_int(
+    args: MultiDict[str, str], name: str, default: int | None, low: int, high: int
+) -> int | None:
     """Return an integer parameter within [low, high], the default when absent, else 400."""
     raw = (args.get(name) or "").strip()
     if not raw:
@@ -52,7 +48,7 @@ def parse_int(args: Args, name: str, default: int | None, low: int, high: int) -
     return value
 
 
-def parse_query(args: Args) -> str:
+def parse_query(args: MultiDict[str, str]) -> str:
     """Return the search text, refusing text longer than MAX_QUERY_CHARS."""
     query = (args.get("q") or "").strip()
     if len(query) > MAX_QUERY_CHARS:
@@ -66,7 +62,7 @@ def parse_query(args: Args) -> str:
     return query
 
 
-def _filter_values(args: Args, name: str) -> tuple[str, ...]:
+def _filter_values(args: MultiDict[str, str], name: str) -> tuple[str, ...]:
     values = [v.strip() for v in args.getlist(name) if v and v.strip()]
     if len(values) > MAX_FILTER_VALUES:
         raise BadRequestError(
@@ -82,7 +78,7 @@ def _filter_values(args: Args, name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-def parse_search(args: Args, *, default_per_page: int = 10,
+def parse_search(args: MultiDict[str, str], *, default_per_page: int = 10,
                  max_per_page: int = MAX_PER_PAGE) -> SearchRequest:
     """Build a SearchRequest from query-string parameters, or raise BadRequestError."""
     sort = (args.get("sort") or "relevance").strip()
@@ -102,17 +98,22 @@ def parse_search(args: Args, *, default_per_page: int = 10,
     year_to = parse_int(args, "year_to", None, YEAR_MIN, YEAR_MAX)
     if year_from is not None and year_to is not None and year_from > year_to:
         year_from, year_to = year_to, year_from
-    filters = {name: _filter_values(args, name) for name in FILTER_FIELDS}
     return SearchRequest(
         query=parse_query(args), page=page, per_page=per_page, sort=sort,
-        year_from=year_from, year_to=year_to, **filters,
+        year_from=year_from, year_to=year_to,
+        kind=_filter_values(args, "kind"), doc_type=_filter_values(args, "doc_type"),
+        region=_filter_values(args, "region"), status=_filter_values(args, "status"),
+        source=_filter_values(args, "source"),
     )
 
 
-def parse_export(args: Args) -> SearchRequest:
+def parse_export(args: MultiDict[str, str]) -> SearchRequest:
     """Build the request of an export: one page of up to MAX_EXPORT_ROWS results."""
     limit = parse_int(args, "limit", 200, 1, MAX_EXPORT_ROWS) or 200
-    base = parse_search(_Without(args, {"page", "per_page"}))
+    rest = MultiDict(args)
+    for hidden in ("page", "per_page"):
+        rest.poplist(hidden)
+    base = parse_search(rest)
     return replace(base, page=1, per_page=limit, facets=False)
 
 
@@ -122,9 +123,9 @@ def active_filters(req: SearchRequest) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def request_params(req: SearchRequest, **changes: object) -> dict[str, object]:
+def request_params(req: SearchRequest, **changes: Any) -> dict[str, Any]:
     """Return the query-string parameters that reproduce a request, with some changed."""
-    params: dict[str, object] = {"q": req.query}
+    params: dict[str, Any] = {"q": req.query}
     for name in FILTER_FIELDS:
         params[name] = list(getattr(req, name))
     params.update(year_from=req.year_from, year_to=req.year_to, sort=req.sort,
@@ -133,18 +134,3 @@ def request_params(req: SearchRequest, **changes: object) -> dict[str, object]:
     return {k: v for k, v in params.items()
             if v not in (None, "", [], ()) and not (k == "sort" and v == "relevance")
             and not (k == "page" and v == 1) and not (k == "per_page" and v == 10)}
-
-
-class _Without:
-    """A view of request args that hides some keys."""
-
-    def __init__(self, args: Args, hidden: set[str]) -> None:
-        self._args = args
-        self._hidden = hidden
-
-    def get(self, key: str, default: str | None = None) -> str | None:
-        return default if key in self._hidden else self._args.get(key, default)
-
-    def getlist(self, key: str) -> list[str]:
-        return [] if key in self._hidden else self._args.getlist(key)
-

@@ -8,6 +8,7 @@ not cached, so the app recovers as soon as `telusur index` has run.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from pathlib import Path
@@ -78,7 +79,7 @@ def index_info() -> dict[str, Any]:
     info: dict[str, Any] = {}
     for name in ("schema_version", "store_seq", "built_at", "updated_at"):
         value = getattr(state, name, None)
-        info[name] = value.isoformat() if hasattr(value, "isoformat") else value
+        info[name] = value.isoformat() if isinstance(value, dt.date) else value
     return info
 
 
