@@ -122,3 +122,22 @@ def test_unknown_document_gives_a_404_page(client: FlaskClient, doc_id: str) -> 
     assert response.status_code == 404
     soup = BeautifulSoup(response.data, "lxml")
     assert soup.find(class_="error-message").get_text(strip=True)
+
+
+@pytest.mark.parametrize(
+    ("number", "status", "location"),
+    [("3", 303, "/d/perbup-gianyar-2025-35#pasal-3"), ("99", 404, None), ("x;", 404, None),
+     ("", 404, None)],
+)
+def test_goto_pasal_form_redirects_to_the_anchor(
+    client: FlaskClient, number: str, status: int, location: str | None
+) -> None:
+    response = client.get(f"{PERBUP}/pasal", query_string={"n": number})
+    assert response.status_code == status
+    if location:
+        assert response.headers["Location"] == location
+
+
+def test_document_page_names_its_canonical_url(client: FlaskClient) -> None:
+    link = page(client, PERBUP).find("link", rel="canonical")
+    assert link["href"] == "http://localhost/d/perbup-gianyar-2025-35"

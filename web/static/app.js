@@ -76,6 +76,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".js-only").forEach(function (el) { el.hidden = false; });
     autoSubmit(".facet-form input[type=checkbox]");
     autoSubmit(".sort-form select");
     enablePrint();

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
 
 from corpus import Document
 from web import citation
@@ -65,7 +66,21 @@ def show(doc_id: str) -> str:
         legal_citation=citation.legal_citation(doc, lang=lang),
         bibtex=citation.bibtex(doc),
         csl=citation.csl_json_text(doc),
+        canonical=url_for("documents.show", doc_id=doc.id, _external=True),
     )
+
+
+@bp.get("/d/<doc_id>/pasal")
+def goto_pasal(doc_id: str) -> BaseResponse:
+    """Jump to a Pasal by number (the no-JavaScript form on the document page)."""
+    doc, _ = load(doc_id)
+    number = (request.args.get("n") or "").strip().lower()
+    anchor = f"pasal-{number}"
+    if not re.fullmatch(r"\d{1,4}[a-z]?", number) or doc.part(anchor) is None:
+        raise NotFoundError(f"'{doc.title[:80]}' has no Pasal {number[:10]!r}; "
+                            "see the table of contents.")
+    return redirect(url_for("documents.show", doc_id=doc.id, q=request.args.get("q") or None,
+                            _anchor=anchor), code=303)
 
 
 @bp.get("/d/<doc_id>/arsip")
