@@ -8,6 +8,7 @@ signals: schema, og:type, a publication date and running text), another content 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Mapping
@@ -106,7 +107,8 @@ def html_document(body: bytes, url: str, content_type: str | None,
     if words < (MIN_SHORT_WORDS if article or dated else MIN_WORDS):
         log.info("not a document: %s has %d words of main text", url, words)
         return None
-    return _page_document(meta, url, main.text, hints)
+    context = " ".join([meta.title or "", meta.description or "", *root.itertext()])
+    return _page_document(meta, url, main.text, hints, context)
 
 
 def _is_detail(fields: Mapping[str, str]) -> bool:
@@ -167,7 +169,8 @@ def regulation_document(parsed: ParsedRegulation, url: str, text: str, origin: s
     )
 
 
-def _page_document(meta: PageMeta, url: str, text: str, hints: Mapping[str, Any]) -> Document:
+def _page_document(meta: PageMeta, url: str, text: str, hints: Mapping[str, Any],
+                   context: str = "") -> Document:
     canonical = meta.canonical_url or url
     is_news = (
         hints.get("kind") == "news"
@@ -176,7 +179,7 @@ def _page_document(meta: PageMeta, url: str, text: str, hints: Mapping[str, Any]
         or (meta.published_at is not None and meta.published_confidence >= 0.7)
         or (meta.published_at is not None and bool(_NEWS_PATH.search(urlsplit(url).path)))
     )
-    refs = _mentions(text, hints.get("region"))
+    refs = _mentions(text, hints.get("region"), context)
     confidence = {"title": 0.9 if meta.title else 0.0}
     if meta.published_at is not None:
         confidence["published_at"] = meta.published_confidence
@@ -200,12 +203,22 @@ def _page_document(meta: PageMeta, url: str, text: str, hints: Mapping[str, Any]
     )
 
 
-def _mentions(text: str, region: str | None) -> tuple[Reference, ...]:
+def _mentions(text: str, region: str | None, context: str = "") -> tuple[Reference, ...]:
+    """Return the regulations a text mentions, regions completed from the page around it."""
     regions = [region] if region else []
     regions += dominant_regions(text)
+    # The same rule cited in full elsewhere on the page ("Dokumen terkait: Peraturan Bupati
+    # Gianyar Nomor 55 Tahun 2018") tells the region of a bare "Perbup 55/2018" in the text.
+    known = {
+        (r.doc_type, r.number, r.year): r
+        for r in find_citations(context[:200_000]) if r.region
+    } if context else {}
     seen: set[str | None] = set()
     out = []
     for ref in find_citations(text, default_region=regions):
+        if ref.region is None and (ref.doc_type, ref.number, ref.year) in known:
+            full = known[(ref.doc_type, ref.number, ref.year)]
+            ref = dataclasses.replace(ref, region=full.region, target_id=full.target_id)
         if ref.target_id in seen:
             continue
         seen.add(ref.target_id)

@@ -42,6 +42,7 @@ _CLOSING = re.compile(
     r"(?:Agar\s+setiap\s+orang\s+(?:dapat\s+)?mengetahuinya|Ditetapkan\s+di\s|Disahkan\s+di\s)",
     re.IGNORECASE,
 )
+_SIGNATURE = re.compile(r"(?:Ditetapkan|Disahkan|Diundangkan)\s+di\s", re.IGNORECASE)
 _AYAT = re.compile(r"(?:^|(?<=[.;:])\s+|\n)\((?P<n>\d{1,2}[a-z]?)\)\s+")
 
 
@@ -201,8 +202,12 @@ def _unit_anchor(unit: _Unit) -> str:
 
 
 def _cut_closing(text: str) -> str:
-    match = _CLOSING.search(text)
-    return text[: match.start()] if match else text
+    """Cut the closing formula and signature block off the last Pasal, never to nothing."""
+    for match in _CLOSING.finditer(text):
+        if text[: match.start()].strip():
+            return text[: match.start()]
+    signature = _SIGNATURE.search(text)
+    return text[: signature.start()] if signature else text
 
 
 def _ayat_parts(anchor: str, label: str, text: str, page: int | None) -> list[Part]:
