@@ -83,48 +83,52 @@ def _schemas() -> dict[str, Any]:
 
 def openapi_document(server_url: str) -> dict[str, Any]:
     """Return the OpenAPI document, with `server_url` as the server."""
-    doc_id = {"name": "doc_id", "in": "path", "required": True, "schema": {"type": "string"}}
     return {
         "openapi": "3.1.0",
         "info": {"title": "Telusur API", "version": "1",
                  "description": "Search Indonesian social-security regulations and news."},
         "servers": [{"url": server_url}],
-        "paths": {
-            "/api/search": {"get": {
-                "summary": "Search documents", "operationId": "search",
-                "parameters": _search_params(),
-                "responses": {"200": _ok({"$ref": "#/components/schemas/SearchResponse"}),
-                              **_errors(400, 503)}}},
-            "/api/documents/{doc_id}": {"get": {
-                "summary": "One document", "operationId": "getDocument",
-                "parameters": [doc_id],
-                "responses": {"200": _ok({"$ref": "#/components/schemas/Document"}),
-                              **_errors(404, 503)}}},
-            "/api/suggest": {"get": {
-                "summary": "Complete a query prefix", "operationId": "suggest",
-                "parameters": [_param("q", {"type": "string", "maxLength": MAX_QUERY_CHARS},
-                                      "Prefix", required=True),
-                               _param("limit", {"type": "integer", "minimum": 1,
-                                                "maximum": 20}, "How many")],
-                "responses": {"200": _ok({"type": "object", "properties": {
-                    "query": {"type": "string"},
-                    "suggestions": {"type": "array", "items": {"type": "string"}}}}),
-                    **_errors(400, 503)}}},
-            "/export.json": {"get": {
-                "summary": f"Export a result set as JSON (at most {MAX_EXPORT_ROWS} rows)",
-                "operationId": "exportJson",
-                "parameters": [*_search_params()[:1], *_search_params()[3:],
-                               _param("limit", {"type": "integer", "minimum": 1,
-                                                "maximum": MAX_EXPORT_ROWS}, "Rows")],
-                "responses": {"200": _ok({"type": "object"}), **_errors(400, 503)}}},
-            "/feed/document.json": {"get": {
-                "summary": "JDIHN-format feed of the regulations held",
-                "operationId": "jdihnFeed",
-                "responses": {"200": _ok({"type": "array", "items": {"type": "object"}}),
-                              **_errors(503)}}},
-            "/healthz": {"get": {
-                "summary": "Health: 200 when the index is open", "operationId": "health",
-                "responses": {"200": _ok({"type": "object"}), **_errors(503)}}},
-        },
+        "paths": _paths(),
         "components": {"schemas": _schemas()},
+    }
+
+
+def _paths() -> dict[str, Any]:
+    doc_id = {"name": "doc_id", "in": "path", "required": True, "schema": {"type": "string"}}
+    return {
+        "/api/search": {"get": {
+            "summary": "Search documents", "operationId": "search",
+            "parameters": _search_params(),
+            "responses": {"200": _ok({"$ref": "#/components/schemas/SearchResponse"}),
+                          **_errors(400, 503)}}},
+        "/api/documents/{doc_id}": {"get": {
+            "summary": "One document", "operationId": "getDocument",
+            "parameters": [doc_id],
+            "responses": {"200": _ok({"$ref": "#/components/schemas/Document"}),
+                          **_errors(404, 503)}}},
+        "/api/suggest": {"get": {
+            "summary": "Complete a query prefix", "operationId": "suggest",
+            "parameters": [_param("q", {"type": "string", "maxLength": MAX_QUERY_CHARS},
+                                  "Prefix", required=True),
+                           _param("limit", {"type": "integer", "minimum": 1,
+                                            "maximum": 20}, "How many")],
+            "responses": {"200": _ok({"type": "object", "properties": {
+                "query": {"type": "string"},
+                "suggestions": {"type": "array", "items": {"type": "string"}}}}),
+                **_errors(400, 503)}}},
+        "/export.json": {"get": {
+            "summary": f"Export a result set as JSON (at most {MAX_EXPORT_ROWS} rows)",
+            "operationId": "exportJson",
+            "parameters": [*_search_params()[:1], *_search_params()[3:],
+                           _param("limit", {"type": "integer", "minimum": 1,
+                                            "maximum": MAX_EXPORT_ROWS}, "Rows")],
+            "responses": {"200": _ok({"type": "object"}), **_errors(400, 503)}}},
+        "/feed/document.json": {"get": {
+            "summary": "JDIHN-format feed of the regulations held",
+            "operationId": "jdihnFeed",
+            "responses": {"200": _ok({"type": "array", "items": {"type": "object"}}),
+                          **_errors(503)}}},
+        "/healthz": {"get": {
+            "summary": "Health: 200 when the index is open", "operationId": "health",
+            "responses": {"200": _ok({"type": "object"}), **_errors(503)}}},
     }
