@@ -155,3 +155,13 @@ def test_index_of_another_schema_version_asks_for_a_rebuild(tmp_path, monkeypatc
     assert client.get("/healthz").get_json()["error"]["code"] == "index_schema_mismatch"
     page = client.get("/?q=bpjs")
     assert page.status_code == 503 and b"--rebuild" in page.data
+
+
+def test_every_json_route_is_in_the_openapi_document(app) -> None:
+    documented = set(app.test_client().get("/api/openapi.json").get_json()["paths"])
+    json_routes = {
+        rule.rule.replace("<doc_id>", "{doc_id}") for rule in app.url_map.iter_rules()
+        if rule.rule.startswith(("/api/", "/export.json", "/feed/", "/healthz"))
+        and rule.rule not in ("/api/", "/api/openapi.json")
+    }
+    assert json_routes <= documented
