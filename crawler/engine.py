@@ -127,6 +127,7 @@ class CrawlEngine:
 
     async def _work(self) -> None:
         self._active = 0
+        self._busy: dict[str, int] = {}  # host -> URLs being processed by workers
         self._wake = asyncio.Condition()
         workers = [asyncio.create_task(self._worker()) for _ in range(self.config.concurrency)]
         try:
@@ -138,14 +139,16 @@ class CrawlEngine:
     async def _worker(self) -> None:
         while True:
             async with self._wake:
-                entry = self.frontier.pop()
+                entry = self._next()
                 while entry is None:
                     if self._active == 0:
                         self._wake.notify_all()
                         return
                     await self._wake.wait()
-                    entry = self.frontier.pop()
+                    entry = self._next()
                 self._active += 1
+                host = host_of(entry.url)
+                self._busy[host] = self._busy.get(host, 0) + 1
             try:
                 await self._process(entry)
             except ArchiveError:
@@ -156,8 +159,14 @@ class CrawlEngine:
             finally:
                 async with self._wake:
                     self._active -= 1
+                    self._busy[host] -= 1
                     self._wake.notify_all()
             self.progress.update(len(self.frontier), self.runs)
+
+    def _next(self) -> Entry | None:
+        """Pop the most urgent URL, preferring hosts that can be asked right now."""
+        return self.frontier.pop(lambda h: self.gate.ready(h, self._busy.get(h, 0)),
+                                 self.gate.wait)
 
     def _take(self, entry: Entry) -> SourceRun | None:
         sr = self.runs[entry.source]

@@ -13,12 +13,13 @@ import heapq
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlsplit
 
 from corpus.sources import Source
 from crawler.discover import looks_like_document
-from crawler.urls import canonicalize, path_key, trap_reason
+from crawler.urls import canonicalize, host_of, path_key, trap_reason
 
 FEED = 0
 LISTING = 1
@@ -105,7 +106,8 @@ class Frontier:
     runs: dict[str, int]  # source -> current run
     max_depth: dict[str, int]
     max_query_variants: int = MAX_QUERY_VARIANTS
-    _heap: list[Entry] = field(default_factory=list)
+    _heaps: dict[str, list[Entry]] = field(default_factory=dict)  # host -> its queue
+    _size: int = 0
     _seen: dict[str, tuple[str, int]] = field(default_factory=dict)  # url -> (source, run)
     _variants: Counter[str] = field(default_factory=Counter)
     _order: itertools.count = field(default_factory=itertools.count)
@@ -119,7 +121,7 @@ class Frontier:
 
     def push_known(self, url: str, source: str, depth: int, cls: int) -> None:
         """Queue a URL the state database already holds as queued for this run."""
-        heapq.heappush(self._heap, Entry(cls, depth, next(self._order), url, source))
+        self._push(Entry(cls, depth, next(self._order), url, source))
 
     def claim(self, url: str, source: str) -> bool:
         """Mark a URL seen in this run without queueing it (redirect targets, canonicals)."""
@@ -163,16 +165,36 @@ class Frontier:
             self._variants[key] += 1
         self._seen[url] = (source, self.runs[source])
         entry = Entry(priority_class(url, is_feed), depth, next(self._order), url, source)
-        heapq.heappush(self._heap, entry)
+        self._push(entry)
         return entry
 
     def rejected_for(self, source: str) -> dict[str, int]:
         """Return how many links of a source were refused, by reason."""
         return {reason: n for (name, reason), n in self.rejected.items() if name == source}
 
-    def pop(self) -> Entry | None:
-        """Take the most urgent URL, or None when the queue is empty."""
-        return heapq.heappop(self._heap) if self._heap else None
+    def _push(self, entry: Entry) -> None:
+        heapq.heappush(self._heaps.setdefault(host_of(entry.url), []), entry)
+        self._size += 1
+
+    def pop(self, ready: Callable[[str], bool] | None = None,
+            soonest: Callable[[str], float] | None = None) -> Entry | None:
+        """Take the most urgent URL of a host that is `ready`; else of the host ready soonest.
+
+        Choosing among ready hosts keeps workers busy on other sites while a polite delay
+        runs on one, instead of all of them queueing behind it.
+        """
+        heads = [(heap[0], host) for host, heap in self._heaps.items() if heap]
+        if not heads:
+            return None
+        waiting = [h for h in heads if ready is not None and not ready(h[1])]
+        candidates = [h for h in heads if h not in waiting] or sorted(
+            waiting, key=lambda h: (soonest(h[1]) if soonest else 0.0, h[0]))[:1]
+        _, host = min(candidates)
+        self._size -= 1
+        entry = heapq.heappop(self._heaps[host])
+        if not self._heaps[host]:
+            del self._heaps[host]
+        return entry
 
     def __len__(self) -> int:
-        return len(self._heap)
+        return self._size

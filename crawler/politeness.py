@@ -55,6 +55,19 @@ class HostGate:
         state = self._host(host, 0.0)
         state.next_at = max(state.next_at, self._clock() + seconds)
 
+    def ready(self, host: str, busy: int) -> bool:
+        """Tell whether a request to `host` could start now, given `busy` taken by workers."""
+        state = self._hosts.get(host)
+        if state is None:
+            return busy == 0  # unknown yet: one at a time until its delay is known
+        capacity = 1 if state.delay > 0 else self._per_host
+        return busy < capacity and state.next_at <= self._clock()
+
+    def wait(self, host: str) -> float:
+        """Return how long until `host` may be asked again (0 when it may now)."""
+        state = self._hosts.get(host)
+        return max(0.0, state.next_at - self._clock()) if state else 0.0
+
     @asynccontextmanager
     async def slot(self, host: str, delay: float = 0.0) -> AsyncIterator[None]:
         """Wait for a turn at `host`, then hold it for the duration of one request."""

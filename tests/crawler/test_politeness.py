@@ -118,3 +118,25 @@ def test_backoff_grows_exponentially_with_jitter_and_a_cap() -> None:
     waits = [backoff_seconds(n, base=1.0, cap=10.0, rng=rng) for n in range(1, 8)]
     assert 0.5 <= waits[0] <= 1.0 and 1.0 <= waits[1] <= 2.0 and 2.0 <= waits[2] <= 4.0
     assert all(5.0 <= w <= 10.0 for w in waits[4:])
+
+
+def test_workers_turn_to_other_hosts_while_one_host_waits(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    log: list[str] = []
+    lock = threading.Lock()
+
+    def handler_for(name: str):  # type: ignore[no-untyped-def]
+        def handler(path: str, headers: dict[str, str]) -> Reply:
+            if path != "/robots.txt":
+                with lock:
+                    log.append(name)
+            return Reply(body=b"<html>x</html>") if path != "/robots.txt" else Reply(status=404)
+        return handler
+
+    a, b = serve(handler_for("a")), serve(handler_for("b"))
+    sources = [local_source(site, name=name, delay=0.2,
+                            seeds=tuple(f"{site.url}/{i}" for i in range(4)))
+               for name, site in (("a", a), ("b", b))]
+    crawl(sources, tmp_path, config=fast_config(concurrency=1))
+    runs = sum(1 for x, y in itertools.pairwise(log) if x == y)
+    assert sorted(log) == ["a"] * 4 + ["b"] * 4
+    assert runs <= 1  # the one worker alternates instead of waiting out a's delay four times
