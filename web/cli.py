@@ -76,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="crawl from this URL; the seed hosts become the allowed hosts")
     p.add_argument("--max-pages", type=_positive, default=None)
     p.add_argument("--max-depth", type=_non_negative, default=None)
+    p.add_argument("--delay", type=float, default=None, metavar="SECONDS",
+                   help="seconds between requests to one host (robots.txt Crawl-delay may "
+                        "raise it)")
     p.add_argument("--base-url", default=None,
                    help="resolve root-relative seeds against this URL (local sources)")
     p.add_argument("--sources-file", type=Path, default=None, help=argparse.SUPPRESS)
@@ -151,6 +154,11 @@ def _cmd_crawl(args: argparse.Namespace) -> int:
         chosen.append(adhoc_source(args.seed))
     if not chosen:
         chosen = [s for s in sources.values() if s.kind != "demo"]
+    if args.delay is not None:
+        if args.delay < 0:
+            print("telusur: error: --delay must be 0 or more", file=sys.stderr)
+            return EXIT_USAGE
+        chosen = [dataclasses.replace(s, delay=args.delay) for s in chosen]
     data_dir = _data_dir(args)
     report = crawl(chosen, data_dir / "crawl", base_url=args.base_url, max_pages=args.max_pages,
                    max_depth=args.max_depth, progress=sys.stderr.isatty())
