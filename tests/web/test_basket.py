@@ -148,3 +148,10 @@ def test_basket_ids_that_could_escape_the_directory_are_empty(tmp_path, basket_i
 
 def test_basket_pages_are_not_cached(filled: FlaskClient) -> None:
     assert "no-store" in filled.get("/keranjang/").headers["Cache-Control"]
+
+
+def test_document_page_says_what_is_already_in_the_basket(filled: FlaskClient) -> None:
+    soup = BeautifulSoup(filled.get(f"/d/{PERBUP}").data, "lxml")
+    assert soup.select_one("#pasal-2 .in-basket") is not None
+    assert soup.select_one("#pasal-2 form.basket-add") is None
+    assert soup.select_one("#pasal-3 form.basket-add") is not None

@@ -26,6 +26,8 @@
     list.id = "q-suggestions";
     list.setAttribute("role", "listbox");
     list.hidden = true;
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", list.id);
     input.setAttribute("aria-autocomplete", "list");
     input.parentNode.parentNode.insertBefore(list, input.parentNode.nextSibling);

@@ -23,6 +23,7 @@ from web.params import parse_query
 from web.reading import build_reading
 from web.resources import get_document, get_raw_record
 from web.searching import get_hit, optional
+from web.views.basket import current_items
 
 bp = Blueprint("documents", __name__)
 
@@ -67,6 +68,7 @@ def show(doc_id: str) -> str:
         bibtex=citation.bibtex(doc),
         csl=citation.csl_json_text(doc),
         canonical=url_for("documents.show", doc_id=doc.id, _external=True),
+        in_basket={item.key for item in current_items()},
     )
 
 
