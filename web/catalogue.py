@@ -75,6 +75,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "facet.source": {"id": "Sumber", "en": "Source"},
     "facet.year_from": {"id": "Dari tahun", "en": "From year"},
     "facet.year_to": {"id": "Sampai tahun", "en": "To year"},
+    "facet.jump": {"id": "Saring hasil ↓", "en": "Filter results ↓"},
     "facet.auto": {"id": "Hasil diperbarui begitu kotak dicentang.",
                    "en": "Results update as soon as a box is ticked."},
     "facet.apply": {"id": "Terapkan filter", "en": "Apply filters"},
