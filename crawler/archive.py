@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -147,16 +148,28 @@ def _entry_from_record(record: object, name: str, offset: int, length: int) -> W
     )
 
 
-def read_entry(crawl_dir: Path, warc: str, offset: int) -> WarcEntry | None:
-    """Read the record at `offset` of one WARC file; None when it is missing or damaged."""
+def read_entry(crawl_dir: Path, warc: str, offset: int,
+               handles: dict[str, BinaryIO] | None = None) -> WarcEntry | None:
+    """Read the record at `offset` of one WARC file; None when it is missing or damaged.
+
+    `handles` keeps files open between calls (the caller closes them).
+    """
     path = Path(crawl_dir) / WARC_DIR / Path(warc).name
     try:
-        with open(path, "rb") as handle:
-            handle.seek(offset)
-            for record in ArchiveIterator(handle):
-                return _entry_from_record(record, path.name, offset, 0)
+        if handles is None:
+            with open(path, "rb") as handle:
+                return _read_at(handle, path.name, offset)
+        if path.name not in handles:
+            handles[path.name] = open(path, "rb")  # noqa: SIM115 - closed by the caller
+        return _read_at(handles[path.name], path.name, offset)
     except (OSError, ArchiveLoadFailed, ValueError, EOFError):
         return None
+
+
+def _read_at(handle: BinaryIO, name: str, offset: int) -> WarcEntry | None:
+    handle.seek(offset)
+    for record in ArchiveIterator(handle):
+        return _entry_from_record(record, name, offset, 0)
     return None
 
 
@@ -216,6 +229,7 @@ class RawArchive:
         db = self._connect()
         if db is None:
             return
+        handles: dict[str, BinaryIO] = {}
         try:
             last = after
             while True:
@@ -227,11 +241,13 @@ class RawArchive:
                     return
                 for row in rows:
                     last = row[0]
-                    record = self._load(row)
+                    record = self._load(row, handles)
                     if record is not None:
                         yield record
         finally:
             db.close()
+            for handle in handles.values():
+                handle.close()
 
     def get(self, archive_ref: str) -> RawRecord | None:
         """Return the record with this reference, or None when there is none."""
@@ -256,9 +272,9 @@ class RawArchive:
         finally:
             db.close()
 
-    def _load(self, row: tuple) -> RawRecord | None:
+    def _load(self, row: tuple, handles: dict[str, BinaryIO] | None = None) -> RawRecord | None:
         seq, url, requested, status, ctype, charset, outcome, source, fetched, ref, warc, off = row
-        entry = read_entry(self.crawl_dir, warc, off)
+        entry = read_entry(self.crawl_dir, warc, off, handles)
         if entry is None:
             return None
         return RawRecord(

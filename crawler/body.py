@@ -94,7 +94,7 @@ async def read_body(chunks: AsyncIterator[bytes], coding: str = "",
         return Body(bytes(out), raw, "bad_encoding")
     if not decoder.complete():
         return Body(bytes(out), raw, "truncated")
-    return Body(bytes(out), raw, None)
+    return Body(bytes(out), raw, None if decodable(coding) else "bad_encoding")
 
 
 def _over(out: bytearray, raw: int, max_bytes: int, max_ratio: int) -> str | None:

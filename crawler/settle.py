@@ -34,6 +34,8 @@ from crawler.state import CrawlState, RecordRow, UrlDone, UrlRow
 log = logging.getLogger(__name__)
 
 PROBLEM_HEADER = "X-Telusur-Body-Problem"
+# a cut page or feed still names links worth having (a cut PDF has none, and is not extracted)
+_PARTIAL_OK = frozenset({"text/html", "application/json", "application/xml"})
 LinkRow = tuple[str, str, int, int, int]  # url, source, run, depth, priority
 
 
@@ -103,7 +105,7 @@ class Settler:
         previous = self.state.lookup(entry.url)
         validators: dict[str, str | None] = {}
         found = Discovery()
-        if outcome == OK or (outcome == "truncated" and ctype == "text/html"):
+        if outcome == OK or (outcome == "truncated" and ctype in _PARTIAL_OK):
             validators = {"etag": _header(entry, "etag"), "sha256": entry.sha256,
                           "last_modified": _header(entry, "last-modified"), "last_ref": entry.ref}
             found = discover(entry.body, entry.url, ctype, charset, self.max_links)

@@ -83,8 +83,9 @@ def test_corrupt_gzip_is_bad_encoding() -> None:
     assert _read([b"\x1f\x8b\x08\x00garbage-not-deflate"], "gzip").problem == "bad_encoding"
 
 
-def test_unknown_coding_is_kept_raw() -> None:
-    assert _read([b"raw"], "br").data == b"raw"
+def test_unknown_coding_is_kept_raw_and_flagged() -> None:
+    body = _read([b"\x8b\x02\x80raw"], "br")  # we never ask for br; a server sent it anyway
+    assert (body.data, body.problem) == (b"\x8b\x02\x80raw", "bad_encoding")
 
 
 @pytest.mark.parametrize(

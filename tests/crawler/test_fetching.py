@@ -337,3 +337,26 @@ def test_unreachable_host_is_reported_down_after_its_robots_txt(tmp_path) -> Non
                    config=fast_config(max_retries=2))
     assert report.sources[0].failed == {"host_down": 5}
     assert attempts == ["/robots.txt"] * 3  # one robots.txt fetch with two retries, nothing else
+
+
+def test_feed_cut_at_the_byte_cap_still_yields_its_links(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    records = [{"idData": str(i), "urlDownload": f"/dokumen/{i}.pdf", "operasi": "4"}
+               for i in range(600)]
+    feed = json.dumps(records).encode()
+
+    def handler(path: str, headers: dict[str, str]) -> Reply:
+        if path == "/feed/document.json":
+            return Reply(body=feed, content_type="application/json")
+        if path.startswith("/dokumen/"):
+            return Reply(body=b"%PDF-1.4 isi", content_type="application/pdf")
+        return Reply(status=404)
+
+    site = serve(handler)
+    source = local_source(site, seeds=(), feeds=(site.url + "/feed/document.json",))
+    config = fast_config(fetch=FetchConfig(max_bytes=len(feed) // 10, read_timeout=2))
+    report = crawl([source], tmp_path, config=config)
+    pdfs = [p for p in site.paths() if p.startswith("/dokumen/")]
+    assert report.sources[0].outcomes["truncated"] == 1
+    assert 30 < len(pdfs) < 600  # the records read before the cut
