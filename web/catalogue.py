@@ -155,6 +155,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "inv.dilaksanakan_oleh": {"id": "Dilaksanakan oleh", "en": "Implemented by"},
     "inv.dasar_hukum_bagi": {"id": "Menjadi dasar hukum bagi", "en": "Legal basis of"},
     "inv.disebut_oleh": {"id": "Disebut oleh", "en": "Mentioned by"},
+    "inv.halaman_lain": {"id": "Disebut di halaman lain", "en": "Mentioned on other pages"},
     "rel.menyebut": {"id": "Menyebut", "en": "Mentions"},
     # Basket and dossier
     "basket.title": {"id": "Keranjang bukti", "en": "Evidence basket"},

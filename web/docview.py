@@ -118,7 +118,7 @@ INVERSE = {
     "melaksanakan": "inv.dilaksanakan_oleh",
 }
 INVERSE_ORDER = ("inv.diubah_oleh", "inv.dicabut_oleh", "inv.dilaksanakan_oleh",
-                 "inv.dasar_hukum_bagi", "inv.disebut_oleh")
+                 "inv.dasar_hukum_bagi", "inv.disebut_oleh", "inv.halaman_lain")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +135,9 @@ def inverse_groups(
     """Group citing documents by how they refer to `doc_id` (read from their references)."""
     grouped: dict[str, list[Hit]] = {}
     for hit in citing:
+        if hit.kind != "regulation":
+            grouped.setdefault("inv.halaman_lain", []).append(hit)
+            continue
         source = fetch(hit.id)
         relations = {r.relation for r in source.references if r.target_id == doc_id} \
             if source else set()

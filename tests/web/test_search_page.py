@@ -102,3 +102,10 @@ def test_unsearchable_query_explains_what_to_type(client: FlaskClient) -> None:
     soup = soup_of(client, "/?q=%28", status=400)
     assert soup.find(class_="error-message")["data-code"] == "invalid_query"
     assert soup.find("form", attrs={"role": "search"}) is not None
+
+
+def test_citation_query_names_the_cited_regulation(client: FlaskClient) -> None:
+    soup = soup_of(client, "/?q=Perbup+Gianyar+35%2F2025")
+    link = soup.select_one(".citation-notice a")
+    assert link["href"] == "/d/perbup-gianyar-2025-35"
+    assert link.get_text().startswith("Peraturan Bupati Gianyar Nomor 35 Tahun 2025")

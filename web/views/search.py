@@ -6,7 +6,7 @@ from flask import Blueprint, render_template, request
 
 from web.facets import build_facets, page_links
 from web.params import MAX_PAGE, active_filters, parse_search, request_params
-from web.searching import optional, run_search
+from web.searching import get_hit, optional, run_search
 
 bp = Blueprint("search", __name__)
 
@@ -27,4 +27,5 @@ def home() -> str:
         pages=page_links(req.page, resp.total, req.per_page, MAX_PAGE),
         filters=active_filters(req),
         params=lambda **changes: request_params(req, **changes),
+        citation_hit=get_hit(resp.citation) if resp.citation else None,
     )
