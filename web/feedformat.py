@@ -92,6 +92,19 @@ def opensearch_description(base_url: str) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def sitemap(urls: Iterable[str]) -> bytes:
+    """Return a sitemap listing the given page URLs."""
+    ET.register_namespace("", SITEMAP_NS)
+    root = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for url in urls:
+        entry = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = url
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
 def results_csv(rows: Iterable[dict[str, Any]]) -> str:
     """Return result rows as CSV, with formula-like cells quoted as text."""
     out = io.StringIO()

@@ -68,3 +68,23 @@ def test_jdihn_feed_lists_regulations_with_every_field_as_string(client: FlaskCl
     assert perbup["teuBadan"] == "Gianyar (Kabupaten)"
     assert perbup["urlDownload"].endswith(".pdf") and perbup["fileDownload"] == "perbup-35-2025.pdf"
     assert perbup["urlDetailPeraturan"] == "http://localhost/d/perbup-gianyar-2025-35"
+
+
+def test_jdihn_feed_answers_304_when_the_store_is_unchanged(client: FlaskClient) -> None:
+    first = client.get("/feed/document.json")
+    etag = first.headers["ETag"]
+    again = client.get("/feed/document.json", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.data == b""
+
+
+def test_sitemap_lists_every_document_page(client: FlaskClient) -> None:
+    root = ET.fromstring(client.get("/sitemap.xml").data)
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locs = [u.find(f"{ns}loc").text for u in root.findall(f"{ns}url")]
+    assert len(locs) == 19 and "http://localhost/d/uu-2011-24" in locs
+
+
+def test_robots_txt_keeps_crawlers_out_of_baskets_and_exports(client: FlaskClient) -> None:
+    lines = client.get("/robots.txt").data.decode().splitlines()
+    assert "Disallow: /keranjang/" in lines and "Disallow: /export" in lines
+    assert "Sitemap: http://localhost/sitemap.xml" in lines

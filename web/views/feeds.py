@@ -98,6 +98,13 @@ def opensearch() -> Response:
     return Response(body, mimetype="application/opensearchdescription+xml")
 
 
+def _cached_by_store(response: Response) -> Response:
+    """Tag a response with the store's sequence number, so unchanged feeds answer 304."""
+    response.set_etag(f"store-{get_store().last_seq()}")
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response.make_conditional(request)
+
+
 @bp.get("/feed/document.json")
 def jdihn() -> Response:
     """Return the regulations we hold as a JDIHN integration feed (a JSON array)."""
@@ -110,4 +117,22 @@ def jdihn() -> Response:
             doc, url_for("documents.show", doc_id=doc.id, _external=True)))
         if len(records) >= limit:
             break
-    return Response(json.dumps(records, ensure_ascii=False), mimetype="application/json")
+    body = json.dumps(records, ensure_ascii=False)
+    return _cached_by_store(Response(body, mimetype="application/json"))
+
+
+@bp.get("/sitemap.xml")
+def sitemap() -> Response:
+    """List every document page for search engines (at most 50,000 URLs, the protocol's cap)."""
+    urls = (url_for("documents.show", doc_id=doc.id, _external=True)
+            for _, doc in zip(range(50_000), get_store(), strict=False))
+    body = feedformat.sitemap(urls)
+    return _cached_by_store(Response(body, mimetype="application/xml"))
+
+
+@bp.get("/robots.txt")
+def robots() -> Response:
+    """Let crawlers read documents but not baskets, exports or feeds of every query."""
+    lines = ["User-agent: *", "Disallow: /keranjang/", "Disallow: /export", "Disallow: /feed.atom",
+             "Disallow: /api/", f"Sitemap: {url_for('feeds.sitemap', _external=True)}", ""]
+    return Response("\n".join(lines), mimetype="text/plain")
