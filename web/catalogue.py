@@ -267,6 +267,31 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.heading.404": {"id": "Halaman tidak ditemukan", "en": "Page not found"},
     "error.heading.405": {"id": "Metode tidak diizinkan", "en": "Method not allowed"},
     "error.heading.500": {"id": "Terjadi kesalahan pada kami", "en": "Something went wrong"},
+    "error.code.query_too_long": {"id": "Kata pencarian terlalu panjang. Persingkat menjadi "
+                                        "paling banyak 500 karakter.",
+                                  "en": "The search is too long. Shorten it to at most 500 "
+                                        "characters."},
+    "error.code.parameter_out_of_range": {"id": "Nomor halaman, jumlah hasil atau tahun di luar "
+                                                "batas yang diizinkan.",
+                                          "en": "A page number, result count or year is out of "
+                                                "the allowed range."},
+    "error.code.invalid_parameter": {"id": "Salah satu isian alamat tidak dapat dibaca.",
+                                     "en": "One of the address parameters cannot be read."},
+    "error.code.too_many_filters": {"id": "Terlalu banyak filter sekaligus; kurangi pilihan.",
+                                    "en": "Too many filters at once; untick some."},
+    "error.code.invalid_query": {"id": "Pencarian ini tidak berisi kata yang bisa dicari. Ketik "
+                                       "kata, frasa dalam tanda kutip, atau rujukan seperti "
+                                       "“Perbup Gianyar 55/2018”.",
+                                 "en": "This search has nothing to look for. Type words, a "
+                                       "phrase in quotes, or a citation such as "
+                                       "“Perbup Gianyar 55/2018”."},
+    "error.code.csrf_failed": {"id": "Formulir ini kedaluwarsa. Muat ulang halaman lalu coba "
+                                     "lagi.",
+                               "en": "This form has expired. Reload the page and try again."},
+    "error.code.not_found": {"id": "Dokumen atau halaman ini tidak ada di Telusur.",
+                             "en": "This document or page is not in Telusur."},
+    "error.code.basket_full": {"id": "Keranjang sudah penuh; ekspor atau hapus beberapa butir.",
+                               "en": "The basket is full; export it or remove some items."},
     "error.help": {"id": "Coba cari lagi:", "en": "Try searching again:"},
     "error.home": {"id": "Ke halaman utama", "en": "Go to the home page"},
     "unavailable.title": {"id": "Indeks belum siap", "en": "The index is not ready"},

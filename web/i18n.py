@@ -56,6 +56,11 @@ def translate(key: str, lang: str | None = None, **values: Any) -> str:
     return text
 
 
+def has_message(key: str) -> bool:
+    """Tell whether the catalogue has a message for `key`."""
+    return key in MESSAGES
+
+
 def format_date(value: dt.date | dt.datetime | None, lang: str | None = None) -> str:
     """Return a date the way readers write it: "24 November 2024"."""
     if value is None:
@@ -80,6 +85,7 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def _inject() -> dict[str, Any]:
-        return {"t": translate, "lang": current_language(), "format_date": format_date}
+        return {"t": translate, "lang": current_language(), "format_date": format_date,
+                "has_message": has_message}
 
     app.after_request(_remember_language)

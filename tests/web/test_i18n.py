@@ -23,6 +23,8 @@ DYNAMIC = {
     "error.heading.": ("400", "404", "405", "500"),
     "unavailable.": ("index_missing", "index_schema_mismatch", "index_locked"),
     "coverage.certainty.": ("confirmed", "partial", "uncertain"),
+    "error.code.": ("query_too_long", "parameter_out_of_range", "invalid_parameter",
+                    "too_many_filters", "invalid_query", "csrf_failed", "not_found", "basket_full"),
 }
 
 
@@ -72,3 +74,15 @@ def test_language_switch_links_keep_the_current_query(client: FlaskClient) -> No
 def test_unknown_languages_fall_back_to_indonesian(client: FlaskClient, value: str) -> None:
     soup = BeautifulSoup(client.get(f"/?lang={value}").data, "lxml")
     assert soup.html["lang"] == "id"
+
+
+@pytest.mark.parametrize(("url", "lang", "start"), [
+    ("/?q=" + "x" * 501, "id", "Kata pencarian terlalu panjang"),
+    ("/?q=" + "x" * 501 + "&lang=en", "en", "The search is too long"),
+    ("/d/no-such-doc", "id", "Dokumen atau halaman ini tidak ada"),
+])
+def test_error_pages_explain_the_problem_in_the_readers_language(
+    client: FlaskClient, url: str, lang: str, start: str
+) -> None:
+    soup = BeautifulSoup(client.get(url).data, "lxml")
+    assert soup.find(class_="error-explained").get_text().startswith(start)
