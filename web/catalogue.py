@@ -33,6 +33,26 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "titles; see the news that mention them; collect evidence with "
                         "its sources."},
     "home.count": {"id": "{n} dokumen dalam indeks.", "en": "{n} documents in the index."},
+    "home.who": {"id": "Untuk siapa", "en": "Who it is for"},
+    "home.researcher": {"id": "Peneliti", "en": "Researchers"},
+    "home.researcher_text": {"id": "Temukan setiap instrumen Gianyar, baca pasal demi pasal, "
+                                   "dan kutip dengan tepat.",
+                             "en": "Find every Gianyar instrument, read it article by article "
+                                   "and cite it exactly."},
+    "home.researcher_link": {"id": "Semua peraturan Kabupaten Gianyar",
+                             "en": "All Gianyar Regency regulations"},
+    "home.jury": {"id": "Juri Paritrana Award", "en": "Paritrana Award jury"},
+    "home.jury_text": {"id": "Bukti dengan sumber, tanggal dan kutipan, dikumpulkan dalam berkas "
+                             "yang siap dicetak.",
+                       "en": "Proof with source, date and quote, gathered into a printable "
+                             "dossier."},
+    "home.jury_link": {"id": "Cek instrumen yang diharapkan", "en": "Check expected instruments"},
+    "home.staff": {"id": "Staf pemerintah daerah", "en": "Government staff"},
+    "home.staff_text": {"id": "Lihat bagaimana daerah lain menulis aturan yang sama.",
+                        "en": "See how other regions wrote the same rule."},
+    "home.staff_link": {"id": "Peraturan bupati dari semua daerah",
+                        "en": "Regent regulations from every region"},
+    "home.browse": {"id": "Jelajahi", "en": "Browse"},
     "home.examples": {"id": "Contoh pencarian", "en": "Example searches"},
     "home.latest_regulations": {"id": "Peraturan terbaru", "en": "Latest regulations"},
     "home.latest_news": {"id": "Berita terbaru", "en": "Latest news"},

@@ -22,6 +22,15 @@ def test_home_page_has_one_labelled_search_box(client: FlaskClient) -> None:
     assert soup.find("main") and soup.find("header") and soup.find("footer")
 
 
+def test_home_page_offers_browsing_by_type_and_region(client: FlaskClient) -> None:
+    soup = soup_of(client, "/")
+    browse = soup.find("section", class_="browse")
+    hrefs = [a["href"] for a in browse.find_all("a")]
+    assert "/?doc_type=Perbup&sort=date_desc" in hrefs
+    assert "/?region=Kabupaten+Gianyar&sort=date_desc" in hrefs
+    assert len(soup.select(".personas .card")) == 3
+
+
 def test_search_lists_perbup_with_highlighted_snippet(client: FlaskClient) -> None:
     soup = soup_of(client, "/?q=pekerja+rentan")
     titles = [a.get_text(" ", strip=True) for a in soup.select("li.hit h3 a")]

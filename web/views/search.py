@@ -17,7 +17,11 @@ def home() -> str:
     req = parse_search(request.args)
     searching = bool(req.query or active_filters(req) or req.year_from or req.year_to)
     if not searching:
-        return render_template("home.html", req=req, doc_count=optional("doc_count"))
+        return render_template(
+            "home.html", req=req, doc_count=optional("doc_count"),
+            types=tuple(optional("counts", "doc_type") or ())[:12],
+            regions=tuple(optional("counts", "region") or ())[:12],
+        )
     resp = run_search(req)
     return render_template(
         "search.html",
