@@ -6,8 +6,7 @@ Everything here reads one Whoosh searcher and returns plain dataclasses from `in
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from whoosh import query as wq
@@ -15,8 +14,7 @@ from whoosh import query as wq
 from index.lexicon import Lexicon
 from index.parts import best_part, clause_patterns
 from index.query import ParsedQuery, highlight_words
-from index.results import FacetValue, Hit, PartHit
-from index.schema import FACET_COLUMNS
+from index.results import Hit, PartHit
 from index.snippets import TermMatcher, make_snippet
 
 RELATED_TERMS = 16
@@ -94,36 +92,3 @@ class HitBuilder:
         if own:
             ranked.sort(key=lambda item: (item[2] == own, -item[1]))
         return [self.hit(d, score) for d, score, _ in ranked[:limit]]
-
-
-def column_values(searcher: Any, name: str, docnums: Iterable[int]) -> dict[int, Any]:
-    """Return one sortable column's value for each docnum, segment by segment."""
-    ordered = sorted(docnums)
-    out: dict[int, Any] = {}
-    for reader, offset in searcher.reader().leaf_readers():
-        end = offset + reader.doc_count_all()
-        local = [d for d in ordered if offset <= d < end]
-        if not local:
-            continue
-        column = reader.column_reader(name)
-        for docnum in local:
-            value = column[docnum - offset]
-            out[docnum] = value.decode("utf-8", "replace") if isinstance(value, bytes) else value
-    return out
-
-
-def facet_counts(
-    searcher: Any, docnums: Iterable[int], fields: Sequence[str] = FACET_COLUMNS
-) -> dict[str, tuple[FacetValue, ...]]:
-    """Count facet values over a set of documents."""
-    docnums = list(docnums)
-    out: dict[str, tuple[FacetValue, ...]] = {}
-    for name in fields:
-        counter: Counter[str] = Counter()
-        for value in column_values(searcher, name, docnums).values():
-            if value in (None, "", 0) or (name == "year" and not 0 < value < 3000):
-                continue
-            counter[str(value)] += 1
-        out[name] = tuple(FacetValue(v, c) for v, c in
-                          sorted(counter.items(), key=lambda item: (-item[1], item[0])))
-    return out

@@ -10,6 +10,7 @@ same guarded stemmer, so only real members of the family are added. Families are
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from collections.abc import Iterable
@@ -32,6 +33,7 @@ class Lexicon:
     def __init__(self, words: Iterable[str], stemmer: str = "sastrawi") -> None:
         ordered = sorted({w for w in words if is_stemmable(w)})
         self.size = len(ordered)
+        self._words = ordered
         self.stemmer = stemmer
         self._blob = "\n" + "\n".join(ordered) + "\n"
         self._families: dict[str, tuple[str, ...]] = {}
@@ -87,3 +89,30 @@ class Lexicon:
             end = blob.find("\n", at)
             yield blob[start:end], at - start
             at = blob.find(needle, at + 1)
+
+    def near(self, word: str, maxdist: int = 2) -> list[str]:
+        """Return indexed words within `maxdist` edits of `word` sharing its first two letters."""
+        head = word[:2]
+        lo = bisect.bisect_left(self._words, head)
+        hi = bisect.bisect_left(self._words, head + "\uffff")
+        return [w for w in self._words[lo:hi]
+                if w != word and abs(len(w) - len(word)) <= maxdist
+                and edit_distance(word, w, maxdist) <= maxdist]
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Return the edit distance of a and b (adjacent swaps count one), or limit + 1 if larger."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            cost = 0 if ca == cb else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]

@@ -16,6 +16,7 @@ from typing import Any
 
 from index.lexicon import Lexicon
 from index.query import ParsedQuery, alternative_words
+from index.snippets import compile_alternation, find_spans
 
 K1 = 1.2
 B = 0.75
@@ -47,11 +48,10 @@ def clause_patterns(parsed: ParsedQuery, lexicon: Lexicon, searcher: Any) -> lis
             else:
                 pieces.append(r"[\W_]+".join(re.escape(w) for w in alt.words))
             rarest = min(rarest, searcher.doc_frequency("body", kept[0]) or total)
-        if pieces:
-            regex = r"(?<![^\W_])(?:" + "|".join(sorted(pieces, key=len, reverse=True)) + \
-                r")(?![^\W_])"
+        pattern = compile_alternation(pieces)
+        if pattern is not None:
             idf = math.log(1 + (total - rarest + 0.5) / (rarest + 0.5))
-            out.append(ClausePattern(re.compile(regex, re.IGNORECASE), idf))
+            out.append(ClausePattern(pattern, idf))
     return out
 
 
@@ -60,7 +60,7 @@ def score_text(text: str, patterns: Sequence[ClausePattern]) -> float:
     norm = K1 * (1 - B + B * len(text) / AVERAGE_PART_CHARS)
     score = 0.0
     for clause in patterns:
-        tf = sum(1 for _ in clause.pattern.finditer(text))
+        tf = len(find_spans(clause.pattern, text, limit=1000))
         if tf:
             score += clause.weight * tf * (K1 + 1) / (tf + norm)
     return score

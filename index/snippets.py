@@ -14,37 +14,48 @@ from collections.abc import Iterable
 MAX_MATCHES = 400
 
 
+def compile_alternation(pieces: Iterable[str]) -> re.Pattern[str] | None:
+    """Compile regex pieces (already escaped) into one lowercase pattern ending at a word end.
+
+    The pattern has no leading assertion, so the regex engine can jump between candidate first
+    letters; `find_spans` checks the left word boundary itself.
+    """
+    ordered = sorted({p for p in pieces if p}, key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile("(?:" + "|".join(ordered) + r")(?![^\W_])")
+
+
+def find_spans(pattern: re.Pattern[str] | None, text: str,
+               limit: int = MAX_MATCHES) -> list[tuple[int, int]]:
+    """Return the spans of whole-word matches of a lowercase pattern in `text`."""
+    if pattern is None or not text:
+        return []
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare letters whose lowercase is longer: keep offsets true
+        pattern = re.compile(pattern.pattern, re.IGNORECASE)
+        lowered = text
+    spans: list[tuple[int, int]] = []
+    for found in pattern.finditer(lowered):
+        start = found.start()
+        if start and (lowered[start - 1].isalnum()):
+            continue
+        spans.append(found.span())
+        if len(spans) >= limit:
+            break
+    return spans
+
+
 class TermMatcher:
     """Find the words of a text that answer the query."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        ordered = sorted({w for w in words if w}, key=len, reverse=True)
-        self.words = frozenset(ordered)
-        self._pattern = (
-            re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in ordered)
-                       + r")(?![^\W_])", re.IGNORECASE)
-            if ordered else None
-        )
+        self.words = frozenset(w for w in words if w)
+        self._pattern = compile_alternation(re.escape(w) for w in self.words)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Return the (start, end) of every matching word in `text`, in order."""
-        if self._pattern is None:
-            return []
-        spans = []
-        for found in self._pattern.finditer(text):
-            spans.append(found.span())
-            if len(spans) >= MAX_MATCHES:
-                break
-        return spans
-
-    def count(self, text: str) -> dict[str, int]:
-        """Return how often each query word occurs in `text` (lowercased keys)."""
-        counts: dict[str, int] = {}
-        if self._pattern is not None:
-            for found in self._pattern.finditer(text):
-                word = found.group(0).lower()
-                counts[word] = counts.get(word, 0) + 1
-        return counts
+        return find_spans(self._pattern, text)
 
 
 def _best_window(spans: list[tuple[int, int]], width: int) -> int:

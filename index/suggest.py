@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from index.analysis import words
+from index.lexicon import Lexicon, edit_distance
 from index.query import ParsedQuery
 
 SPELL_FIELDS = ("title", "body")
@@ -14,25 +15,20 @@ def _frequency(searcher: Any, term: str) -> int:
     return sum(searcher.doc_frequency(name, term) for name in SPELL_FIELDS)
 
 
-def correct_word(searcher: Any, word: str) -> str | None:
+def correct_word(searcher: Any, lexicon: Lexicon, word: str) -> str | None:
     """Return the most frequent indexed word within a small edit distance, if any."""
     if len(word) < 4 or not word.isalpha():
         return None
-    target = word
     maxdist = 1 if len(word) < 6 else 2
-    reader = searcher.reader()
-    best, best_df = None, 0
-    for name in SPELL_FIELDS:
-        prefix = 1
-        for raw in reader.terms_within(name, target, maxdist, prefix=prefix):
-            term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            df = _frequency(searcher, term)
-            if df > best_df and term != target:
-                best, best_df = term, df
+    best, best_key = None, (maxdist + 1, 0)
+    for candidate in lexicon.near(word, maxdist):
+        key = (edit_distance(word, candidate, maxdist), -_frequency(searcher, candidate))
+        if key < best_key:
+            best, best_key = candidate, key
     return best
 
 
-def did_you_mean(searcher: Any, parsed: ParsedQuery) -> str | None:
+def did_you_mean(searcher: Any, parsed: ParsedQuery, lexicon: Lexicon) -> str | None:
     """Return the query with unknown words corrected, or None when nothing changes."""
     changed = False
     out: list[str] = [parsed.text[c.start : c.end] for c in parsed.citations]
@@ -42,7 +38,7 @@ def did_you_mean(searcher: Any, parsed: ParsedQuery) -> str | None:
             continue
         word = clause.word
         if clause.kind == "word" and _frequency(searcher, word) == 0:
-            fixed = correct_word(searcher, word)
+            fixed = correct_word(searcher, lexicon, word)
             if fixed:
                 word, changed = fixed, True
         out.append(word)

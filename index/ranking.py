@@ -1,0 +1,119 @@
+"""One-pass matching and ranking, and the per-snapshot data that makes it cheap.
+
+`Snapshot` holds what every search of one index version needs and is built once per version:
+the vocabulary (`Lexicon`), the facet and date columns as plain lists indexed by document
+number, and the set of live documents. `collect` walks a query's matcher once per segment,
+gathering the whole matching set (for totals and facets) and the top scores together, instead
+of matching once to count and again to rank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh import query as wq
+
+from index.lexicon import Lexicon
+from index.results import FacetValue
+from index.schema import FACET_COLUMNS
+
+SNAPSHOT_COLUMNS = (*FACET_COLUMNS, "date")
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Per-version search data: vocabulary, columns by docnum, live documents."""
+
+    lexicon: Lexicon
+    columns: dict[str, list[Any]]
+    live: frozenset[int]
+
+
+def _column(reader: Any, name: str) -> list[Any]:
+    values: list[Any] = []
+    for leaf, _ in reader.leaf_readers():
+        column = leaf.column_reader(name)
+        for docnum in range(leaf.doc_count_all()):
+            try:
+                value = column[docnum]
+            except (OverflowError, ValueError):  # a missing date decodes out of range
+                value = None
+            if isinstance(value, bytes):
+                value = value.decode("utf-8", "replace")
+            values.append(value)
+    return values
+
+
+def load_snapshot(searcher: Any, stemmer: str = "sastrawi") -> Snapshot:
+    """Read a searcher's vocabulary, columns and live documents."""
+    reader = searcher.reader()
+    columns = {name: _column(reader, name) for name in SNAPSHOT_COLUMNS}
+    live = frozenset(searcher.docs_for_query(wq.Term("unit", "doc")))
+    return Snapshot(Lexicon.from_reader(reader, stemmer=stemmer), columns, live)
+
+
+def collect(searcher: Any, query: wq.Query, allowed: frozenset[int] | set[int],
+            limit: int) -> tuple[set[int], list[tuple[float, int]]]:
+    """Return every allowed matching docnum and the `limit` best (score, docnum), best first."""
+    matched: set[int] = set()
+    top: list[tuple[float, int]] = []
+    context = searcher.context()
+    for subsearcher, offset in searcher.leaf_searchers():
+        matcher = query.matcher(subsearcher, context)
+        while matcher.is_active():
+            docnum = matcher.id() + offset
+            if docnum in allowed:
+                matched.add(docnum)
+                item = (matcher.score(), -docnum)
+                if len(top) < limit:
+                    heapq.heappush(top, item)
+                elif item > top[0]:
+                    heapq.heapreplace(top, item)
+            matcher.next()
+    return matched, [(score, -neg) for score, neg in sorted(top, reverse=True)]
+
+
+def matching(searcher: Any, query: wq.Query, allowed: frozenset[int] | set[int]) -> set[int]:
+    """Return the allowed docnums a query matches, without scoring."""
+    out: set[int] = set()
+    for subsearcher, offset in searcher.leaf_searchers():
+        matcher = query.matcher(subsearcher, searcher.context())
+        out.update(d + offset for d in matcher.all_ids() if d + offset in allowed)
+    return out
+
+
+def facet_counts(snapshot: Snapshot, docnums: Iterable[int],
+                 fields: Sequence[str] = FACET_COLUMNS) -> dict[str, tuple[FacetValue, ...]]:
+    """Count facet values over a set of documents."""
+    docnums = list(docnums)
+    out: dict[str, tuple[FacetValue, ...]] = {}
+    for name in fields:
+        column = snapshot.columns[name]
+        counter: Counter[str] = Counter()
+        for docnum in docnums:
+            value = column[docnum]
+            if value in (None, "", 0) or (name == "year" and not 0 < value < 3000):
+                continue
+            counter[str(value)] += 1
+        out[name] = tuple(FacetValue(v, c) for v, c in
+                          sorted(counter.items(), key=lambda item: (-item[1], item[0])))
+    return out
+
+
+def news_recency_tiebreak(snapshot: Snapshot,
+                          scored: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    """Order equal scores so that newer news comes first; other kinds keep their order."""
+    kinds, dates = snapshot.columns["kind"], snapshot.columns["date"]
+
+    def key(item: tuple[float, int]) -> tuple[float, float]:
+        score, docnum = item
+        when = dates[docnum] if kinds[docnum] == "news" else None
+        stamp = when.timestamp() if isinstance(when, dt.datetime) else 0.0
+        return (-round(score, 2), -stamp)
+
+    return sorted(scored, key=key)
