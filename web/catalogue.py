@@ -121,6 +121,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doc.year_short": {"id": "Th.", "en": "of"},
     "doc.highlighted": {"id": "Kata dari pencarian “{q}” disorot.",
                         "en": "Words from the search “{q}” are highlighted."},
+    "doc.found_in": {"id": "Ditemukan di:", "en": "Found in:"},
     "doc.no_highlight": {"id": "Tanpa sorotan", "en": "Without highlights"},
     "doc.back_to_results": {"id": "Kembali ke hasil", "en": "Back to results"},
     "doc.original": {"id": "Sumber asli", "en": "Original source"},

@@ -61,6 +61,12 @@ def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE | re.UNICODE)
 
 
+def mentions(text: str | None, terms: tuple[str, ...]) -> bool:
+    """Tell whether text contains a word starting with any of `terms`."""
+    pattern = _term_pattern(terms)
+    return bool(text and pattern and pattern.search(text))
+
+
 def highlight(text: str | None, terms: tuple[str, ...]) -> Markup:
     """Return text escaped, with words starting with any of `terms` wrapped in `<mark>`."""
     if not text:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from corpus import Document, Part
-from web.markup import paragraphs
+from web.markup import mentions, paragraphs
 
 HEADING_LEVELS = {"bab": 1, "bagian": 2, "paragraf": 3}
 INLINE_KINDS = {"ayat", "huruf"}  # rendered inside their Pasal's text
@@ -124,3 +124,17 @@ def quote_of(doc: Document, anchor: str | None, limit: int = 1500) -> str:
         text = doc.summary or doc.about or doc.text
     flat = " ".join((text or "").split())
     return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def matching_sections(
+    reading: Reading, terms: tuple[str, ...], limit: int = 30
+) -> tuple[Section, ...]:
+    """Return the labelled sections whose heading or text mention the query terms."""
+    if not terms:
+        return ()
+
+    def hit(section: Section) -> bool:
+        texts = (section.heading, *(p.text for p in section.paragraphs))
+        return bool(section.label) and any(mentions(text, terms) for text in texts)
+
+    return tuple(s for s in reading.sections if hit(s))[:limit]

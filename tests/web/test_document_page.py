@@ -44,6 +44,12 @@ def test_query_terms_are_highlighted_when_arriving_from_search(client: FlaskClie
     assert not page(client, PERBUP).select("#pasal-3 mark")
 
 
+def test_arriving_from_search_lists_the_pasal_that_match(client: FlaskClient) -> None:
+    soup = page(client, PERBUP + "?q=pekerja+rentan")
+    links = [a["href"] for a in soup.select(".notice .matches a")]
+    assert links == ["#menimbang", "#pasal-1", "#pasal-3"]
+
+
 def test_mengingat_links_held_documents_and_shows_others_as_text(client: FlaskClient) -> None:
     soup = page(client, PERBUP)
     relations = soup.find("section", class_="relations")

@@ -20,7 +20,7 @@ from web.errors import NotFoundError
 from web.i18n import current_language
 from web.markup import query_terms
 from web.params import parse_query
-from web.reading import build_reading
+from web.reading import build_reading, matching_sections
 from web.resources import get_document, get_raw_record
 from web.searching import get_hit, optional
 from web.views.basket import current_items
@@ -52,14 +52,17 @@ def show(doc_id: str) -> str:
     holds = lambda target: get_document(target) is not None  # noqa: E731
     news, citing = split_citing(optional("citing", doc.id, limit=50), doc.id)
     lang = current_language()
+    reading = build_reading(doc)
+    terms = query_terms(query)
     return render_template(
         "document.html",
         doc=doc,
         complete=complete,
         query=query,
-        terms=query_terms(query),
+        terms=terms,
         rows=metadata_rows(doc),
-        reading=build_reading(doc),
+        reading=reading,
+        matches=matching_sections(reading, terms),
         groups=reference_groups(doc.references, holds),
         news=news,
         inverse=inverse_groups(doc.id, citing, get_document),
