@@ -40,6 +40,7 @@ _CALENDAR_PATH = re.compile(
 _REPEATED_RUN = re.compile(r"([^/]{2,40}?)\1\1")  # ".pdf.pdf.pdf", "abcabcabc"
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _PCT = re.compile(r"%([0-9A-Fa-f]{2})")
+_STRAY_PCT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _SAFE_PATH = "/:@!$&'()*+,;=-._~%"
 _SAFE_QUERY = "/?:@!$'()*+,;=&-._~%"
 _SKIP_SCHEMES = ("mailto:", "javascript:", "tel:", "data:", "ftp:", "file:", "sms:", "whatsapp:")
@@ -53,6 +54,7 @@ def _normalise_percent(text: str, safe: str) -> str:
         char = chr(int(match.group(1), 16))
         return char if char in _UNRESERVED else "%" + match.group(1).upper()
 
+    text = _STRAY_PCT.sub("%25", text)  # a "%" that starts no escape is a literal percent sign
     return quote(_PCT.sub(fix, text), safe=safe)
 
 

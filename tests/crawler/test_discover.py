@@ -6,6 +6,8 @@ import gzip
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crawler.discover import decode_for_links, discover, discover_html, discover_jdihn, discover_xml
 
@@ -161,3 +163,11 @@ def test_pdf_and_unknown_types_have_no_links() -> None:
     pdf = b"%PDF-1.4 <a href='/x'>"
     assert discover(pdf, "http://x.example/f.pdf", "application/pdf").links == ()
     assert discover(b"whatever", "http://x.example/f", None).links == ()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=2000), st.sampled_from(["text/html", "application/xml",
+                                                  "application/gzip", "application/json"]))
+def test_discovery_never_raises_on_arbitrary_bytes(body: bytes, ctype: str) -> None:
+    found = discover(body, PAGE, ctype, "utf-8")
+    assert all(u.startswith("http") for u in (*found.links, *found.feeds))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crawler.urls import canonicalize, trap_reason
 
@@ -36,6 +38,7 @@ BASE = "http://base.example/dir/page.html"
         ("http://Bücher.example/ä", "http://xn--bcher-kva.example/%C3%A4"),  # IDN, non-ASCII
         ("http://example.com./a", "http://example.com/a"),  # trailing dot of host
         ("http://example.com/a?q=a%26b", "http://example.com/a?q=a%26b"),  # escaped & kept
+        ("http://example.com/100%/%a%41", "http://example.com/100%25/%25aA"),  # stray percent
         ("mailto:someone@example.com", None),
         ("javascript:void(0)", None),
         ("tel:+62361", None),
@@ -79,3 +82,13 @@ def test_canonicalize_is_idempotent() -> None:
 )
 def test_trap_reason(url: str, reason: str | None) -> None:
     assert trap_reason(url) == reason
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200), st.sampled_from([None, BASE, "http://[::1]:8080/a/b?c=d"]))
+def test_canonicalize_never_raises_and_is_idempotent(href: str, base: str | None) -> None:
+    url = canonicalize(href, base)
+    if url is not None:
+        assert url.startswith(("http://", "https://"))
+        assert canonicalize(url) == url
+        trap_reason(url)  # never raises either
