@@ -63,9 +63,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from web.views import api, basket, coverage, documents, feeds, search
+    from web.views import api, basket, compare, coverage, documents, feeds, search
 
-    for module in (search, documents, basket, coverage, api, feeds):
+    for module in (search, documents, compare, basket, coverage, api, feeds):
         app.register_blueprint(module.bp)
     basket.init_app(app)
 

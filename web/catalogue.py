@@ -178,6 +178,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "inv.disebut_oleh": {"id": "Disebut oleh", "en": "Mentioned by"},
     "inv.halaman_lain": {"id": "Disebut di halaman lain", "en": "Mentioned on other pages"},
     "rel.menyebut": {"id": "Menyebut", "en": "Mentions"},
+    # Comparison
+    "compare.title": {"id": "Bandingkan peraturan", "en": "Compare regulations"},
+    "compare.pick": {"id": "Pilih dokumen untuk dibandingkan dengan “{title}”:",
+                     "en": "Pick a document to compare with “{title}”:"},
+    "compare.none": {"id": "Belum ada dokumen serupa untuk dibandingkan.",
+                     "en": "There are no similar documents to compare with yet."},
+    "compare.link": {"id": "bandingkan", "en": "compare"},
+    "compare.with": {"id": "Bandingkan dengan daerah lain",
+                     "en": "Compare with other regions"},
     # Basket and dossier
     "basket.title": {"id": "Keranjang bukti", "en": "Evidence basket"},
     "basket.lead": {"id": "Kumpulkan dokumen atau pasal, beri catatan, atur urutannya, lalu "

@@ -147,3 +147,27 @@ def test_goto_pasal_form_redirects_to_the_anchor(
 def test_document_page_names_its_canonical_url(client: FlaskClient) -> None:
     link = page(client, PERBUP).find("link", rel="canonical")
     assert link["href"] == "http://localhost/d/perbup-gianyar-2025-35"
+
+
+def test_compare_shows_two_regulations_side_by_side(client: FlaskClient) -> None:
+    soup = page(client, "/bandingkan?a=perbup-gianyar-2025-35&b=perbup-contoh-2024-9")
+    columns = soup.select("article.compare-col")
+    assert [c.find("h2").a["href"] for c in columns] == [
+        "/d/perbup-gianyar-2025-35", "/d/perbup-contoh-2024-9"]
+    assert soup.find(id="a-pasal-3") is not None and soup.find(id="b-pasal-1") is not None
+    assert "<script>" in columns[1].find("h2").get_text()
+
+
+def test_compare_without_a_second_document_offers_similar_ones(client: FlaskClient) -> None:
+    soup = page(client, "/bandingkan?a=perbup-gianyar-2025-35")
+    hrefs = [a["href"] for a in soup.select("section.compare li a")]
+    assert hrefs and all(h.startswith("/bandingkan?a=perbup-gianyar-2025-35&b=") for h in hrefs)
+
+
+@pytest.mark.parametrize(
+    ("query", "status"), [("", 400), ("a=nope", 404), ("a=uu-2011-24&b=x", 404)]
+)
+def test_compare_with_missing_documents_fails_clearly(
+    client: FlaskClient, query: str, status: int
+) -> None:
+    assert client.get(f"/bandingkan?{query}").status_code == status
