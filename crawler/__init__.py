@@ -23,6 +23,7 @@ from crawler.classify import EXTRACTABLE_OUTCOMES
 from crawler.config import CrawlConfig, adhoc_source, resolve_source
 from crawler.errors import ArchiveError, CrawlConfigError, CrawlerError, FetchError
 from crawler.report import CrawlReport, SourceReport, load_reports, render_report, write_report
+from crawler.state import crawl_lock
 
 if TYPE_CHECKING:
     import httpx
@@ -59,9 +60,10 @@ def crawl(sources: Sequence[Source], crawl_dir: Path, *, base_url: str | None = 
         raise CrawlConfigError(f"a source is listed twice: {names}")
     resolved = [resolve_source(s, base_url, max_pages, max_depth) for s in sources]
     engine = CrawlEngine(resolved, Path(crawl_dir), config or CrawlConfig(), transport, progress)
-    try:
-        asyncio.run(engine.run())
-    finally:  # an interrupted crawl still leaves its (incomplete) report; the next run resumes
-        if engine.report.sources:
-            write_report(engine.report, Path(crawl_dir))
+    with crawl_lock(Path(crawl_dir)):
+        try:
+            asyncio.run(engine.run())
+        finally:  # an interrupted crawl still leaves its (incomplete) report; the next resumes
+            if engine.report.sources:
+                write_report(engine.report, Path(crawl_dir))
     return engine.report

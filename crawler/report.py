@@ -18,6 +18,7 @@ from crawler.classify import BLOCKED_OUTCOMES, SUCCESS_OUTCOMES
 log = logging.getLogger(__name__)
 
 REPORT_DIR = "reports"
+KEEP_REPORTS = 200  # older crawl reports are deleted
 
 
 @dataclass(slots=True)
@@ -99,6 +100,8 @@ def write_report(report: CrawlReport, crawl_dir: Path) -> Path:
     tmp = directory / "latest.json.tmp"
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(directory / "latest.json")
+    for old in sorted(directory.glob("crawl-*.json"), reverse=True)[KEEP_REPORTS:]:
+        old.unlink(missing_ok=True)
     return path
 
 

@@ -8,14 +8,17 @@ Writes for one fetch (archive index row, URL state, new links) happen in one tra
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from crawler.archive import STATE_FILE, WarcEntry
-from crawler.errors import ArchiveError
+from crawler.errors import ArchiveError, CrawlConfigError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -77,6 +80,33 @@ class UrlDone:
     last_modified: str | None = None
     sha256: str | None = None
     last_ref: str | None = None
+
+
+LOCK_FILE = "crawl.lock"
+
+
+@contextmanager
+def crawl_lock(crawl_dir: Path) -> Iterator[None]:
+    """Hold the crawl dir for one crawl at a time (released by the OS even after a kill)."""
+    path = Path(crawl_dir) / LOCK_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise CrawlConfigError(
+                f"another crawl ({holder}) is using {crawl_dir}; wait for it to finish or stop it"
+            ) from exc
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _now() -> str:

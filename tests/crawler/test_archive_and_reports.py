@@ -140,3 +140,11 @@ def test_max_pages_and_max_depth_override_the_source(serve, tmp_path) -> None:  
     report = crawl([local_source(site, name="other")], tmp_path / "2", max_pages=2,
                    config=fast_config())
     assert report.sources[0].outcomes == {"ok": 2}
+
+
+def test_a_second_crawl_on_the_same_dir_is_refused_while_one_runs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from crawler.state import crawl_lock
+
+    source = Source(name="s", kind="portal", seeds=("https://x.example/",))
+    with crawl_lock(tmp_path), pytest.raises(CrawlConfigError, match="another crawl"):
+        crawl([source], tmp_path)
