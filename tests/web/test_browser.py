@@ -188,6 +188,16 @@ def test_english_coverage_page_and_keyboard_skip_link(watched: Watched, base_url
     assert page.locator("html").get_attribute("lang") == "en"
 
 
+def test_compare_two_regions_side_by_side(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url + "/d/perbup-contoh-2023-12")
+    page.click("a:has-text('Bandingkan dengan daerah lain')")
+    page.click("section.compare li a >> nth=0")
+    page.wait_for_url("**/bandingkan?a=perbup-contoh-2023-12&b=*")
+    assert page.locator("article.compare-col").count() == 2
+    watched.shot("compare")
+
+
 def test_suggestions_appear_while_typing(watched: Watched, base_url: str) -> None:
     page = watched.page
     page.goto(base_url + "/")
