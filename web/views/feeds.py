@@ -102,7 +102,8 @@ def _cached_by_store(response: Response) -> Response:
     """Tag a response with the store's sequence number, so unchanged feeds answer 304."""
     response.set_etag(f"store-{get_store().last_seq()}")
     response.headers["Cache-Control"] = "public, max-age=300"
-    return response.make_conditional(request)
+    response.make_conditional(request)  # turns itself into a 304 when the tag matches
+    return response
 
 
 @bp.get("/feed/document.json")
