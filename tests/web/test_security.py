@@ -53,6 +53,26 @@ def test_hostile_titles_bodies_and_queries_are_escaped(client: FlaskClient, url:
     _no_live_markup(response.data)
 
 
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/?q=%ff%fe%fd", 200),
+        ("/d/%ff%fe", 404),
+        ("/api/search?q=%00", 400),
+        ("/api/search?q=bpjs&page=%ff", 400),
+        ("/api/documents/%2e%2e%2f%2e%2e%2fetc%2fpasswd", 404),
+        ("/d/perbup-gianyar-2025-35/arsip/../../secret_key", 404),
+        ("/static/../secret_key", 404),
+    ],
+)
+def test_malformed_bytes_and_traversal_get_a_clear_answer(
+    client: FlaskClient, url: str, status: int
+) -> None:
+    response = client.get(url)
+    assert response.status_code == status
+    assert b"Traceback" not in response.data
+
+
 def test_hostile_title_is_shown_as_text(client: FlaskClient) -> None:
     soup = BeautifulSoup(client.get("/d/perbup-contoh-2024-9").data, "lxml")
     assert "<script>" in soup.find(id="doc-title").get_text()
