@@ -27,8 +27,9 @@ from crawler.extract.structure import parse_units, split_lines
 _TYPE = re.compile(r"(?<![\w-])(?:" + _type_alternation() + r")", re.IGNORECASE)
 _NOMOR = re.compile(
     r"\b(?:NOMOR|NOMER|NO\.|N0MOR|NOM0R)\s*:?\s*"
-    r"(?P<num>[0-9OIl][0-9A-Za-z]*(?:\s?[./\-]\s?[0-9A-Za-z]+)*)"
-    r"(?:\s*,?\s*TAHUN\s*(?P<year>[0-9OIl]{4})(?!\w))?",
+    r"(?P<num>\d(?:\s\d)+(?=\s*T\s?A\s?H)|[0-9OIl][0-9OIl]*(?:[A-Z](?![A-Za-z]))?"
+    r"(?:\s?[./\-]\s?[0-9A-Za-z]+)*)"
+    r"(?:\s*,?\s*T\s?A\s?H\s?[UV]\s?N\s*(?P<year>[0-9OIl]{4}|\d{2}\s\d{2})(?!\w))?",
     re.IGNORECASE,
 )
 _TENTANG = re.compile(r"\bT\s?E\s?N\s?T\s?A\s?N\s?G\b\s*:?", re.IGNORECASE)
@@ -36,7 +37,7 @@ _ABOUT_END = re.compile(
     r"\s*(?:DENGAN\s+RAHMAT|Menimbang|Mengingat|MEMUTUSKAN|Dengan\s+Persetujuan|"
     r"PRESIDEN\s+REPUBLIK|"
     r"\b(?:BUPATI|GUBERNUR|WALI\s?KOTA|WALIKOTA|MENTERI|KEPALA)\b[A-Z .,]{0,80},"
-    r"|\n\s*\n|Pasal\s+1\b|BAB\s+I\b)",
+    r"|\n\s*\n|Pasal\s+1\b|BAB\s+I\b|\bI\s*[.,]\s*UMUM\b|\bUMUM\s+(?=[A-Z][a-z]))",
 )
 _MENIMBANG = re.compile(r"(?:^|\n|\s)Menimbang\s*:?", re.IGNORECASE)
 _MENGINGAT = re.compile(r"(?:^|\n|\s)Mengingat\s*:?", re.IGNORECASE)
@@ -46,7 +47,7 @@ _PREAMBLE_END = re.compile(
 )
 _MENETAPKAN = re.compile(
     r"Menetapkan\s*:?\s*(?P<type>[A-Z][A-Z \-]{4,80}?)\s+TENTANG\s+"
-    r"(?P<about>[^\n]{3,400}?)\.?\s*(?:\n|$)"
+    r"(?P<about>[^\n]{3,400}?)(?:\.\s|\.?\s*\n|\.?$)"
 )
 _PENJELASAN = re.compile(r"\n\s*PENJELASAN\s*(?:\n|ATAS\b)")
 _LAMPIRAN = re.compile(r"\n\s*LAMPIRAN(?:\s+[IVX]+)?\s*(?:\n|:|\s+PERATURAN|\s+KEPUTUSAN)")
@@ -207,7 +208,7 @@ def _set_identity(result: ParsedRegulation, spelled: str, issuer_words: str,
                   nomor: re.Match[str], code: str, default_region: str | None,
                   confidence: float) -> None:
     raw_num = re.sub(r"\s+", "", nomor.group("num"))
-    year = parse_year(nomor.group("year"))
+    year = parse_year(re.sub(r"\s+", "", nomor.group("year") or ""))
     number = raw_num if "/" in raw_num else fix_ocr_digits(raw_num)
     if year is None and "/" in raw_num:
         year = parse_year(raw_num.rsplit("/", 1)[-1])

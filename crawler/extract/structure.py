@@ -26,7 +26,7 @@ _BAGIAN = re.compile(
 )
 _PARAGRAF = re.compile(r"^Paragraf\s+(?P<num>\d{1,2}|Ke\w+)\b\s*[.:]?\s*(?P<rest>.*)$")
 _INLINE_SPLIT = re.compile(
-    r"(?<=[.;:])\s+(?=(?:Pasal\s+(?:\d{1,3}[A-Z]?|[IVXLC]{1,6})\s+(?:\(1\)\s|[A-Z])"
+    r"(?<=[.;:])\s+(?=(?:Pasal\s+(?:\d{1,3}[A-Z]?|[IVXLC]{1,6})\.?\s+(?:\(1\)\s|[A-Z])"
     r"|BAB\s+[IVXLC]{1,7}\s+[A-Z]{3}|Bagian\s+Ke\w+\s+[A-Z]|Paragraf\s+\d{1,2}\s+[A-Z]))"
 )
 _CONNECTOR_AFTER = re.compile(
