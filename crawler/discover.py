@@ -81,16 +81,16 @@ def decode_for_links(body: bytes, header_charset: str | None) -> str:
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if body.startswith(bom):
             return body.decode(name, errors="replace")
-    candidates = [header_charset]
+    candidates: list[str | None] = [header_charset]
     match = _META_CHARSET.search(body[:4096])
     if match:
         candidates.append(match.group(1).decode("ascii", "replace"))
-    for name in (*candidates, "utf-8"):
-        if not name:
+    for label in (*candidates, "utf-8"):
+        if not label:
             continue
         try:
-            codecs.lookup(name)
-            return body.decode(name, errors="strict" if name == "utf-8" else "replace")
+            codecs.lookup(label)
+            return body.decode(label, errors="strict" if label == "utf-8" else "replace")
         except (LookupError, UnicodeDecodeError):
             continue
     return body.decode("cp1252", errors="replace")

@@ -107,10 +107,10 @@ class CrawlEngine:
             max_depth={name: sr.source.max_depth for name, sr in self.runs.items()},
             max_query_variants=self.config.max_query_variants,
         )
-        for url, source, run, _state in self.state.known():
-            self.frontier.remember(url, source, run)
-        for sr in self.runs.values():
-            for row in self.state.queued(sr.source.name, sr.run):
+        for url, owner, run, _state in self.state.known():
+            self.frontier.remember(url, owner, run)
+        for current in self.runs.values():
+            for row in self.state.queued(current.source.name, current.run):
                 self.frontier.push_known(row.url, row.source, row.depth, row.priority)
 
     def _seed(self) -> None:

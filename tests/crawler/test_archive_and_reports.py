@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC
+from datetime import timedelta
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
@@ -17,7 +17,7 @@ from crawler import (
     load_reports,
     render_report,
 )
-from tests.crawler.conftest import Reply, fast_config, local_source
+from tests.crawler.loopback import Reply, fast_config, local_source
 
 
 def _site(path: str, headers: dict[str, str]) -> Reply:
@@ -28,7 +28,7 @@ def _site(path: str, headers: dict[str, str]) -> Reply:
     return Reply(body=pages[path]) if path in pages else Reply(status=404)
 
 
-def test_records_come_in_archive_order_and_resume_after_a_seq(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_records_come_in_archive_order_and_resume_after_a_seq(serve, tmp_path) -> None:
     site = serve(_site)
     crawl([local_source(site)], tmp_path, config=fast_config())
     archive = RawArchive(tmp_path)
@@ -38,13 +38,13 @@ def test_records_come_in_archive_order_and_resume_after_a_seq(serve, tmp_path) -
     assert [r.seq for r in archive.records(after=records[1].seq)] == [r.seq for r in records[2:]]
     pdf = next(r for r in records if r.url.endswith("/doc.pdf"))
     assert pdf.content_type == "application/pdf"  # sniffed, not the header's octet-stream
-    assert pdf.fetched_at.tzinfo is UTC or pdf.fetched_at.utcoffset().total_seconds() == 0
+    assert pdf.fetched_at.utcoffset() == timedelta(0)  # aware, in UTC
     assert pdf.source == "site" and pdf.extractable
     assert archive.get(pdf.archive_ref) == pdf
     assert archive.get("nope.warc.gz#0") is None
 
 
-def test_archive_is_standard_warc(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_archive_is_standard_warc(serve, tmp_path) -> None:
     site = serve(_site)
     crawl([local_source(site)], tmp_path, config=fast_config())
     targets = []
@@ -57,14 +57,14 @@ def test_archive_is_standard_warc(serve, tmp_path) -> None:  # type: ignore[no-u
     assert site.url + "/a" in targets
 
 
-def test_empty_or_missing_archive_reads_as_empty(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_empty_or_missing_archive_reads_as_empty(tmp_path) -> None:
     archive = RawArchive(tmp_path / "never-crawled")
     assert list(archive.records()) == []
     assert archive.last_seq() == 0
     assert archive.get("x#0") is None
 
 
-def test_reports_are_kept_on_disk_newest_first(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_reports_are_kept_on_disk_newest_first(serve, tmp_path) -> None:
     site = serve(_site)
     first = crawl([local_source(site)], tmp_path, config=fast_config())
     second = crawl([local_source(site)], tmp_path, config=fast_config())
@@ -79,7 +79,7 @@ def test_reports_are_kept_on_disk_newest_first(serve, tmp_path) -> None:  # type
     assert "site (run 2" in text and "fetched 3" in text
 
 
-def test_unreadable_report_files_are_skipped(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_unreadable_report_files_are_skipped(tmp_path) -> None:
     (tmp_path / "reports").mkdir()
     (tmp_path / "reports" / "crawl-20250101T000000000000.json").write_text("{not json")
     assert load_reports(tmp_path) == []
@@ -99,7 +99,7 @@ def test_adhoc_source_rejects_bad_seeds_with_a_hint(seeds: list[str]) -> None:
         adhoc_source(seeds)
 
 
-def test_relative_seed_without_base_url_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_relative_seed_without_base_url_is_a_clear_error(tmp_path) -> None:
     source = Source(name="demo", kind="demo", seeds=("/",), local=True)
     with pytest.raises(CrawlConfigError, match="base_url"):
         crawl([source], tmp_path)
@@ -109,13 +109,13 @@ def test_relative_seed_without_base_url_is_a_clear_error(tmp_path) -> None:  # t
     ("kwargs", "message"),
     [({"max_pages": -1}, "max_pages"), ({"max_depth": -2}, "max_depth")],
 )
-def test_negative_caps_are_refused(tmp_path, kwargs: dict[str, int], message: str) -> None:  # type: ignore[no-untyped-def]
+def test_negative_caps_are_refused(tmp_path, kwargs: dict[str, int], message: str) -> None:
     source = Source(name="s", kind="portal", seeds=("https://x.example/",))
     with pytest.raises(CrawlConfigError, match=message):
         crawl([source], tmp_path, **kwargs)
 
 
-def test_no_sources_or_duplicates_are_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_no_sources_or_duplicates_are_refused(tmp_path) -> None:
     source = Source(name="s", kind="portal", seeds=("https://x.example/",))
     with pytest.raises(CrawlConfigError):
         crawl([], tmp_path)
@@ -123,7 +123,7 @@ def test_no_sources_or_duplicates_are_refused(tmp_path) -> None:  # type: ignore
         crawl([source, source], tmp_path)
 
 
-def test_base_url_resolves_root_relative_seeds_and_feeds(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_base_url_resolves_root_relative_seeds_and_feeds(serve, tmp_path) -> None:
     site = serve(_site)
     source = Source(name="demo", kind="demo", seeds=("/",), feeds=("/sitemap.xml",), local=True,
                     delay=0.0)
@@ -132,7 +132,7 @@ def test_base_url_resolves_root_relative_seeds_and_feeds(serve, tmp_path) -> Non
     assert report.sources[0].outcomes["ok"] == 3
 
 
-def test_max_pages_and_max_depth_override_the_source(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_max_pages_and_max_depth_override_the_source(serve, tmp_path) -> None:
     site = serve(_site)
     report = crawl([local_source(site)], tmp_path, max_depth=0, config=fast_config())
     assert [p for p in site.paths() if p != "/robots.txt"] == ["/"]
@@ -142,7 +142,7 @@ def test_max_pages_and_max_depth_override_the_source(serve, tmp_path) -> None:  
     assert report.sources[0].outcomes == {"ok": 2}
 
 
-def test_a_second_crawl_on_the_same_dir_is_refused_while_one_runs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_crawl_on_the_same_dir_is_refused_while_one_runs(tmp_path) -> None:
     from crawler.state import crawl_lock
 
     source = Source(name="s", kind="portal", seeds=("https://x.example/",))

@@ -106,7 +106,7 @@ def test_rss_and_atom_items() -> None:
     assert discover_xml(atom, "http://x.example/atom.xml").links == ("http://x.example/berita/2",)
 
 
-def test_xml_external_entities_are_not_resolved(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_xml_external_entities_are_not_resolved(tmp_path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("http://evil.example/leak")
     body = f"""<?xml version="1.0"?><!DOCTYPE u [<!ENTITY x SYSTEM "file://{secret}">]>

@@ -9,12 +9,12 @@ import httpx
 import pytest
 
 from corpus.sources import Source
-from crawler import RawArchive, crawl
+from crawler import RawArchive, RawRecord, crawl
 from crawler.fetch import FetchConfig
-from tests.crawler.conftest import FakeTime, Reply, fast_config, local_source
+from tests.crawler.loopback import FakeTime, Reply, fast_config, local_source
 
 
-def _records(crawl_dir: Path) -> list:  # type: ignore[type-arg]
+def _records(crawl_dir: Path) -> list[RawRecord]:
     return [r for r in RawArchive(crawl_dir).records() if not r.url.endswith("/robots.txt")]
 
 
@@ -25,7 +25,7 @@ def _links(*paths: str) -> Reply:
 
 # redirects ------------------------------------------------------------------------------------
 
-def test_redirect_is_followed_once_and_the_target_not_refetched(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_redirect_is_followed_once_and_the_target_not_refetched(serve, tmp_path) -> None:
     def handler(path: str, headers: dict[str, str]) -> Reply:
         if path == "/":
             return _links("/old", "/new")
@@ -44,7 +44,7 @@ def test_redirect_is_followed_once_and_the_target_not_refetched(serve, tmp_path)
     assert report.sources[0].outcomes.get("redirect") == 1
 
 
-def test_redirect_chain_is_capped(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_redirect_chain_is_capped(serve, tmp_path) -> None:
     def handler(path: str, headers: dict[str, str]) -> Reply:
         if path == "/":
             return Reply(status=302, headers={"Location": "/r1"})
@@ -59,7 +59,7 @@ def test_redirect_chain_is_capped(serve, tmp_path) -> None:  # type: ignore[no-u
     assert len([p for p in site.paths() if p != "/robots.txt"]) == 5  # the URL and 4 hops
 
 
-def test_redirect_loop_is_detected(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_redirect_loop_is_detected(serve, tmp_path) -> None:
     def handler(path: str, headers: dict[str, str]) -> Reply:
         target = {"/": "/a", "/a": "/b", "/b": "/a"}.get(path)
         return Reply(status=307, headers={"Location": target}) if target else Reply(status=404)
@@ -70,7 +70,7 @@ def test_redirect_loop_is_detected(serve, tmp_path) -> None:  # type: ignore[no-
     assert site.paths().count("/a") == 1
 
 
-def test_redirect_off_the_source_is_not_followed(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_redirect_off_the_source_is_not_followed(serve, tmp_path) -> None:
     elsewhere = serve(lambda path, headers: Reply(body=b"<html>elsewhere</html>"))
     site = serve(lambda path, headers: Reply(status=301, headers={"Location": elsewhere.url + "/x"})
                  if path == "/" else Reply(status=404))
@@ -79,7 +79,7 @@ def test_redirect_off_the_source_is_not_followed(serve, tmp_path) -> None:  # ty
     assert elsewhere.paths() == []
 
 
-def test_304_with_a_location_header_is_not_a_redirect(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_304_with_a_location_header_is_not_a_redirect(serve, tmp_path) -> None:
     def handler(path: str, headers: dict[str, str]) -> Reply:
         if path == "/robots.txt":
             return Reply(status=404)
@@ -97,7 +97,7 @@ def test_304_with_a_location_header_is_not_a_redirect(serve, tmp_path) -> None: 
 
 # faults ---------------------------------------------------------------------------------------
 
-def test_server_error_then_success_is_retried(serve, tmp_path, fake_time: FakeTime) -> None:  # type: ignore[no-untyped-def]
+def test_server_error_then_success_is_retried(serve, tmp_path, fake_time: FakeTime) -> None:
     calls: list[str] = []
 
     def handler(path: str, headers: dict[str, str]) -> Reply:
@@ -117,7 +117,7 @@ def test_server_error_then_success_is_retried(serve, tmp_path, fake_time: FakeTi
     ("status", "retry_after", "expected_wait"),
     [(429, "7", 7.0), (503, "Wed, 21 Oct 2015 07:28:00 GMT", 0.0), (503, "12", 12.0)],
 )
-def test_retry_after_is_honoured(serve, tmp_path, fake_time: FakeTime, status: int,  # type: ignore[no-untyped-def]
+def test_retry_after_is_honoured(serve, tmp_path, fake_time: FakeTime, status: int,
                                  retry_after: str, expected_wait: float) -> None:
     served: list[int] = []
 
@@ -136,7 +136,7 @@ def test_retry_after_is_honoured(serve, tmp_path, fake_time: FakeTime, status: i
         assert max(fake_time.sleeps) == pytest.approx(expected_wait, abs=0.01)
 
 
-def test_retry_after_beyond_the_limit_gives_up(serve, tmp_path, fake_time: FakeTime) -> None:  # type: ignore[no-untyped-def]
+def test_retry_after_beyond_the_limit_gives_up(serve, tmp_path, fake_time: FakeTime) -> None:
     site = serve(lambda path, headers: Reply(status=503, headers={"Retry-After": "86400"})
                  if path == "/" else Reply(status=404))
     report = crawl([local_source(site)], tmp_path, config=fast_config(fake_time))
@@ -145,7 +145,7 @@ def test_retry_after_beyond_the_limit_gives_up(serve, tmp_path, fake_time: FakeT
     assert all(s < 3600 for s in fake_time.sleeps)
 
 
-def test_stalled_read_times_out(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_stalled_read_times_out(serve, tmp_path) -> None:
     def handler(path: str, headers: dict[str, str]) -> Reply:
         if path == "/robots.txt":
             return Reply(status=404)
@@ -159,7 +159,7 @@ def test_stalled_read_times_out(serve, tmp_path) -> None:  # type: ignore[no-unt
     assert site.paths().count("/") == 2  # one retry
 
 
-def test_connection_reset_mid_body_is_retried(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_connection_reset_mid_body_is_retried(serve, tmp_path) -> None:
     attempts: list[int] = []
 
     def handler(path: str, headers: dict[str, str]) -> Reply:
@@ -176,7 +176,7 @@ def test_connection_reset_mid_body_is_retried(serve, tmp_path) -> None:  # type:
     assert [r.body for r in _records(tmp_path)] == [b"<html>whole</html>"]
 
 
-def test_truncated_gzip_is_recorded_as_truncated(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_truncated_gzip_is_recorded_as_truncated(serve, tmp_path) -> None:
     encoded = gzip.compress(b"<html>" + b"pasal " * 5000 + b"</html>")
     half = encoded[: len(encoded) // 2]
     site = serve(lambda path, headers: Reply(body=half, headers={"Content-Encoding": "gzip"})
@@ -189,10 +189,10 @@ def test_truncated_gzip_is_recorded_as_truncated(serve, tmp_path) -> None:  # ty
 
 # caps -----------------------------------------------------------------------------------------
 
-def test_fifty_megabyte_body_is_cut_not_downloaded(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_fifty_megabyte_body_is_cut_not_downloaded(serve, tmp_path) -> None:
     sent: list[int] = []
 
-    def chunks():  # type: ignore[no-untyped-def]
+    def chunks():
         for _ in range(800):  # 800 x 64 KiB = 50 MiB
             sent.append(1)
             yield b"%PDF-1.4" + b"\0" * 65528
@@ -210,7 +210,7 @@ def test_fifty_megabyte_body_is_cut_not_downloaded(serve, tmp_path) -> None:  # 
     assert len(sent) < 400  # the server was stopped well before 50 MiB
 
 
-def test_gzip_bomb_is_stopped(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_gzip_bomb_is_stopped(serve, tmp_path) -> None:
     bomb = gzip.compress(b"\0" * 30_000_000, compresslevel=9)
     site = serve(lambda path, headers: Reply(body=bomb, headers={"Content-Encoding": "gzip"})
                  if path == "/" else Reply(status=404))
@@ -235,7 +235,7 @@ def test_gzip_bomb_is_stopped(serve, tmp_path) -> None:  # type: ignore[no-untyp
         (None, b'<html><a href="/tanpa-header">x</a></html>', None, "/tanpa-header"),
     ],
 )
-def test_charset_is_recorded_as_declared_and_links_still_found(  # type: ignore[no-untyped-def]
+def test_charset_is_recorded_as_declared_and_links_still_found(
         serve, tmp_path, content_type: str | None, body: bytes, charset: str | None,
         link: str) -> None:
     site = serve(lambda path, headers: Reply(body=body, content_type=content_type)
@@ -250,7 +250,7 @@ def test_charset_is_recorded_as_declared_and_links_still_found(  # type: ignore[
 
 # address guard --------------------------------------------------------------------------------
 
-def test_non_local_source_never_fetches_loopback(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_non_local_source_never_fetches_loopback(serve, tmp_path) -> None:
     site = serve(lambda path, headers: Reply(body=b"<html>secret</html>"))
     source = local_source(site, local=False)
     report = crawl([source], tmp_path, config=fast_config())
@@ -263,7 +263,7 @@ def test_non_local_source_never_fetches_loopback(serve, tmp_path) -> None:  # ty
     ["http://10.0.0.8/", "http://169.254.169.254/latest/meta-data/", "http://[::1]/",
      "http://192.168.1.1/", "http://localhost/", "http://0.0.0.0/", "http://[::ffff:127.0.0.1]/"],
 )
-def test_private_addresses_are_refused(tmp_path, url: str) -> None:  # type: ignore[no-untyped-def]
+def test_private_addresses_are_refused(tmp_path, url: str) -> None:
     requested: list[str] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -276,7 +276,7 @@ def test_private_addresses_are_refused(tmp_path, url: str) -> None:  # type: ign
     assert report.sources[0].blocked == {"private_address": 1}
 
 
-def test_public_host_redirecting_to_a_private_address_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_public_host_redirecting_to_a_private_address_is_refused(tmp_path) -> None:
     requested: list[str] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -294,7 +294,7 @@ def test_public_host_redirecting_to_a_private_address_is_refused(tmp_path) -> No
     assert report.sources[0].blocked == {"private_address": 1}
 
 
-def test_sitemaps_listed_in_robots_are_crawled(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_sitemaps_listed_in_robots_are_crawled(serve, tmp_path) -> None:
     def handler(path: str, headers: dict[str, str]) -> Reply:
         if path == "/robots.txt":
             return Reply(body=b"User-agent: *\nAllow: /\nSitemap: /peta.xml\n",
@@ -311,7 +311,7 @@ def test_sitemaps_listed_in_robots_are_crawled(serve, tmp_path) -> None:  # type
     assert "/hanya-di-peta" in site.paths()
 
 
-def test_host_answering_challenges_is_left_alone(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_host_answering_challenges_is_left_alone(serve, tmp_path) -> None:
     challenge = (b"<html><head><title>Just a moment...</title></head><body>"
                  b"<script src='/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1'></script>")
     site = serve(lambda path, headers: Reply(status=403, body=challenge))
@@ -324,7 +324,7 @@ def test_host_answering_challenges_is_left_alone(serve, tmp_path) -> None:  # ty
                if not r.url.endswith("/robots.txt"))
 
 
-def test_unreachable_host_is_reported_down_after_its_robots_txt(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_unreachable_host_is_reported_down_after_its_robots_txt(tmp_path) -> None:
     attempts: list[str] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -339,7 +339,7 @@ def test_unreachable_host_is_reported_down_after_its_robots_txt(tmp_path) -> Non
     assert attempts == ["/robots.txt"] * 3  # one robots.txt fetch with two retries, nothing else
 
 
-def test_feed_cut_at_the_byte_cap_still_yields_its_links(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_feed_cut_at_the_byte_cap_still_yields_its_links(serve, tmp_path) -> None:
     import json
 
     records = [{"idData": str(i), "urlDownload": f"/dokumen/{i}.pdf", "operasi": "4"}

@@ -8,7 +8,7 @@ from corpus.sources import Source
 from crawler import crawl
 from crawler.frontier import DOCUMENT, FEED, LISTING, PAGE, Frontier, Scope, priority_class
 from crawler.progress import Progress
-from tests.crawler.conftest import Reply, fast_config, local_source
+from tests.crawler.loopback import Reply, fast_config, local_source
 
 
 @pytest.mark.parametrize(
@@ -87,7 +87,7 @@ def test_url_of_another_source_is_not_taken_twice() -> None:
     assert frontier.offer("http://x.example/shared", "b", scope, 0) is None
 
 
-def test_page_naming_an_unseen_canonical_url_stands_for_it(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_page_naming_an_unseen_canonical_url_stands_for_it(serve, tmp_path) -> None:
     def handler(path: str, headers: dict[str, str]) -> Reply:
         pages = {
             "/": '<a href="/artikel?versi=cetak">a</a>',
@@ -103,7 +103,7 @@ def test_page_naming_an_unseen_canonical_url_stands_for_it(serve, tmp_path) -> N
     assert "/artikel" not in site.paths()  # its copy was archived under the printed URL
 
 
-def test_progress_is_silent_without_a_terminal(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_progress_is_silent_without_a_terminal(capsys) -> None:
     progress = Progress(enabled=True)  # pytest's stderr is not a TTY
     progress.update(3, {})
     progress.close()

@@ -13,7 +13,7 @@ import pytest
 
 from crawler import crawl
 from crawler.politeness import HostGate, backoff_seconds, retry_after_seconds
-from tests.crawler.conftest import FakeTime, Reply, fast_config, local_source
+from tests.crawler.loopback import FakeTime, Reply, fast_config, local_source
 
 
 def test_host_gate_spaces_requests_by_the_delay(fake_time: FakeTime) -> None:
@@ -63,7 +63,7 @@ def test_defer_holds_the_host(fake_time: FakeTime) -> None:
     assert asyncio.run(main()) >= 1030
 
 
-def test_robots_crawl_delay_is_kept_between_requests(serve, tmp_path, fake_time: FakeTime) -> None:  # type: ignore[no-untyped-def]
+def test_robots_crawl_delay_is_kept_between_requests(serve, tmp_path, fake_time: FakeTime) -> None:
     def handler(path: str, headers: dict[str, str]) -> Reply:
         if path == "/robots.txt":
             rules = b"User-agent: TelusurBot\nCrawl-delay: 5\n"
@@ -77,7 +77,7 @@ def test_robots_crawl_delay_is_kept_between_requests(serve, tmp_path, fake_time:
     assert len(waits) >= 5 and all(w == pytest.approx(5, abs=0.05) for w in waits)
 
 
-def test_global_concurrency_limit_holds_across_hosts(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_global_concurrency_limit_holds_across_hosts(serve, tmp_path) -> None:
     lock = threading.Lock()
     active, peak = [0], [0]
 
@@ -120,11 +120,11 @@ def test_backoff_grows_exponentially_with_jitter_and_a_cap() -> None:
     assert all(5.0 <= w <= 10.0 for w in waits[4:])
 
 
-def test_workers_turn_to_other_hosts_while_one_host_waits(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_workers_turn_to_other_hosts_while_one_host_waits(serve, tmp_path) -> None:
     log: list[str] = []
     lock = threading.Lock()
 
-    def handler_for(name: str):  # type: ignore[no-untyped-def]
+    def handler_for(name: str):
         def handler(path: str, headers: dict[str, str]) -> Reply:
             if path != "/robots.txt":
                 with lock:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from crawler import RawArchive, crawl
 from crawler.archive import scan_entries, warc_files
-from tests.crawler.conftest import Reply, fast_config, local_source
+from tests.crawler.loopback import Reply, fast_config, local_source
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = 150
@@ -49,7 +49,7 @@ def _archived_ok(crawl_dir: Path) -> set[str]:
     return urls
 
 
-def test_crawl_killed_mid_way_resumes_without_refetching_or_losing(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_crawl_killed_mid_way_resumes_without_refetching_or_losing(serve, tmp_path) -> None:
     site = serve(_site)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen([sys.executable, "-c", CHILD, site.url, str(tmp_path)], env=env,
@@ -79,7 +79,7 @@ def test_crawl_killed_mid_way_resumes_without_refetching_or_losing(serve, tmp_pa
     assert in_flight <= 8  # only requests in flight at the kill were repeated
 
 
-def test_response_archived_but_not_indexed_is_reconciled_not_refetched(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_response_archived_but_not_indexed_is_reconciled_not_refetched(serve, tmp_path) -> None:
     import sqlite3
 
     site = serve(_site)

@@ -6,7 +6,7 @@ import hashlib
 from collections import Counter
 
 from crawler import RawArchive, crawl
-from tests.crawler.conftest import Reply, fast_config, local_source
+from tests.crawler.loopback import Reply, fast_config, local_source
 
 
 class Pages:
@@ -33,7 +33,7 @@ class Pages:
         return Reply(body=body, headers={"ETag": etag, "Last-Modified": modified})
 
 
-def test_second_crawl_is_mostly_304_and_finds_new_pages(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_second_crawl_is_mostly_304_and_finds_new_pages(serve, tmp_path) -> None:
     pages = Pages()
     site = serve(pages)
     first = crawl([local_source(site)], tmp_path, config=fast_config())
@@ -57,7 +57,7 @@ def test_second_crawl_is_mostly_304_and_finds_new_pages(serve, tmp_path) -> None
     assert report.run == 2 and report.complete
 
 
-def test_each_crawl_fetches_each_url_once(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_each_crawl_fetches_each_url_once(serve, tmp_path) -> None:
     site = serve(Pages())
     for _ in range(3):
         crawl([local_source(site)], tmp_path, config=fast_config())
@@ -65,7 +65,7 @@ def test_each_crawl_fetches_each_url_once(serve, tmp_path) -> None:  # type: ign
     assert set(counts.values()) == {3}
 
 
-def test_304_is_archived_with_its_outcome(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_304_is_archived_with_its_outcome(serve, tmp_path) -> None:
     site = serve(Pages())
     crawl([local_source(site)], tmp_path, config=fast_config())
     last = RawArchive(tmp_path).last_seq()

@@ -6,7 +6,7 @@ from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
 from crawler import RawArchive, crawl
-from tests.crawler.conftest import Reply, fast_config, local_source
+from tests.crawler.loopback import Reply, fast_config, local_source
 
 GOOD = 40
 ROBOTS = b"User-agent: *\nDisallow: /private/\nDisallow: /*?print=1\n"
@@ -17,7 +17,7 @@ def _html(body: str, title: str = "Halaman") -> Reply:
     return Reply(body=page.encode())
 
 
-def _trap_site(offsite: str):  # type: ignore[no-untyped-def]
+def _trap_site(offsite: str):
     def handler(path: str, headers: dict[str, str]) -> Reply:
         parts = urlsplit(path)
         query = parse_qs(parts.query)
@@ -66,7 +66,7 @@ def _trap_site(offsite: str):  # type: ignore[no-untyped-def]
     return handler
 
 
-def test_trap_site_is_crawled_completely_politely_and_finitely(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_trap_site_is_crawled_completely_politely_and_finitely(serve, tmp_path) -> None:
     elsewhere = serve(lambda path, headers: _html("elsewhere"))
     site = serve(_trap_site(elsewhere.url))
     from crawler.fetch import FetchConfig
