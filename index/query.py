@@ -26,6 +26,7 @@ MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 24
 FIELD_BOOSTS: dict[str, float] = {"title": 4.0, "about": 2.5, "body": 1.0}
 VARIANT_WEIGHT = 0.7  # another word of the stem family counts a little less than the typed one
+EXPANSION_WEIGHT = 0.6  # a glossary equivalent counts less than what the user typed
 _QUOTED = re.compile(r"[\"“”„](.+?)[\"“”„]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _PASAL_WORDS = re.compile(r"\bpasal\s+\d+[a-z]?\b", re.IGNORECASE)
@@ -143,10 +144,11 @@ def highlight_words(parsed: ParsedQuery, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(out)
 
 
-def _word_query(word: str, forms: Sequence[str], fields: Sequence[str]) -> wq.Query:
+def _word_query(word: str, forms: Sequence[str], fields: Sequence[str],
+                weight: float = 1.0) -> wq.Query:
     subqueries: list[wq.Query] = []
     for name in fields:
-        boost = FIELD_BOOSTS.get(name, 1.0)
+        boost = FIELD_BOOSTS.get(name, 1.0) * weight
         subqueries.extend(wq.Term(name, form, boost=boost if form == word else
                                   boost * VARIANT_WEIGHT) for form in forms)
     if "body" in fields and not word.isalpha():
@@ -154,25 +156,27 @@ def _word_query(word: str, forms: Sequence[str], fields: Sequence[str]) -> wq.Qu
     return subqueries[0] if len(subqueries) == 1 else wq.Or(subqueries)
 
 
-def alternative_query(alt: Alternative, fields: Sequence[str], lexicon: Lexicon) -> wq.Query | None:
+def alternative_query(alt: Alternative, fields: Sequence[str], lexicon: Lexicon,
+                      weight: float = 1.0) -> wq.Query | None:
     """Return the Whoosh query matching one alternative in any of `fields`."""
     terms = alternative_words(alt)
     if not terms:
         return None
     if len(terms) == 1:
         forms = (terms[0],) if alt.exact else lexicon.forms(terms[0])
-        return _word_query(terms[0], forms, fields)
+        return _word_query(terms[0], forms, fields, weight)
     kept = [i for i, w in enumerate(alt.words) if w not in STOP_WORDS]
     inner = kept[-1] - kept[0] + 1 - len(kept)  # stop words inside the phrase
-    phrases = [wq.Phrase(name, list(terms), slop=1 + inner, boost=FIELD_BOOSTS.get(name, 1.0))
-               for name in fields]
+    phrases = [wq.Phrase(name, list(terms), slop=1 + inner,
+                         boost=FIELD_BOOSTS.get(name, 1.0) * weight) for name in fields]
     return phrases[0] if len(phrases) == 1 else wq.Or(phrases)
 
 
 def clause_query(clause: Clause, lexicon: Lexicon,
                  fields: Sequence[str] = ("title", "about", "body")) -> wq.Query:
     """Return the Whoosh query for one clause: any of its alternatives."""
-    parts = [q for q in (alternative_query(a, fields, lexicon) for a in clause.alternatives) if q]
+    parts = [q for q in (alternative_query(a, fields, lexicon, 1.0 if i == 0 else EXPANSION_WEIGHT)
+                         for i, a in enumerate(clause.alternatives)) if q]
     if not parts:
         return wq.NullQuery
     return parts[0] if len(parts) == 1 else wq.Or(parts)

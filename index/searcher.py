@@ -116,12 +116,14 @@ class Searcher:
                 docs = set(allowed)
             return docs, self._by_date(docs, limit, sort != "date_asc"), None, False
         suggestion = spelling.did_you_mean(self._s, parsed, self._lexicon)
-        attempts: list[tuple[ParsedQuery, bool, bool]] = [(parsed, True, False)]
+        attempts: list[tuple[ParsedQuery, bool, bool]] = []
         if suggestion:
-            corrected = parse_query(suggestion)
-            attempts += [(corrected, True, True), (corrected, False, True)]
+            attempts.append((parse_query(suggestion), True, True))
+        attempts.append((parsed, True, False))
+        if suggestion:
+            attempts.append((parse_query(suggestion), False, True))
         if len(parsed.clauses) > 1:
-            attempts.insert(1 if not suggestion else 3, (parsed, False, False))
+            attempts.append((parsed, False, False))
         docs: set[int] = set()
         ranked: list[tuple[float, int]] = []
         fuzzy = False

@@ -9,6 +9,8 @@ from index.lexicon import Lexicon, edit_distance
 from index.query import ParsedQuery
 
 SPELL_FIELDS = ("title", "body")
+RARE_DOCS = 10  # a word in at most this many documents may be a typo
+COMMONER = 20  # ... when a close word is this many times more common
 
 
 def _frequency(searcher: Any, term: str) -> int:
@@ -29,7 +31,11 @@ def correct_word(searcher: Any, lexicon: Lexicon, word: str) -> str | None:
 
 
 def did_you_mean(searcher: Any, parsed: ParsedQuery, lexicon: Lexicon) -> str | None:
-    """Return the query with unknown words corrected, or None when nothing changes."""
+    """Return the query with its misspelt words corrected, or None when none is found.
+
+    A word is taken for a typo when the index lacks it, or holds it in only a few documents
+    (OCR noise, a typo in a law) while a word one or two edits away is far more common.
+    """
     changed = False
     out: list[str] = [parsed.text[c.start : c.end] for c in parsed.citations]
     for clause in parsed.clauses:
@@ -37,10 +43,12 @@ def did_you_mean(searcher: Any, parsed: ParsedQuery, lexicon: Lexicon) -> str | 
             out.append(f'"{clause.word}"')
             continue
         word = clause.word
-        if clause.kind == "word" and _frequency(searcher, word) == 0:
-            fixed = correct_word(searcher, lexicon, word)
-            if fixed:
-                word, changed = fixed, True
+        if clause.kind == "word":
+            seen = _frequency(searcher, word)
+            if seen <= RARE_DOCS:
+                fixed = correct_word(searcher, lexicon, word)
+                if fixed and (seen == 0 or _frequency(searcher, fixed) >= COMMONER * seen):
+                    word, changed = fixed, True
         out.append(word)
     return " ".join(out) if changed else None
 
