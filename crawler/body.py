@@ -39,6 +39,7 @@ class _Decoder:
         self._first = True
 
     def feed(self, chunk: bytes, room: int) -> bytes:
+        """Decode a raw chunk, returning at most a step (or `room` + 1) of output."""
         if self._zlib is None:
             return chunk[: room + 1]
         if self._first and self.coding == "deflate":
@@ -51,16 +52,20 @@ class _Decoder:
         return self._zlib.decompress(chunk, min(room + 1, _STEP))
 
     def unconsumed(self) -> int:
+        """Return how many raw bytes wait undecoded."""
         return len(self._zlib.unconsumed_tail) if self._zlib is not None else 0
 
     def pending(self) -> bool:
+        """Tell whether raw input is still waiting to be decoded."""
         return self._zlib is not None and bool(self._zlib.unconsumed_tail)
 
     def drain(self, room: int) -> bytes:
+        """Decode more of the waiting input."""
         assert self._zlib is not None
         return self._zlib.decompress(self._zlib.unconsumed_tail, min(room + 1, _STEP))
 
     def complete(self) -> bool:
+        """Tell whether the coded stream ended properly (gzip has a trailer)."""
         return self._zlib is None or self._zlib.eof or self.coding == "deflate"
 
 

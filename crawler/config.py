@@ -39,6 +39,7 @@ def resolve_source(source: Source, base_url: str | None, max_pages: int | None =
                    max_depth: int | None = None) -> Source:
     """Resolve root-relative seeds and feeds on `base_url` and apply the cap overrides."""
     def absolute(url: str) -> str:
+        """Resolve a root-relative seed on the base URL."""
         if urlsplit(url).scheme in ("http", "https"):
             return url
         if not base_url:

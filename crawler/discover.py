@@ -60,6 +60,7 @@ class _Collector:
     truncated: bool = False
 
     def add(self, href: str | None, *, feed: bool = False) -> None:
+        """Take one link (resolved, canonical, new) until the cap is reached."""
         if not href or self.truncated:
             return
         url = canonicalize(href, self.base)
@@ -72,6 +73,7 @@ class _Collector:
         (self.feeds if feed else self.links).append(url)
 
     def result(self, canonical: str | None = None) -> Discovery:
+        """Return what was collected."""
         return Discovery(tuple(self.links), tuple(self.feeds), canonical, self.truncated)
 
 

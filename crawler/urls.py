@@ -51,6 +51,7 @@ def _normalise_percent(text: str, safe: str) -> str:
     """Decode escapes of unreserved characters, upper-case the rest, and quote raw bytes."""
 
     def fix(match: re.Match[str]) -> str:
+        """Decode one escape when it names an unreserved character, else upper-case it."""
         char = chr(int(match.group(1), 16))
         return char if char in _UNRESERVED else "%" + match.group(1).upper()
 

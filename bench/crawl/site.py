@@ -49,16 +49,20 @@ def serve(pages: int, port_file: Path) -> None:
     lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
+        """Serve the generated pages and the request log."""
+
         protocol_version = "HTTP/1.1"
 
         def setup(self) -> None:
+            """Turn Nagle off on the connection."""
             super().setup()
             self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
         def log_message(self, *args: object) -> None:
-            pass
+            """Keep the output quiet."""
 
         def do_GET(self) -> None:
+            """Answer one request from the generated site."""
             if self.path == "/__log":
                 with lock:
                     body = "\n".join(f"{t:.6f}" for t in log).encode()

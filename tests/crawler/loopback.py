@@ -53,13 +53,15 @@ def _make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
         protocol_version = "HTTP/1.1"
 
         def setup(self) -> None:
+            """Turn Nagle off on the connection."""
             super().setup()  # no Nagle: headers and body go out as separate writes
             self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
-        def log_message(self, *args: object) -> None:  # keep test output quiet
-            pass
+        def log_message(self, *args: object) -> None:
+            """Keep the output quiet."""
 
         def do_GET(self) -> None:
+            """Answer one request from the generated site."""
             headers = {k.lower(): v for k, v in self.headers.items()}
             with site.lock:
                 site.requests.append((self.path, headers))
