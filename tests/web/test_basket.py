@@ -153,5 +153,12 @@ def test_basket_pages_are_not_cached(filled: FlaskClient) -> None:
 def test_document_page_says_what_is_already_in_the_basket(filled: FlaskClient) -> None:
     soup = BeautifulSoup(filled.get(f"/d/{PERBUP}").data, "lxml")
     assert soup.select_one("#pasal-2 .in-basket") is not None
-    assert soup.select_one("#pasal-2 form.basket-add") is None
-    assert soup.select_one("#pasal-3 form.basket-add") is not None
+    assert soup.select_one("#pasal-2 button.basket-part") is None
+    assert soup.select_one("#pasal-3 button.basket-part")["form"] == "add-part"
+
+
+def test_adding_a_pasal_returns_to_that_pasal(client: FlaskClient) -> None:
+    response = client.post("/keranjang/tambah", data={
+        "csrf_token": token(client), "doc_id": PERBUP, "anchor": "pasal-3",
+        "next": f"/d/{PERBUP}?q=nelayan"})
+    assert response.headers["Location"] == f"/d/{PERBUP}?q=nelayan#pasal-3"

@@ -125,7 +125,7 @@ def test_reader_journey_from_search_to_printed_dossier(watched: Watched, base_ur
     assert page.locator("#pasal-3").is_visible()
     assert page.evaluate("document.querySelector(':target').id") == "pasal-3"
     watched.shot("document-contoh-pasal-3")
-    page.click("#pasal-3 .basket-add button")
+    page.click("#pasal-3 button.basket-part")
     page.wait_for_url("**#pasal-3")
 
     basis.click()

@@ -68,10 +68,12 @@ def _save(items: list[Item]) -> None:
     store.save(basket_id, items)
 
 
-def _back(default: str = "basket.page") -> BaseResponse:
+def _back(default: str = "basket.page", anchor: str | None = None) -> BaseResponse:
     target = request.form.get("next", "")
     if not target.startswith("/") or target.startswith("//") or "\\" in target:
         target = url_for(default)
+    elif anchor and "#" not in target:
+        target += f"#{anchor}"  # back to the Pasal just added
     return redirect(target, code=303)
 
 
@@ -106,7 +108,7 @@ def add() -> BaseResponse:
         raise BadRequestError(f"The basket holds at most {limit} items; export it or remove "
                               "some first.", code="basket_full")
     _save(add_item(items, doc.id, anchor, limit))
-    return _back()
+    return _back(anchor=anchor)
 
 
 @bp.post("/catatan")
