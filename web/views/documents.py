@@ -44,12 +44,15 @@ def load(doc_id: str) -> tuple[Document, bool]:
     return hit_as_document(hit), False
 
 
+def _held(doc_id: str) -> bool:
+    return get_document(doc_id) is not None
+
+
 @bp.get("/d/<doc_id>")
 def show(doc_id: str) -> str:
     """Show a document: metadata, reading view, relations, mentions and citations."""
     doc, complete = load(doc_id)
     query = parse_query(request.args)
-    holds = lambda target: get_document(target) is not None  # noqa: E731
     news, citing = split_citing(optional("citing", doc.id, limit=50), doc.id)
     lang = current_language()
     reading = build_reading(doc)
@@ -63,7 +66,7 @@ def show(doc_id: str) -> str:
         rows=metadata_rows(doc),
         reading=reading,
         matches=matching_sections(reading, terms),
-        groups=reference_groups(doc.references, holds),
+        groups=reference_groups(doc.references, _held),
         news=news,
         inverse=inverse_groups(doc.id, citing, get_document),
         related=optional("related", doc.id, limit=5) or (),
