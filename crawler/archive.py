@@ -93,6 +93,13 @@ class WarcAppender:
         self.path = directory / self.name
         self._file = open(self.path, "ab")  # noqa: SIM115 - closed by close()
         self._writer = WARCWriter(self._file, gzip=True)
+        info = self._writer.create_warcinfo_record(self.name, {
+            "software": "Telusur crawler (https://github.com/telusur/telusur)",
+            "format": "WARC File Format 1.1",
+            "description": "response bodies are stored decoded from their Content-Encoding",
+        })
+        self._writer.write_record(info)
+        self._file.flush()
 
     def append(self, *, url: str, requested_url: str, source: str, status: int, reason: str,
                headers: list[tuple[str, str]], body: bytes, fetched_at: datetime) -> WarcEntry:

@@ -158,7 +158,7 @@ class Fetcher:
         response = await self.client.send(request, stream=True)
         try:
             coding = response.headers.get("content-encoding", "")
-            body = await read_body(_raw_chunks(response), coding, self.config.max_bytes,
+            body = await read_body(_raw_chunks(response), coding, _limit(response, self.config),
                                    self.config.max_ratio)
         finally:
             await response.aclose()
@@ -167,6 +167,20 @@ class Fetcher:
             headers=tuple(response.headers.multi_items()), body=body,
             fetched_at=datetime.now(UTC), coding=coding,
         )
+
+
+OVERSIZE_SAMPLE = 1024 * 1024  # what we keep of a body announced larger than the cap
+
+
+def _limit(response: httpx.Response, config: FetchConfig) -> int:
+    """Return how many bytes to read: a sample only when the body is announced too large."""
+    try:
+        announced = int(response.headers.get("content-length", "-1"))
+    except ValueError:
+        announced = -1
+    if announced > config.max_bytes:
+        return min(config.max_bytes, OVERSIZE_SAMPLE)  # it would be cut anyway: save the trip
+    return config.max_bytes
 
 
 async def _raw_chunks(response: httpx.Response) -> AsyncIterator[bytes]:

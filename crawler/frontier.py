@@ -27,6 +27,7 @@ DOCUMENT = 2
 PAGE = 3
 
 MAX_QUERY_VARIANTS = 100
+FEED_VARIANTS_FACTOR = 10  # feed APIs paginate by query (?page=N): they get more room
 _LISTING = re.compile(
     r"/(?:produk-hukum|peraturan|dokumen|jdih|berita|news|kategori|category|categories|tag|tags|"
     r"topik|search|cari|pencarian|arsip|archive|index|list|daftar)(?:/|$|\.)",
@@ -159,7 +160,8 @@ class Frontier:
             return None
         if urlsplit(url).query:
             key = path_key(url)
-            if self._variants[key] >= self.max_query_variants:
+            cap = self.max_query_variants * (FEED_VARIANTS_FACTOR if is_feed else 1)
+            if self._variants[key] >= cap:
                 self.rejected[source, "query_explosion"] += 1
                 return None
             self._variants[key] += 1

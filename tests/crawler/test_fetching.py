@@ -189,7 +189,13 @@ def test_truncated_gzip_is_recorded_as_truncated(serve, tmp_path) -> None:
 
 # caps -----------------------------------------------------------------------------------------
 
-def test_fifty_megabyte_body_is_cut_not_downloaded(serve, tmp_path) -> None:
+@pytest.mark.parametrize(
+    ("max_bytes", "kept"),
+    [(1_000_000, 1_000_000),  # cut at the cap
+     (5_000_000, 1024 * 1024)],  # announced beyond the cap: only a sample is read
+)
+def test_fifty_megabyte_body_is_cut_not_downloaded(serve, tmp_path, max_bytes: int,
+                                                   kept: int) -> None:
     sent: list[int] = []
 
     def chunks():
@@ -201,11 +207,11 @@ def test_fifty_megabyte_body_is_cut_not_downloaded(serve, tmp_path) -> None:
                                               length=800 * 65536)
                  if path == "/big.pdf" else Reply(status=404))
     source = local_source(site, seeds=(site.url + "/big.pdf",))
-    config = fast_config(fetch=FetchConfig(max_bytes=1_000_000, read_timeout=2))
+    config = fast_config(fetch=FetchConfig(max_bytes=max_bytes, read_timeout=2))
     report = crawl([source], tmp_path, config=config)
     record = _records(tmp_path)[0]
     assert record.outcome == "truncated"
-    assert len(record.body) == 1_000_000
+    assert len(record.body) == kept
     assert report.sources[0].bytes < 10_000_000
     assert len(sent) < 400  # the server was stopped well before 50 MiB
 
