@@ -38,6 +38,8 @@ _ABBREVIATIONS = (
     (re.compile(r"\b(PP|UU|PERPU|PERPPU)\s+(?:NOMOR\s+)?(\w+)\s*-\s*(\d{4})\b"),
      lambda m: f"{_NAMES[m.group(1)]} NOMOR {m.group(2)} TAHUN {m.group(3)}"),
     (re.compile(r"\b(PP|UU)\s+NOMOR\b"), lambda m: f"{_NAMES[m.group(1)]} NOMOR"),
+    (re.compile(r"\bUU\b"), "UNDANG-UNDANG"),
+    (re.compile(r"\bPERPU\b"), "PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG"),
     (re.compile(r"\bATAS\b"), ""),
 )
 _NAMES = {"PP": "PERATURAN PEMERINTAH", "UU": "UNDANG-UNDANG",

@@ -36,7 +36,9 @@ _TENTANG = re.compile(r"\bT\s?E\s?N\s?T\s?A\s?N\s?G\b\s*:?", re.IGNORECASE)
 _ABOUT_END = re.compile(
     r"\s*(?:DENGAN\s+RAHMAT|Menimbang|Mengingat|MEMUTUSKAN|Dengan\s+Persetujuan|"
     r"PRESIDEN\s+REPUBLIK|"
-    r"\b(?:BUPATI|GUBERNUR|WALI\s?KOTA|WALIKOTA|MENTERI|KEPALA)\b[A-Z .,]{0,80},"
+    r"\b(?:BUPATI|GUBERNUR|WALI\s?KOTA|WALIKOTA|MENTERI|KEPALA)\b[A-Z .]{0,80},"
+    r"\s*(?:\n|Menimbang|$)"
+    r"|\bSumber\s*:"
     r"|\n\s*\n|Pasal\s+1\b|BAB\s+I\b|\bI\s*[.,]\s*UMUM\b|\bUMUM\s+(?=[A-Z][a-z]))",
 )
 _MENIMBANG = re.compile(r"(?:^|\n|\s)Menimbang\s*:?", re.IGNORECASE)
@@ -261,8 +263,9 @@ def _about_text(tail: str, spelled: str, number: str | None) -> str | None:
                            + re.escape(number) + r"\b", about, re.IGNORECASE)
         if repeat and repeat.start() > 0:
             about = about[: repeat.start()]
-    words = about.split()
-    if words and sum(1 for w in words if w.isupper()) >= max(1, len(words) * 0.6):
+    words = about.replace("_", " ").split()
+    head = words[:6]
+    if head and sum(1 for w in head if w.isupper() or not w.isalpha()) >= len(head) * 0.8:
         kept = []
         for w in words:
             if sum(1 for c in w if c.islower()) >= 2 and kept:
