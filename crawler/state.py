@@ -89,8 +89,13 @@ LOCK_FILE = "crawl.lock"
 def crawl_lock(crawl_dir: Path) -> Iterator[None]:
     """Hold the crawl dir for one crawl at a time (released by the OS even after a kill)."""
     path = Path(crawl_dir) / LOCK_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+") as handle:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a+")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise ArchiveError(f"cannot use {crawl_dir} as a crawl dir ({exc}); "
+                           "choose a writable directory (--data-dir)") from exc
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:

@@ -151,3 +151,13 @@ def test_a_second_crawl_on_the_same_dir_is_refused_while_one_runs(tmp_path) -> N
     source = Source(name="s", kind="portal", seeds=("https://x.example/",))
     with crawl_lock(tmp_path), pytest.raises(CrawlConfigError, match="another crawl"):
         crawl([source], tmp_path)
+
+
+def test_crawl_dir_that_is_a_file_is_a_clear_error(tmp_path) -> None:
+    from crawler import ArchiveError
+
+    not_a_dir = tmp_path / "data"
+    not_a_dir.write_text("oops")
+    source = Source(name="s", kind="portal", seeds=("https://x.example/",))
+    with pytest.raises(ArchiveError, match="writable directory"):
+        crawl([source], not_a_dir)
