@@ -161,3 +161,20 @@ def test_crawl_dir_that_is_a_file_is_a_clear_error(tmp_path) -> None:
     source = Source(name="s", kind="portal", seeds=("https://x.example/",))
     with pytest.raises(ArchiveError, match="writable directory"):
         crawl([source], not_a_dir)
+
+
+def test_damaged_archive_files_give_clear_outcomes(serve, tmp_path) -> None:
+    from crawler import ArchiveError
+
+    site = serve(_site)
+    crawl([local_source(site)], tmp_path, config=fast_config())
+    total = len(list(RawArchive(tmp_path).records()))
+    warc = next((tmp_path / "warc").glob("*.warc.gz"))
+    warc.write_bytes(warc.read_bytes()[: warc.stat().st_size // 2])  # lose the second half
+    intact = list(RawArchive(tmp_path).records())
+    assert 0 < len(intact) < total  # what survives is read; what is lost is skipped
+    (tmp_path / "state.sqlite").write_bytes(b"this is not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"state.sqlite{suffix}").unlink(missing_ok=True)
+    with pytest.raises(ArchiveError, match="start over"):
+        list(RawArchive(tmp_path).records())
