@@ -14,7 +14,7 @@ OK = "ok"
 EXTRACTABLE_OUTCOMES = frozenset({OK})
 BLOCKED_OUTCOMES = frozenset(
     {"robots", "challenge", "forbidden", "private_address", "offsite_redirect",
-     "robots_unavailable"}
+     "robots_unavailable", "noindex"}
 )
 UNCHANGED_OUTCOMES = frozenset({"not_modified", "unchanged"})
 SUCCESS_OUTCOMES = frozenset({OK, "redirect"}) | UNCHANGED_OUTCOMES

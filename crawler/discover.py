@@ -48,6 +48,7 @@ class Discovery:
     feeds: tuple[str, ...] = ()
     canonical: str | None = None
     truncated: bool = False  # more links than the per-page cap; the rest were dropped
+    noindex: bool = False  # the page asks robots not to index it (meta robots)
 
 
 @dataclass(slots=True)
@@ -72,9 +73,9 @@ class _Collector:
         self.seen.add(url)
         (self.feeds if feed else self.links).append(url)
 
-    def result(self, canonical: str | None = None) -> Discovery:
+    def result(self, canonical: str | None = None, noindex: bool = False) -> Discovery:
         """Return what was collected."""
-        return Discovery(tuple(self.links), tuple(self.feeds), canonical, self.truncated)
+        return Discovery(tuple(self.links), tuple(self.feeds), canonical, self.truncated, noindex)
 
 
 def decode_for_links(body: bytes, header_charset: str | None) -> str:
@@ -117,6 +118,10 @@ def discover_html(body: bytes, url: str, charset: str | None = None,
         break
     found = _Collector(base, cap)
     canonical = _canonical_and_refresh(root, base, found)
+    directives = meta_robots(root)
+    noindex = bool({"noindex", "none"} & directives)
+    if {"nofollow", "none"} & directives:
+        return Discovery(canonical=canonical, noindex=noindex)
     for element in root.iter("a", "area", "iframe", "frame", "embed", "object", "link", "figure"):
         if found.truncated:
             break
@@ -128,11 +133,19 @@ def discover_html(body: bytes, url: str, charset: str | None = None,
             elif rel in ("next", "prev"):
                 found.add(element.get("href"))
             continue
-        if (element.get("rel") or "").lower() == "nofollow" and tag == "a":
-            continue
         found.add(element.get("href") or element.get("src") or element.get("data")
                   or element.get("data-file"))
-    return found.result(canonical)
+    return found.result(canonical, noindex)
+
+
+def meta_robots(root: lxml_html.HtmlElement) -> set[str]:
+    """Return the directives of `<meta name="robots">` (or one naming our agent)."""
+    directives: set[str] = set()
+    for element in root.iter("meta"):
+        if (element.get("name") or "").strip().lower() in ("robots", "telusurbot"):
+            content = (element.get("content") or "").lower()
+            directives |= {d.strip() for d in content.split(",") if d.strip()}
+    return directives
 
 
 def _canonical_and_refresh(root: lxml_html.HtmlElement, base: str, found: _Collector) -> str | None:

@@ -54,6 +54,19 @@ def _header(entry: WarcEntry, name: str) -> str | None:
     return next((v for k, v in entry.headers if k.lower() == name), None)
 
 
+def _tag_noindex(entry: WarcEntry) -> bool:
+    """Tell whether an X-Robots-Tag header (for all agents or ours) says noindex."""
+    for key, value in entry.headers:
+        if key.lower() != "x-robots-tag":
+            continue
+        agent, _, rules = value.rpartition(":")
+        if agent.strip().lower() not in ("", "telusurbot"):
+            continue
+        if {"noindex", "none"} & {r.strip().lower() for r in rules.split(",")}:
+            return True
+    return False
+
+
 class Settler:
     """Archive responses and settle them into the crawl state."""
 
@@ -109,7 +122,9 @@ class Settler:
             validators = {"etag": _header(entry, "etag"), "sha256": entry.sha256,
                           "last_modified": _header(entry, "last-modified"), "last_ref": entry.ref}
             found = discover(entry.body, entry.url, ctype, charset, self.max_links)
-            if outcome == OK and previous is not None and previous.sha256 == entry.sha256:
+            if outcome == OK and (found.noindex or _tag_noindex(entry)):
+                outcome = "noindex"  # the site asks not to be indexed: kept, never extracted
+            elif outcome == OK and previous is not None and previous.sha256 == entry.sha256:
                 outcome = "unchanged"  # same bytes as our last copy: nothing new to extract
         elif outcome == "not_modified":
             found = self.rediscover(previous)

@@ -366,3 +366,31 @@ def test_feed_cut_at_the_byte_cap_still_yields_its_links(serve, tmp_path) -> Non
     pdfs = [p for p in site.paths() if p.startswith("/dokumen/")]
     assert report.sources[0].outcomes["truncated"] == 1
     assert 30 < len(pdfs) < 600  # the records read before the cut
+
+
+@pytest.mark.parametrize(
+    ("head", "header", "outcome", "followed"),
+    [
+        ('<meta name="robots" content="noindex">', None, "noindex", True),
+        ('<meta name="robots" content="nofollow">', None, "ok", False),
+        ('<meta name="TelusurBot" content="none">', None, "noindex", False),
+        ('<meta name="googlebot" content="noindex, nofollow">', None, "ok", True),  # not us
+        ("", "noindex", "noindex", True),
+        ("", "otherbot: noindex", "ok", True),
+    ],
+)
+def test_meta_robots_and_x_robots_tag_are_obeyed(serve, tmp_path, head: str,
+                                                 header: str | None, outcome: str,
+                                                 followed: bool) -> None:
+    def handler(path: str, headers: dict[str, str]) -> Reply:
+        if path == "/":
+            extra = {"X-Robots-Tag": header} if header else {}
+            return Reply(body=f'<html><head>{head}</head><a href="/next">n</a></html>'.encode(),
+                         headers=extra)
+        return Reply(body=b"<html>next</html>") if path == "/next" else Reply(status=404)
+
+    site = serve(handler)
+    crawl([local_source(site)], tmp_path, config=fast_config())
+    home = next(r for r in _records(tmp_path) if r.url == site.url + "/")
+    assert home.outcome == outcome
+    assert ("/next" in site.paths()) is followed
