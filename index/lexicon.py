@@ -34,6 +34,7 @@ class Lexicon:
         ordered = sorted({w for w in words if is_stemmable(w)})
         self.size = len(ordered)
         self._words = ordered
+        self._set = frozenset(ordered)
         self.stemmer = stemmer
         self._blob = "\n" + "\n".join(ordered) + "\n"
         self._families: dict[str, tuple[str, ...]] = {}
@@ -91,13 +92,40 @@ class Lexicon:
             at = blob.find(needle, at + 1)
 
     def near(self, word: str, maxdist: int = 2) -> list[str]:
-        """Return indexed words within `maxdist` edits of `word` sharing its first two letters."""
+        """Return indexed words one edit from `word`, else two edits (sharing its first letters).
+
+        One edit: every deletion, insertion, substitution and swap of `word` is looked up in
+        the vocabulary. Two edits: words with the same first two letters whose letter pairs
+        mostly agree are compared exactly.
+        """
+        close = [w for w in _one_edit(word) if w in self._set and w != word]
+        if close or maxdist < 2:
+            return sorted(set(close))
         head = word[:2]
         lo = bisect.bisect_left(self._words, head)
         hi = bisect.bisect_left(self._words, head + "\uffff")
+        pairs = _pairs(word)
+        need = len(pairs) - 2 * maxdist
         return [w for w in self._words[lo:hi]
-                if w != word and abs(len(w) - len(word)) <= maxdist
+                if abs(len(w) - len(word)) <= maxdist and len(pairs & _pairs(w)) >= need
                 and edit_distance(word, w, maxdist) <= maxdist]
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return {
+        *(a + b[1:] for a, b in splits if b),
+        *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
+        *(a + c + b[1:] for a, b in splits if b for c in _LETTERS),
+        *(a + c + b for a, b in splits for c in _LETTERS),
+    }
+
+
+def _pairs(word: str) -> set[str]:
+    return {word[i : i + 2] for i in range(len(word) - 1)}
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

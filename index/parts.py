@@ -8,8 +8,11 @@ so a page of long regulations is scored in milliseconds.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -73,9 +76,21 @@ def best_part(parts: Sequence[Sequence[str]], patterns: Sequence[ClausePattern],
         for anchor, label, text in parts:
             if anchor == wanted:
                 return anchor, label, text
-    best, best_score = None, 0.0
-    for anchor, label, text in parts:
-        score = score_text(text, patterns)
-        if score > best_score:
-            best, best_score = (anchor, label, text), score
-    return best
+    if not parts or not patterns:
+        return None
+    joined = "\n".join(text for _, _, text in parts)
+    starts = list(itertools.accumulate((len(text) + 1 for _, _, text in parts), initial=0))
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for index, clause in enumerate(patterns):
+        for start, _ in find_spans(clause.pattern, joined, limit=100_000):
+            counts[(bisect.bisect_right(starts, start) - 1, index)] += 1
+    scores: dict[int, float] = defaultdict(float)
+    for (part, index), tf in counts.items():
+        length = len(parts[part][2])
+        norm = K1 * (1 - B + B * length / AVERAGE_PART_CHARS)
+        scores[part] += patterns[index].weight * tf * (K1 + 1) / (tf + norm)
+    if not scores:
+        return None
+    best = max(scores, key=lambda p: (scores[p], -p))
+    anchor, label, text = parts[best]
+    return anchor, label, text

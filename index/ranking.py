@@ -18,6 +18,7 @@ from typing import Any
 
 from whoosh import query as wq
 
+from index.bm25 import FieldLengths, TfCache, load_lengths
 from index.lexicon import Lexicon
 from index.results import FacetValue
 from index.schema import FACET_COLUMNS
@@ -32,6 +33,8 @@ class Snapshot:
     lexicon: Lexicon
     columns: dict[str, list[Any]]
     live: frozenset[int]
+    lengths: FieldLengths
+    tf_cache: TfCache
 
 
 def _column(reader: Any, name: str) -> list[Any]:
@@ -54,7 +57,8 @@ def load_snapshot(searcher: Any, stemmer: str = "sastrawi") -> Snapshot:
     reader = searcher.reader()
     columns = {name: _column(reader, name) for name in SNAPSHOT_COLUMNS}
     live = frozenset(searcher.docs_for_query(wq.Term("unit", "doc")))
-    return Snapshot(Lexicon.from_reader(reader, stemmer=stemmer), columns, live)
+    return Snapshot(Lexicon.from_reader(reader, stemmer=stemmer), columns, live,
+                    load_lengths(searcher), TfCache())
 
 
 def collect(searcher: Any, query: wq.Query, allowed: frozenset[int] | set[int],
@@ -76,6 +80,12 @@ def collect(searcher: Any, query: wq.Query, allowed: frozenset[int] | set[int],
                     heapq.heapreplace(top, item)
             matcher.next()
     return matched, [(score, -neg) for score, neg in sorted(top, reverse=True)]
+
+
+def top_scores(scores: dict[int, float], limit: int) -> list[tuple[float, int]]:
+    """Return the `limit` best (score, docnum), best first; ties by docnum."""
+    best = heapq.nlargest(limit, ((score, -d) for d, score in scores.items()))
+    return [(score, -neg) for score, neg in best]
 
 
 def matching(searcher: Any, query: wq.Query, allowed: frozenset[int] | set[int]) -> set[int]:

@@ -15,10 +15,11 @@ from typing import Any
 from whoosh import query as wq
 
 from index import suggest as spelling
+from index.bm25 import ClauseScorer, score_clauses
 from index.errors import QueryError
 from index.hits import HitBuilder
-from index.query import ParsedQuery, content_query, parse_query
-from index.ranking import Snapshot, collect, facet_counts, matching, news_recency_tiebreak
+from index.query import ParsedQuery, parse_query
+from index.ranking import Snapshot, facet_counts, matching, news_recency_tiebreak, top_scores
 from index.results import SORTS, FacetValue, Hit, SearchRequest, SearchResponse
 from index.schema import FACET_COLUMNS, number_key
 
@@ -35,6 +36,8 @@ class Searcher:
         self._snap = snapshot
         self._lexicon = snapshot.lexicon
         self._hits = HitBuilder(whoosh_searcher, snapshot.lexicon)
+        self._scorer = ClauseScorer(whoosh_searcher, snapshot.lexicon, snapshot.lengths,
+                                    snapshot.tf_cache)
 
     def search(self, req: SearchRequest) -> SearchResponse:
         """Run one search request."""
@@ -128,8 +131,8 @@ class Searcher:
         ranked: list[tuple[float, int]] = []
         fuzzy = False
         for attempt, require_all, is_fuzzy in attempts:
-            query = content_query(attempt.clauses, self._lexicon, require_all=require_all)
-            docs, ranked = collect(self._s, query, allowed, limit)
+            scores = score_clauses(self._scorer, attempt.clauses, require_all, allowed)
+            docs, ranked = set(scores), top_scores(scores, limit)
             if docs:
                 fuzzy = is_fuzzy
                 break

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 MAX_MATCHES = 400
+MAX_SCAN_CHARS = 250_000  # longer texts are searched in their first part only (speed)
 
 
 def compile_alternation(pieces: Iterable[str]) -> re.Pattern[str] | None:
@@ -31,6 +32,7 @@ def find_spans(pattern: re.Pattern[str] | None, text: str,
     """Return the spans of whole-word matches of a lowercase pattern in `text`."""
     if pattern is None or not text:
         return []
+    text = text[:MAX_SCAN_CHARS]
     lowered = text.lower()
     if len(lowered) != len(text):  # rare letters whose lowercase is longer: keep offsets true
         pattern = re.compile(pattern.pattern, re.IGNORECASE)
