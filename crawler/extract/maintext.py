@@ -49,6 +49,28 @@ _NEGATIVE = re.compile(
     r"outbrain|taboola|disqus|trending|more-stories|read-?more|lainnya|copyright|hidden",
     re.IGNORECASE,
 )
+# Sub-trees that are almost never the main text (readers' comments, sidebars, footers),
+# unless the same element also says it is the content.
+_UNLIKELY = re.compile(
+    r"comment|komentar|disqus|respond|reply|sidebar|footer|related|terkait|rekomendasi|"
+    r"recommend|share|social|popular|populer|trending|newsletter|subscribe|cookie|banner|"
+    r"promo|sponsor|advert|iklan|widget|outbrain|taboola|breadcrumb|masthead|menu|navbar",
+    re.IGNORECASE,
+)
+_MAYBE = re.compile(r"article|body|content|main|entry|story|post-body|isi|konten", re.IGNORECASE)
+_STRONG_NEGATIVE = re.compile(r"comment|komentar|disqus|respond|reply", re.IGNORECASE)
+# Labels of page furniture that sit inside article containers on many sites.
+_UI_LABEL = re.compile(
+    r"^(?:advertisement|iklan|caption|close|tutup|continue reading(?: below)?|read more|"
+    r"baca (?:juga|selengkapnya)|scroll to continue|lanjut(?:kan)? baca|share|bagikan|"
+    r"tweet|print|cetak|loading\.*|photo|foto)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_DATE_LINE = re.compile(
+    r"\b(?:19|20)\d\d\b.*\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[:.]\d{2}\b.*\b(?:19|20)\d\d\b|"
+    r"^(?:updated|published|diperbarui|dipublikasikan|posted|diterbitkan)\b",
+    re.IGNORECASE,
+)
 _PAGER = re.compile(r"pagination|pager|paging|page-numbers", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 MAX_DEPTH = 200
@@ -287,9 +309,10 @@ def _class_weight(el: html.HtmlElement) -> float:
 def _best_containers(body: html.HtmlElement, stats: _Stats) -> list[html.HtmlElement]:
     scores: dict[int, float] = {}
     elements: dict[int, html.HtmlElement] = {}
+    unlikely = _unlikely_ids(body)
     for el in stats.owners:
         own = stats.own.get(id(el), 0)
-        if own < 25:
+        if own < 25 or id(el) in unlikely:
             continue
         score = (1 + stats.punct.get(id(el), 0) + min(own / 100, 3)) * (
             1 - stats.density(el)) ** 2
@@ -330,6 +353,20 @@ def _best_containers(body: html.HtmlElement, stats: _Stats) -> list[html.HtmlEle
     return chosen
 
 
+def _unlikely_ids(body: html.HtmlElement) -> set[int]:
+    """Return the ids of elements inside sub-trees named like comments, sidebars, footers."""
+    marked: set[int] = set()
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("body", "html", "article", "main"):
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if (el.tag in ("aside", "footer", "nav") or _UNLIKELY.search(names)) and not (
+            _MAYBE.search(names)
+        ):
+            marked.update(id(d) for d in el.iter() if isinstance(d.tag, str))
+    return marked
+
+
 def _emit(el: html.HtmlElement, stats: _Stats, out: list[str], depth: int) -> None:
     """Append the text blocks of `el` to `out`, skipping boilerplate sub-trees."""
     if depth > MAX_DEPTH:
@@ -348,7 +385,9 @@ def _emit(el: html.HtmlElement, stats: _Stats, out: list[str], depth: int) -> No
             inline.append(child.tail or "")
             continue
         _flush(inline, out)
-        if child.tag != "br" and not _is_boilerplate(child, stats):
+        if child.tag in ("figure", "figcaption") and stats.total(child) < 300:
+            pass  # an image and its caption: not running text
+        elif child.tag != "br" and not _is_boilerplate(child, stats):
             if child.tag == "tr":
                 cells = [_squash(c.text_content()) for c in child if c.tag in ("td", "th")]
                 row = " ".join(c for c in cells if c)
@@ -382,6 +421,9 @@ def _is_boilerplate(el: html.HtmlElement, stats: _Stats) -> bool:
         return True
     if el.tag in ("ul", "ol", "div", "section", "table", "dl") and density > 0.55:
         return True
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if _STRONG_NEGATIVE.search(names) and not _MAYBE.search(names):
+        return True
     return _class_weight(el) < 0 and (density > 0.2 or text_len < 300)
 
 
@@ -390,12 +432,16 @@ def _squash(text: str) -> str:
 
 
 def _trim(blocks: list[str], title: str | None) -> list[str]:
-    """Drop the headline, empty blocks and a block repeating the one just before it."""
+    """Drop the headline, empty, UI-label and date-line blocks, and immediate repeats."""
     out: list[str] = []
     title_key = _squash(title or "").lower()
     for block in blocks:
         key = block.lower()
         if not block or key == title_key or (out and out[-1].lower() == key):
             continue
+        if not any(c.isalpha() for c in block) or _UI_LABEL.match(block):
+            continue
+        if len(block) < 90 and block[-1] not in ".!?:;\"”" and _DATE_LINE.search(block):
+            continue  # "Updated 5:27 am, Wednesday, November 20, 2019", "Kamis, 5 Juni 2025"
         out.append(block)
     return out
