@@ -14,10 +14,11 @@ OK = "ok"
 EXTRACTABLE_OUTCOMES = frozenset({OK})
 BLOCKED_OUTCOMES = frozenset(
     {"robots", "challenge", "forbidden", "private_address", "offsite_redirect",
-     "robots_unavailable", "noindex"}
+     "robots_unavailable"}
 )
 UNCHANGED_OUTCOMES = frozenset({"not_modified", "unchanged"})
-SUCCESS_OUTCOMES = frozenset({OK, "redirect"}) | UNCHANGED_OUTCOMES
+# fetched as it should be; "noindex" pages (the site's wish) are kept but never extracted
+SUCCESS_OUTCOMES = frozenset({OK, "redirect", "noindex"}) | UNCHANGED_OUTCOMES
 
 _CHALLENGE_MARKERS = (
     b"cf-chl", b"challenge-platform", b"cf_chl_opt", b"just a moment...",
