@@ -1,7 +1,7 @@
-"""Query understanding: user text -> citations, phrases, glossary groups, words -> Whoosh queries.
+"""Query understanding: user text -> citations, quoted phrases, glossary groups and words.
 
-User text never reaches a query parser: it is tokenized with the index's own analysis and the
-Whoosh query is assembled from those tokens, so operators (AND, OR, NOT), field syntax
+User text never reaches a query parser: it is tokenized with the index's own analysis and
+scored from those tokens (`index.bm25`), so operators (AND, OR, NOT), field syntax
 ("title:x"), wildcards and brackets are just characters that the tokenizer drops or keeps as
 words. Citations are lifted out first (they resolve to a document), quoted text becomes an
 exact phrase, glossary forms expand to their equivalents, everything else is a word that
@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from whoosh import query as wq
 
 from index.analysis import STOP_WORDS, normalize, tokenize
 from index.citations import Citation, find_citations, find_pasal
@@ -142,57 +140,3 @@ def highlight_words(parsed: ParsedQuery, lexicon: Lexicon) -> frozenset[str]:
             for word in alternative_words(alt):
                 out.update((word,) if alt.exact or len(alt.words) > 1 else lexicon.forms(word))
     return frozenset(out)
-
-
-def _word_query(word: str, forms: Sequence[str], fields: Sequence[str],
-                weight: float = 1.0) -> wq.Query:
-    subqueries: list[wq.Query] = []
-    for name in fields:
-        boost = FIELD_BOOSTS.get(name, 1.0) * weight
-        subqueries.extend(wq.Term(name, form, boost=boost if form == word else
-                                  boost * VARIANT_WEIGHT) for form in forms)
-    if "body" in fields and not word.isalpha():
-        subqueries.append(wq.Term("number_key", word.lstrip("0") or word))
-    return subqueries[0] if len(subqueries) == 1 else wq.Or(subqueries)
-
-
-def alternative_query(alt: Alternative, fields: Sequence[str], lexicon: Lexicon,
-                      weight: float = 1.0) -> wq.Query | None:
-    """Return the Whoosh query matching one alternative in any of `fields`."""
-    terms = alternative_words(alt)
-    if not terms:
-        return None
-    if len(terms) == 1:
-        forms = (terms[0],) if alt.exact else lexicon.forms(terms[0])
-        return _word_query(terms[0], forms, fields, weight)
-    kept = [i for i, w in enumerate(alt.words) if w not in STOP_WORDS]
-    inner = kept[-1] - kept[0] + 1 - len(kept)  # stop words inside the phrase
-    phrases = [wq.Phrase(name, list(terms), slop=1 + inner,
-                         boost=FIELD_BOOSTS.get(name, 1.0) * weight) for name in fields]
-    return phrases[0] if len(phrases) == 1 else wq.Or(phrases)
-
-
-def clause_query(clause: Clause, lexicon: Lexicon,
-                 fields: Sequence[str] = ("title", "about", "body")) -> wq.Query:
-    """Return the Whoosh query for one clause: any of its alternatives."""
-    parts = [q for q in (alternative_query(a, fields, lexicon, 1.0 if i == 0 else EXPANSION_WEIGHT)
-                         for i, a in enumerate(clause.alternatives)) if q]
-    if not parts:
-        return wq.NullQuery
-    return parts[0] if len(parts) == 1 else wq.Or(parts)
-
-
-def content_query(
-    clauses: Sequence[Clause],
-    lexicon: Lexicon,
-    fields: Sequence[str] = ("title", "about", "body"),
-    require_all: bool = True,
-) -> wq.Query:
-    """Return the query for all clauses: every one required, or any when require_all is off."""
-    parts = [clause_query(c, lexicon, fields) for c in clauses]
-    parts = [p for p in parts if p is not wq.NullQuery]
-    if not parts:
-        return wq.NullQuery
-    if len(parts) == 1:
-        return parts[0]
-    return wq.And(parts) if require_all else wq.Or(parts)

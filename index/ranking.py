@@ -2,9 +2,8 @@
 
 `Snapshot` holds what every search of one index version needs and is built once per version:
 the vocabulary (`Lexicon`), the facet and date columns as plain lists indexed by document
-number, and the set of live documents. `collect` walks a query's matcher once per segment,
-gathering the whole matching set (for totals and facets) and the top scores together, instead
-of matching once to count and again to rank.
+number, the field lengths and a cache of word-family frequencies. Scoring itself lives in
+`index.bm25`; this module ranks, counts facets and breaks ties.
 """
 
 from __future__ import annotations
@@ -59,27 +58,6 @@ def load_snapshot(searcher: Any, stemmer: str = "sastrawi") -> Snapshot:
     live = frozenset(searcher.docs_for_query(wq.Term("unit", "doc")))
     return Snapshot(Lexicon.from_reader(reader, stemmer=stemmer), columns, live,
                     load_lengths(searcher), TfCache())
-
-
-def collect(searcher: Any, query: wq.Query, allowed: frozenset[int] | set[int],
-            limit: int) -> tuple[set[int], list[tuple[float, int]]]:
-    """Return every allowed matching docnum and the `limit` best (score, docnum), best first."""
-    matched: set[int] = set()
-    top: list[tuple[float, int]] = []
-    context = searcher.context()
-    for subsearcher, offset in searcher.leaf_searchers():
-        matcher = query.matcher(subsearcher, context)
-        while matcher.is_active():
-            docnum = matcher.id() + offset
-            if docnum in allowed:
-                matched.add(docnum)
-                item = (matcher.score(), -docnum)
-                if len(top) < limit:
-                    heapq.heappush(top, item)
-                elif item > top[0]:
-                    heapq.heapreplace(top, item)
-            matcher.next()
-    return matched, [(score, -neg) for score, neg in sorted(top, reverse=True)]
 
 
 def top_scores(scores: dict[int, float], limit: int) -> list[tuple[float, int]]:
