@@ -117,7 +117,7 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
     total_chars = max(1, stats.total(body))
     containers = _select(root, hints.get("content_selector"))
     if not containers:
-        containers = _best_containers(body, stats)
+        containers = _article_body(body, stats) or _best_containers(body, stats)
     blocks: list[str] = []
     for container in containers:
         _emit(container, stats, blocks, depth=0)
@@ -346,11 +346,22 @@ def _best_containers(body: html.HtmlElement, stats: _Stats) -> list[html.HtmlEle
             chosen.append(sibling)
             continue
         strong = ranked.get(id(sibling), 0) >= threshold and _class_weight(sibling) >= 0
+        same_kind = (bool(best.get("class")) and sibling.get("class") == best.get("class")
+                     and stats.total(sibling) > 0 and stats.density(sibling) < 0.3)
         paragraph = (sibling.tag == "p" and stats.total(sibling) > 80
                      and stats.density(sibling) < 0.25)
-        if strong or paragraph:
+        if strong or paragraph or same_kind:
             chosen.append(sibling)
     return chosen
+
+
+def _article_body(body: html.HtmlElement, stats: _Stats) -> list[html.HtmlElement]:
+    """Return the schema.org `articleBody` element when the page marks exactly one."""
+    marked = [el for el in body.iter() if isinstance(el.tag, str)
+              and el.get("itemprop") == "articleBody"]
+    if len(marked) == 1 and stats.total(marked[0]) >= 200 and stats.density(marked[0]) < 0.5:
+        return marked
+    return []
 
 
 def _unlikely_ids(body: html.HtmlElement) -> set[int]:
