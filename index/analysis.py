@@ -80,8 +80,8 @@ def normalize(token: str) -> str:
 
 
 def is_stemmable(word: str) -> bool:
-    """Return True for words the stemmer should see: letters only, longer than three."""
-    return len(word) > 3 and word.isalpha()
+    """Return True for words the stemmer should see: letters only, 4 to 40 of them."""
+    return 3 < len(word) <= 40 and word.isalpha()
 
 
 def _sastrawi() -> Any:

@@ -26,6 +26,7 @@ from index.schema import FACET_COLUMNS, number_key
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
 _FILTER_FIELDS = ("kind", "doc_type", "region", "status", "source")
+_NO_YEAR = 3000  # Whoosh fills a missing year with a huge number
 
 
 class Searcher:
@@ -77,14 +78,18 @@ class Searcher:
         """Return the live documents that pass the request's filters (from columns)."""
         tests = [(self._snap.columns[name], set(values)) for name in _FILTER_FIELDS
                  if (values := [v for v in getattr(req, name) if v])]
-        if req.year_from is not None or req.year_to is not None:
-            low = req.year_from if req.year_from is not None else -1
-            high = req.year_to if req.year_to is not None else 10_000
-            tests.append((self._snap.columns["year"], set(range(low, high + 1))))
-        if not tests:
+        years = self._snap.columns["year"]
+        low = req.year_from if req.year_from is not None else -(10**9)
+        high = req.year_to if req.year_to is not None else 10**9
+        by_year = req.year_from is not None or req.year_to is not None
+        if not tests and not by_year:
             return self._snap.live
-        return frozenset(d for d in self._snap.live
-                         if all(column[d] in values for column, values in tests))
+        return frozenset(
+            d for d in self._snap.live
+            if all(column[d] in values for column, values in tests)
+            and (not by_year or (isinstance(years[d], int) and low <= years[d] <= high
+                                 and years[d] < _NO_YEAR))
+        )
 
     def _resolve_citations(self, parsed: ParsedQuery, allowed: frozenset[int]) -> dict[str, int]:
         """Map each cited document id to its docnum, for citations found in the index."""

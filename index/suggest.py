@@ -19,7 +19,7 @@ def _frequency(searcher: Any, term: str) -> int:
 
 def correct_word(searcher: Any, lexicon: Lexicon, word: str) -> str | None:
     """Return the most frequent indexed word within a small edit distance, if any."""
-    if len(word) < 4 or not word.isalpha():
+    if not 4 <= len(word) <= 30 or not word.isalpha():
         return None
     maxdist = 1 if len(word) < 6 else 2
     best, best_key = None, (maxdist + 1, 0)

@@ -256,3 +256,19 @@ def test_counts_and_doc_count_cover_all_documents(search_index: SearchIndex) -> 
         assert kinds == {"regulation": 6, "news": 2}
         with pytest.raises(QueryError):
             searcher.counts("title")
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"year_from": -10**9, "year_to": 10**9}, {"year_from": 2018}, {"year_to": 2004}],
+)
+def test_extreme_year_ranges_are_cheap_and_exact(search_index: SearchIndex, params: dict) -> None:
+    response = run(search_index, "jaminan", **params)
+    low, high = params.get("year_from", -10**9), params.get("year_to", 10**9)
+    assert response.total > 0
+    assert all(h.year is not None and low <= h.year <= high for h in response.hits)
+
+
+def test_monster_word_is_answered_quickly(search_index: SearchIndex) -> None:
+    response = run(search_index, "a" * 900 + " pekerja")
+    assert response.took_ms < 2000
