@@ -335,6 +335,11 @@ def _best_containers(body: html.HtmlElement, stats: _Stats) -> list[html.HtmlEle
     best_key = max(ranked, key=lambda k: ranked[k])
     best = elements[best_key]
     parent = best.getparent()
+    # Climb through wrappers that hold nothing else, so that the sibling search below runs
+    # where the article is actually split (sections separated by ad slots).
+    while parent is not None and parent is not body and stats.total(parent) <= stats.total(
+            best) * 1.02:
+        best, parent = parent, parent.getparent()
     if parent is None or best is body:
         return [best]
     threshold = max(10.0, ranked[best_key] * 0.2)
