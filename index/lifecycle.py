@@ -219,8 +219,14 @@ def _swap_current(index_dir: Path, generation: Path) -> None:
 
 
 def _clean_generations(index_dir: Path, live: Path) -> None:
+    """Remove old generations, keeping the live one and the one before it.
+
+    A generation without a state file was a rebuild that died; it goes as soon as a newer
+    build is live (only one writer runs, so none is still being written).
+    """
     gens = sorted((p for p in index_dir.glob("gen-*") if p.is_dir()), key=lambda p: p.name)
-    keep = {live.name, *(p.name for p in gens[-KEEP_GENERATIONS:])}
+    finished = [p for p in gens if (p / STATE_FILE).exists()]
+    keep = {live.name, *(p.name for p in finished[-KEEP_GENERATIONS:])}
     for path in gens:
         if path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)

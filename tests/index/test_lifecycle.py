@@ -154,3 +154,13 @@ def test_corrupt_current_pointer_gives_a_clear_error(fresh_index: Path) -> None:
     (fresh_index / CURRENT).write_text("../../etc")
     with pytest.raises(Exception, match="rebuild"):
         open_index(fresh_index)
+
+
+def test_leftovers_of_a_killed_rebuild_are_removed_by_the_next(fresh_index: Path,
+                                                               corpus_docs: list) -> None:
+    killed = fresh_index / "gen-0000000000000000001"
+    killed.mkdir()
+    (killed / "MAIN_WRITELOCK").write_text("")
+    build_index(fresh_index, corpus_docs)
+    assert not killed.exists()
+    assert total(fresh_index, "pekerja rentan") == 4
