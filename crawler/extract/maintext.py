@@ -326,9 +326,13 @@ def _best_containers(body: html.HtmlElement, stats: _Stats) -> list[html.HtmlEle
                 scores[key] = _class_weight(parent)
             scores[key] += score * factor
             parent, factor = parent.getparent(), factor / 2
-        if el.tag in ("p", "pre", "blockquote"):
-            elements.setdefault(id(el), el)
-            scores[id(el)] = scores.get(id(el), 0) + score * 0.5
+        if el.tag in ("p", "pre", "blockquote") or (
+            el.tag in ("div", "section", "td", "article") and own >= 200
+        ):  # text written straight into a div (no <p>) makes the div itself a candidate
+            if id(el) not in elements:
+                elements[id(el)] = el
+                scores[id(el)] = _class_weight(el)
+            scores[id(el)] += score * (0.5 if el.tag in ("p", "pre", "blockquote") else 1.0)
     if not scores:
         return [body]
     ranked = {k: s * (1 - stats.density(elements[k])) for k, s in scores.items()}
