@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
-import datetime as dt
 import html
 import json
 import logging
@@ -218,27 +217,10 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def response_json(response: Any) -> dict[str, Any]:
-    """Return a SearchResponse as the JSON object ARCHITECTURE.md specifies for /api/search."""
-    try:
-        from web.api import search_response_json  # the web API's own serialiser, when present
-    except ImportError:
-        search_response_json = None
-    if search_response_json is not None:
-        return search_response_json(response)
-    data = _jsonable(dataclasses.asdict(response))
-    for hit in data["hits"]:
-        hit["date"] = hit.get("date")
-    return data
+    """Return a SearchResponse as /api/search's JSON (the web API's own serialiser)."""
+    from web.api import search_response_json
 
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    return value
+    return search_response_json(response)
 
 
 def _render_results(response: Any) -> str:
@@ -311,7 +293,7 @@ def run_server(data_dir: Path, host: str, port: int, *, workers: int = 2, thread
 
     from web import create_app
 
-    class _Server(BaseApplication):  # type: ignore[misc]
+    class _Server(BaseApplication):
         def load_config(self) -> None:
             settings = {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
                         "worker_class": "gthread", "accesslog": None, "errorlog": "-",
