@@ -196,7 +196,7 @@ def _about(text: str, start: int, end: int) -> str | None:
         return None
     words = match.group("about").split()
     if words and words[0][:1].isupper():
-        kept = []
+        kept: list[str] = []
         for word in words:
             bare = word.strip("(),.\"'")
             if kept and bare and bare[0].islower() and bare.lower() not in _TITLE_SMALL:

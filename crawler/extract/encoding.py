@@ -54,9 +54,7 @@ def decode_with_name(body: bytes, content_type: str | None = None) -> tuple[str,
             if text is not None:
                 return text, name
     declared = [_charset_from_header(content_type), _charset_from_meta(body)]
-    for name in declared:
-        if not name:
-            continue
+    for name in filter(None, declared):
         text = _try(body, name)
         if text is None:
             log.debug("declared charset %s does not decode the body; detecting", name)
@@ -68,9 +66,9 @@ def decode_with_name(body: bytes, content_type: str | None = None) -> tuple[str,
     if text is not None:
         return text, "utf-8"
     best = charset_normalizer.from_bytes(body[:200_000]).best()
-    name = _codec(best.encoding) if best is not None else None
-    if name in _WEB_CODECS:
-        return body.decode(name, errors="replace"), name
+    detected = _codec(best.encoding) if best is not None else None
+    if detected is not None and detected in _WEB_CODECS:
+        return body.decode(detected, errors="replace"), detected
     return body.decode("cp1252", errors="replace"), "cp1252"
 
 

@@ -116,7 +116,8 @@ def _number(value: str | None) -> str | None:
 
 def _region(fields: Mapping[str, str], cited: Reference | None, doc_type: str,
             default: str | None) -> str | None:
-    level = find_doc_type(doc_type).level if find_doc_type(doc_type) else "daerah"
+    known = find_doc_type(doc_type)
+    level = known.level if known is not None else "daerah"
     if level == "nasional":
         return None
     if cited is not None and cited.region:

@@ -266,7 +266,7 @@ def _about_text(tail: str, spelled: str, number: str | None) -> str | None:
     words = about.replace("_", " ").split()
     head = words[:6]
     if head and sum(1 for w in head if w.isupper() or not w.isalpha()) >= len(head) * 0.8:
-        kept = []
+        kept: list[str] = []
         for w in words:
             if sum(1 for c in w if c.islower()) >= 2 and kept:
                 break
