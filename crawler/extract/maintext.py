@@ -21,19 +21,13 @@ from typing import Any
 
 from lxml import etree, html
 
+from crawler.extract.listing import is_listing_page
+from crawler.extract.textstats import BLOCK_TAGS, TextStats
+
 JUNK_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
     "button", "select", "input", "textarea", "option", "link", "meta", "head", "map", "audio",
     "video", "picture", "source", "dialog", "math",
-)
-BLOCK_TAGS = frozenset(
-    (
-        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "div",
-        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
-        "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br", "caption",
-        "html",
-    )
 )
 _STRUCTURAL_DROP = frozenset(("nav", "aside", "footer"))
 _POSITIVE = re.compile(
@@ -71,7 +65,6 @@ _DATE_LINE = re.compile(
     r"^(?:updated|published|diperbarui|dipublikasikan|posted|diterbitkan)\b",
     re.IGNORECASE,
 )
-_PAGER = re.compile(r"pagination|pager|paging|page-numbers", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 MAX_DEPTH = 200
 
@@ -113,7 +106,7 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
     body = root.find("body")
     if body is None:
         body = root
-    stats = _Stats(body)
+    stats = TextStats(body)
     total_chars = max(1, stats.total(body))
     containers = _select(root, hints.get("content_selector"))
     if not containers:
@@ -130,59 +123,8 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
         stats.links(body) / total_chars,
         stats.words,
         main_links / main_chars if main_chars else 0.0,
-        _listing(containers, stats, body),
+        is_listing_page(containers, stats, body),
     )
-
-
-def _listing(containers: list[html.HtmlElement], stats: _Stats, body: html.HtmlElement) -> bool:
-    pager = _has_pager(body)
-    scopes = list(containers)
-    for container in containers:  # the best block may be one teaser of the list
-        parent = container.getparent()
-        if parent is not None and parent is not body and parent not in scopes:
-            scopes.append(parent)
-    return any(_is_listing(scope, stats, pager) for scope in scopes)
-
-
-def _headed_link(item: html.HtmlElement) -> bool:
-    return any(h.find(".//a") is not None for h in item.iter("h2", "h3", "h4", "h5"))
-
-
-def _has_pager(body: html.HtmlElement) -> bool:
-    """Return True when the page has pagination controls (listing pages do)."""
-    for el in body.iter("a", "nav", "ul", "div"):
-        if el.tag == "a" and (el.get("rel") or "").lower() in ("next", "prev"):
-            return True
-        if _PAGER.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
-            return True
-    return False
-
-
-def _is_listing(container: html.HtmlElement, stats: _Stats, pager: bool) -> bool:
-    """Return True when most of a container's text sits in repeated linked teasers.
-
-    A listing (search results, archives, tag pages, JDIH catalogues) repeats one item shape
-    (same tag and class) at least three times, each item short and holding a link.
-    """
-    total = stats.total(container)
-    if not total:
-        return False
-    candidates = [container, *container.iterdescendants("ul", "ol", "div", "section", "tbody",
-                                                        "main", "table")]
-    for parent in candidates[:200]:
-        groups: dict[tuple[str, str], list[html.HtmlElement]] = {}
-        for child in parent:
-            if isinstance(child.tag, str) and child.tag not in ("br", "hr", "h1", "h2", "p"):
-                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
-        for items in groups.values():
-            linked = [
-                item for item in items
-                if stats.links(item) and stats.total(item) < 700 and item.find(".//a") is not None
-            ]
-            needed = 3 if not pager else 1 if any(_headed_link(i) for i in linked) else 2
-            if len(linked) >= needed and sum(stats.total(i) for i in linked) >= 0.5 * total:
-                return True
-    return False
 
 
 def clean_tree(root: html.HtmlElement, drop_selectors: Iterable[str] = ()) -> None:
@@ -231,67 +173,6 @@ def _select(root: html.HtmlElement, selector: Any) -> list[html.HtmlElement]:
     return [el for el in found if (el.text_content() or "").strip()]
 
 
-class _Stats:
-    """Text and link lengths per element, computed bottom-up in one pass."""
-
-    def __init__(self, root: html.HtmlElement) -> None:
-        self._total: dict[int, int] = {}
-        self._links: dict[int, int] = {}
-        self.own: dict[int, int] = {}  # running text of a block outside nested blocks
-        self.punct: dict[int, int] = {}
-        self.owners: list[html.HtmlElement] = []
-        self.words = 0
-        inline_len: dict[int, int] = {}
-        inline_punct: dict[int, int] = {}
-        # lxml makes element proxies on demand; keeping them alive keeps their id() stable.
-        elements = [el for el in root.iter() if isinstance(el.tag, str)]
-        self._alive = elements
-        for el in reversed(elements):
-            direct, punct = _direct_text(el)
-            total, links = direct, 0
-            inline, inline_p = direct, punct
-            for child in el:
-                if not isinstance(child.tag, str):
-                    continue
-                key = id(child)
-                total += self._total.get(key, 0)
-                links += self._links.get(key, 0)
-                if child.tag not in BLOCK_TAGS:
-                    inline += inline_len.get(key, 0)
-                    inline_p += inline_punct.get(key, 0)
-            key = id(el)
-            self._total[key] = total
-            self._links[key] = total if el.tag == "a" else links
-            inline_len[key] = inline
-            inline_punct[key] = inline_p
-            if el.tag in BLOCK_TAGS and inline:
-                self.own[key] = inline
-                self.punct[key] = inline_p
-                self.owners.append(el)
-        self.owners.reverse()
-
-    def total(self, el: html.HtmlElement) -> int:
-        return self._total.get(id(el), 0)
-
-    def links(self, el: html.HtmlElement) -> int:
-        return self._links.get(id(el), 0)
-
-    def density(self, el: html.HtmlElement) -> float:
-        total = self._total.get(id(el), 0)
-        return self._links.get(id(el), 0) / total if total else 1.0
-
-
-def _direct_text(el: html.HtmlElement) -> tuple[int, int]:
-    length, punct = 0, 0
-    pieces = [el.text] + [child.tail for child in el]
-    for piece in pieces:
-        if piece:
-            stripped = piece.strip()
-            length += len(stripped)
-            punct += stripped.count(",") + stripped.count(".")
-    return length, punct
-
-
 def _class_weight(el: html.HtmlElement) -> float:
     names = f"{el.get('class') or ''} {el.get('id') or ''}"
     if el.tag in ("article", "main"):
@@ -306,7 +187,7 @@ def _class_weight(el: html.HtmlElement) -> float:
     return weight
 
 
-def _best_containers(body: html.HtmlElement, stats: _Stats) -> list[html.HtmlElement]:
+def _best_containers(body: html.HtmlElement, stats: TextStats) -> list[html.HtmlElement]:
     scores: dict[int, float] = {}
     elements: dict[int, html.HtmlElement] = {}
     unlikely = _unlikely_ids(body)
@@ -346,7 +227,12 @@ def _best_containers(body: html.HtmlElement, stats: _Stats) -> list[html.HtmlEle
         best, parent = parent, parent.getparent()
     if parent is None or best is body:
         return [best]
-    threshold = max(10.0, ranked[best_key] * 0.2)
+    return _with_siblings(best, parent, stats, max(10.0, ranked[best_key] * 0.2), ranked)
+
+
+def _with_siblings(best: html.HtmlElement, parent: html.HtmlElement, stats: TextStats,
+                   threshold: float, ranked: dict[int, float]) -> list[html.HtmlElement]:
+    """Return the best block with the siblings that continue it (strong, same kind, <p>)."""
     chosen: list[html.HtmlElement] = []
     for sibling in parent:
         if not isinstance(sibling.tag, str):
@@ -364,7 +250,7 @@ def _best_containers(body: html.HtmlElement, stats: _Stats) -> list[html.HtmlEle
     return chosen
 
 
-def _article_body(body: html.HtmlElement, stats: _Stats) -> list[html.HtmlElement]:
+def _article_body(body: html.HtmlElement, stats: TextStats) -> list[html.HtmlElement]:
     """Return the schema.org `articleBody` element when the page marks exactly one."""
     marked = [el for el in body.iter() if isinstance(el.tag, str)
               and el.get("itemprop") == "articleBody"]
@@ -387,7 +273,7 @@ def _unlikely_ids(body: html.HtmlElement) -> set[int]:
     return marked
 
 
-def _emit(el: html.HtmlElement, stats: _Stats, out: list[str], depth: int) -> None:
+def _emit(el: html.HtmlElement, stats: TextStats, out: list[str], depth: int) -> None:
     """Append the text blocks of `el` to `out`, skipping boilerplate sub-trees."""
     if depth > MAX_DEPTH:
         text = _squash(el.text_content())
@@ -432,7 +318,7 @@ def _flush(inline: list[str], out: list[str]) -> None:
     inline.clear()
 
 
-def _is_boilerplate(el: html.HtmlElement, stats: _Stats) -> bool:
+def _is_boilerplate(el: html.HtmlElement, stats: TextStats) -> bool:
     text_len = stats.total(el)
     if text_len == 0:
         return True

@@ -1,0 +1,69 @@
+"""Listing pages: search results, archives, tag pages, JDIH catalogues are not documents.
+
+A listing repeats one item shape (same tag and class) at least three times, each item short
+and holding a link; with pagination controls on the page, fewer items suffice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html
+
+from crawler.extract.textstats import TextStats
+
+PAGER = re.compile(r"pagination|pager|paging|page-numbers", re.IGNORECASE)
+
+
+def is_listing_page(containers: list[html.HtmlElement], stats: TextStats,
+                    body: html.HtmlElement) -> bool:
+    """Return True when the chosen main text (or its parent) is a list of teasers."""
+    pager = has_pager(body)
+    scopes = list(containers)
+    for container in containers:  # the best block may be one teaser of the list
+        parent = container.getparent()
+        if parent is not None and parent is not body and parent not in scopes:
+            scopes.append(parent)
+    return any(is_listing(scope, stats, pager) for scope in scopes)
+
+
+def headed_link(item: html.HtmlElement) -> bool:
+    """Return True when an item has a heading that links somewhere (a teaser's title)."""
+    return any(h.find(".//a") is not None for h in item.iter("h2", "h3", "h4", "h5"))
+
+
+def has_pager(body: html.HtmlElement) -> bool:
+    """Return True when the page has pagination controls (listing pages do)."""
+    for el in body.iter("a", "nav", "ul", "div"):
+        if el.tag == "a" and (el.get("rel") or "").lower() in ("next", "prev"):
+            return True
+        if PAGER.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return True
+    return False
+
+
+def is_listing(container: html.HtmlElement, stats: TextStats, pager: bool) -> bool:
+    """Return True when most of a container's text sits in repeated linked teasers.
+
+    A listing (search results, archives, tag pages, JDIH catalogues) repeats one item shape
+    (same tag and class) at least three times, each item short and holding a link.
+    """
+    total = stats.total(container)
+    if not total:
+        return False
+    candidates = [container, *container.iterdescendants("ul", "ol", "div", "section", "tbody",
+                                                        "main", "table")]
+    for parent in candidates[:200]:
+        groups: dict[tuple[str, str], list[html.HtmlElement]] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag not in ("br", "hr", "h1", "h2", "p"):
+                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for items in groups.values():
+            linked = [
+                item for item in items
+                if stats.links(item) and stats.total(item) < 700 and item.find(".//a") is not None
+            ]
+            needed = 3 if not pager else 1 if any(headed_link(i) for i in linked) else 2
+            if len(linked) >= needed and sum(stats.total(i) for i in linked) >= 0.5 * total:
+                return True
+    return False

@@ -1,0 +1,83 @@
+"""Text measurements of an lxml tree: text and link lengths per element, running text per block.
+
+One bottom-up pass gives every element its text length, link-text length, and, for block
+elements, the running text they hold outside nested blocks (with its punctuation count).
+"""
+
+from __future__ import annotations
+
+from lxml import html
+
+BLOCK_TAGS = frozenset(
+    (
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "br", "caption",
+        "html",
+    )
+)
+
+
+class TextStats:
+    """Text and link lengths per element, computed bottom-up in one pass."""
+
+    def __init__(self, root: html.HtmlElement) -> None:
+        self._total: dict[int, int] = {}
+        self._links: dict[int, int] = {}
+        self.own: dict[int, int] = {}  # running text of a block outside nested blocks
+        self.punct: dict[int, int] = {}
+        self.owners: list[html.HtmlElement] = []
+        self.words = 0
+        inline_len: dict[int, int] = {}
+        inline_punct: dict[int, int] = {}
+        # lxml makes element proxies on demand; keeping them alive keeps their id() stable.
+        elements = [el for el in root.iter() if isinstance(el.tag, str)]
+        self._alive = elements
+        for el in reversed(elements):
+            direct, punct = _direct_text(el)
+            total, links = direct, 0
+            inline, inline_p = direct, punct
+            for child in el:
+                if not isinstance(child.tag, str):
+                    continue
+                key = id(child)
+                total += self._total.get(key, 0)
+                links += self._links.get(key, 0)
+                if child.tag not in BLOCK_TAGS:
+                    inline += inline_len.get(key, 0)
+                    inline_p += inline_punct.get(key, 0)
+            key = id(el)
+            self._total[key] = total
+            self._links[key] = total if el.tag == "a" else links
+            inline_len[key] = inline
+            inline_punct[key] = inline_p
+            if el.tag in BLOCK_TAGS and inline:
+                self.own[key] = inline
+                self.punct[key] = inline_p
+                self.owners.append(el)
+        self.owners.reverse()
+
+    def total(self, el: html.HtmlElement) -> int:
+        """Return the characters of text inside an element."""
+        return self._total.get(id(el), 0)
+
+    def links(self, el: html.HtmlElement) -> int:
+        """Return the characters of text inside links within an element."""
+        return self._links.get(id(el), 0)
+
+    def density(self, el: html.HtmlElement) -> float:
+        """Return the share of an element's text that sits inside links (1.0 when empty)."""
+        total = self._total.get(id(el), 0)
+        return self._links.get(id(el), 0) / total if total else 1.0
+
+
+def _direct_text(el: html.HtmlElement) -> tuple[int, int]:
+    length, punct = 0, 0
+    pieces = [el.text] + [child.tail for child in el]
+    for piece in pieces:
+        if piece:
+            stripped = piece.strip()
+            length += len(stripped)
+            punct += stripped.count(",") + stripped.count(".")
+    return length, punct
