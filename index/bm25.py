@@ -77,7 +77,7 @@ def postings(searcher: Any, field: str, text: str) -> Iterator[tuple[int, float]
 class TfCache:
     """A small LRU of word-family frequencies, shared by the searches of one index version."""
 
-    def __init__(self, size: int = 256) -> None:
+    def __init__(self, size: int = 128) -> None:
         self._size = size
         self._data: OrderedDict[tuple[str, str, bool], dict[int, float]] = OrderedDict()
         self._lock = threading.Lock()

@@ -88,24 +88,31 @@ def time_update(index_dir: Path, documents: list) -> float:
     return statistics.mean(seconds)
 
 
-def searcher_memory(index_dir: Path) -> float:
-    """Return the MB a fresh process's RSS grows by while opening the index and searching."""
+def searcher_memory(index_dir: Path) -> tuple[float, float]:
+    """Return (MB the RSS grew by, peak MB) of a fresh process opening the index and searching.
+
+    Read from /proc (VmRSS, VmHWM): a forked child inherits its parent's ru_maxrss.
+    """
     code = (
-        "import resource, sys\n"
+        "import sys\n"
+        "def mb(key):\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith(key):\n"
+        "            return int(line.split()[1]) / 1024\n"
         "from index import open_index, SearchRequest\n"
         "from bench.search.__main__ import load_queries\n"
-        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "before = mb('VmRSS')\n"
         "with open_index(sys.argv[1]) as ix, ix.searcher() as s:\n"
         "    for q in load_queries():\n"
         "        s.search(SearchRequest(query=q))\n"
-        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "print((after - before) / 1024, after / 1024)\n"
+        "    print(mb('VmRSS') - before, mb('VmHWM'))\n"
     )
     out = subprocess.run([sys.executable, "-c", code, str(index_dir)], capture_output=True,
                          text=True, check=True, cwd=Path(__file__).resolve().parents[2])
-    grown, total = (float(x) for x in out.stdout.split())
-    print(f"searcher process: peak RSS {total:.0f} MB, grown by {grown:.0f} MB while searching")
-    return grown
+    grown, peak = (float(x) for x in out.stdout.split())
+    print(f"searcher process: grew by {grown:.0f} MB opening the index and running the queries;"
+          f" peak RSS {peak:.0f} MB")
+    return grown, peak
 
 
 def main() -> int:
@@ -139,8 +146,10 @@ def main() -> int:
     update = time_update(work / "telusur", documents)
     print(f"one-document update: {update * 1000:.0f} ms")
     result(BENCH, "one-document update (mean of 5)", round(update * 1000), "ms", "<= 1000 ms")
-    grown = searcher_memory(work / "telusur")
-    result(BENCH, "searcher memory (RSS growth)", round(grown), "MB", "<= 300 MB")
+    grown, peak = searcher_memory(work / "telusur")
+    result(BENCH, "searcher memory (RSS growth while searching)", round(grown), "MB",
+           "<= 300 MB")
+    result(BENCH, "searcher process peak RSS", round(peak), "MB")
     return 0
 
 
