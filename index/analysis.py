@@ -126,7 +126,7 @@ class IndonesianAnalyzer(Tokenizer):
     def __hash__(self) -> int:
         return hash(IndonesianAnalyzer)
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,

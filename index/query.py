@@ -88,12 +88,11 @@ def parse_query(text: str, glossary: Glossary | None = None) -> ParsedQuery:
     rest = _PASAL_WORDS.sub(" ", rest) if pasal else rest
     clauses: list[Clause] = []
     for phrase in _QUOTED.findall(rest):
-        tokens = tuple(normalize(raw) for raw, _, _ in tokenize(phrase))
-        if tokens:
-            clauses.append(Clause((Alternative(tokens, exact=True),), kind="phrase"))
+        quoted = tuple(normalize(raw) for raw, _, _ in tokenize(phrase))
+        if quoted:
+            clauses.append(Clause((Alternative(quoted, exact=True),), kind="phrase"))
     rest = _QUOTED.sub(" ", rest)
-    tokens = [normalize(raw) for raw, _, _ in tokenize(rest)]
-    clauses.extend(_word_clauses(tokens, glossary))
+    clauses.extend(_word_clauses([normalize(raw) for raw, _, _ in tokenize(rest)], glossary))
     clauses = _dedupe(clauses)[:MAX_CLAUSES]
     return ParsedQuery(text, tuple(clauses), citations, pasal)
 

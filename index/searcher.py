@@ -119,10 +119,10 @@ class Searcher:
         if not parsed.clauses:
             if pinned:
                 citing = wq.Or([wq.Term("refs", doc_id) for doc_id in pinned])
-                docs = matching(self._s, citing, allowed)
+                listed = matching(self._s, citing, allowed)
             else:
-                docs = set(allowed)
-            return docs, self._by_date(docs, limit, sort != "date_asc"), None, False
+                listed = set(allowed)
+            return listed, self._by_date(listed, limit, sort != "date_asc"), None, False
         suggestion = spelling.did_you_mean(self._s, parsed, self._lexicon)
         attempts: list[tuple[ParsedQuery, bool, bool]] = []
         if suggestion:
