@@ -31,18 +31,22 @@ MINISTERS: dict[str, str] = {
     "menpanrb": "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
 }
 
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1", "i": "1"})
+_OCR_DIGITS = str.maketrans(
+    {"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "L": "1", "|": "1", "i": "1"}
+)
 
 
-def fix_ocr_digits(token: str) -> str:
-    """Return a number token with OCR letter/digit confusions (O/0, I/1, l/1) repaired.
+def fix_ocr_digits(token: str, *, force: bool = False) -> str:
+    """Return a number token with OCR letter/digit confusions (O/0, I/1, l/1, L/1) repaired.
 
     Only tokens that already hold a digit and otherwise only confusable letters are
-    changed, so "2OI9" becomes "2019" while "5A" or "HK" stay as they are.
+    changed, so "2OI9" becomes "2019" while "5A" or "HK" stay as they are. With `force`
+    (a token standing where a number must be, as after "NOMOR" in a heading) a token of
+    confusable letters only ("l", "ll", "I") is read as digits too.
     """
-    if not token or not any(c.isdigit() for c in token):
+    if not token or not (force or any(c.isdigit() for c in token)):
         return token
-    if all(c.isdigit() or c in "OoDIl|i" for c in token):
+    if all(c.isdigit() or c in "OoDIlLi|" for c in token):
         return token.translate(_OCR_DIGITS)
     return token
 

@@ -26,11 +26,11 @@ from crawler.extract.structure import parse_units, split_lines
 
 _TYPE = re.compile(r"(?<![\w-])(?:" + _type_alternation() + r")", re.IGNORECASE)
 _NOMOR = re.compile(
-    r"\b(?:NOMOR|NOMER|NO\.|N0MOR|NOM0R)\s*:?\s*"
-    r"(?P<num>\d(?:\s\d)+(?=\s*T\s?A\s?H)|[0-9OIl][0-9OIl]*(?:[A-Z](?![A-Za-z]))?"
-    r"(?:\s?[./\-]\s?[0-9A-Za-z]+)*)"
-    r"(?:\s*,?\s*T\s?A\s?H\s?[UV]\s?N\s*(?P<year>[0-9OIl]{4}|\d{2}\s\d{2})(?!\w))?",
-    re.IGNORECASE,
+    r"(?<![a-z])(?:NOMOR|NOMER|N0MOR|NOM0R|NO\.|Nomor|nomor|No\.)\s*:?\s*"
+    r"(?P<num>\d+(?:\s\d+)+(?=\s*[Tt]\s?[Aa]\s?[Hh])|[0-9OIlL][0-9OIlL]*(?:[A-Z](?![A-Za-z]))?"
+    r"(?:\s?[./\-]\s?(?![Tt]\s?[Aa]\s?[Hh])[0-9A-Za-z]+)*)"
+    r"(?:\s*[,.]?\s*(?:T\s?A\s?H\s?[UV]\s?N|Tahun|tahun)\s*"
+    r"(?P<year>[0-9OIlL]{4}|\d{2}\s\d{2})(?!\w))?"
 )
 _TENTANG = re.compile(r"\bT\s?E\s?N\s?T\s?A\s?N\s?G\b\s*:?", re.IGNORECASE)
 _ABOUT_END = re.compile(
@@ -135,6 +135,10 @@ def parse_regulation(
     parts.extend(_annex_parts(text, body_end))
     result.parts = tuple(parts)
     _parse_closing(text[pre_end:], result)
+    if result.year is None and (result.enacted_on or result.promulgated_on):
+        # No heading year: a rule is numbered in the year it is enacted (weak evidence).
+        result.year = (result.enacted_on or result.promulgated_on).year  # type: ignore[union-attr]
+        result.confidence["year"] = 0.5
     result.references = _references(text, body_end, result)
     if result.parts:
         result.confidence["parts"] = 0.9 if result.pasal_count else 0.3
@@ -211,7 +215,9 @@ def _set_identity(result: ParsedRegulation, spelled: str, issuer_words: str,
                   confidence: float) -> None:
     raw_num = re.sub(r"\s+", "", nomor.group("num"))
     year = parse_year(re.sub(r"\s+", "", nomor.group("year") or ""))
-    number = raw_num if "/" in raw_num else fix_ocr_digits(raw_num)
+    number = raw_num if "/" in raw_num else fix_ocr_digits(raw_num, force=True)
+    if not number[:1].isdigit():
+        number = raw_num
     if year is None and "/" in raw_num:
         year = parse_year(raw_num.rsplit("/", 1)[-1])
     citation = find_citations(f"{spelled} {issuer_words} Nomor 1 Tahun 2000",
