@@ -48,8 +48,11 @@ def regulation_from_fields(
     region = _region(fields, cited, doc_type, hints.get("region"))
     issuer = fields.get("teu") if doc_type in ("Permen", "Kepmen", "SE") else None
     about = _about(fields, title)
+    # Without a number the id needs a stable tail: the tentang text, which a feed record and
+    # the detail page of one instrument share even when their titles are phrased differently.
+    fallback = re.sub(r"[^a-z0-9]+", " ", (about or title or url).lower()).strip()
     doc_id = regulation_id(doc_type, number, year, region=region, issuer=issuer,
-                           fallback=title or url)
+                           fallback=fallback)
     subjects = _subjects(fields.get("subjects"))
     known = {"title", "doc_type", "doc_type_short", "number", "year", "about", "enacted_on",
              "promulgated_on", "place", "status", "summary", "subjects", "pdf_url"}

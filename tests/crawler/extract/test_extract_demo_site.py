@@ -106,3 +106,13 @@ def test_extract_returns_none_for_the_feed_and_one_document_per_record() -> None
     docs = extract_all(body, BASE + "jdih/feed/document.json", "application/json")
     assert len(docs) >= 20 and all(d.origin == "feed" for d in docs)
     assert len({d.id for d in docs}) == len(docs)
+
+
+def test_every_jdih_detail_page_merges_with_its_feed_record() -> None:
+    feed_ids = {d.id for d in _fetch("jdih/feed/document.json", "application/json")}
+    details = sorted((SITE / "jdih" / "dokumen").glob("*/index.html"))
+    assert details
+    for path in details:
+        (doc,) = _fetch(path.relative_to(SITE).as_posix(), "text/html")
+        assert doc.kind == "regulation" and doc.origin == "detail", path
+        assert doc.id in feed_ids, (path.parent.name, doc.id)
