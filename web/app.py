@@ -8,12 +8,13 @@ import secrets
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from web import csrf, i18n, resources
+from web.docview import known_status, status_label
 from web.errors import UnavailableError, WebError
 from web.markup import highlight, safe_snippet
 
@@ -56,7 +57,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     resources.init_app(app)
     _register_blueprints(app)
-    app.jinja_env.globals.update(safe_snippet=safe_snippet, highlight=highlight, lang_url=lang_url)
+    app.jinja_env.globals.update(safe_snippet=safe_snippet, highlight=highlight, lang_url=lang_url,
+                                 known_status=known_status, status_label=status_label,
+                                 site_of=site_of)
     _register_errors(app)
     app.after_request(_security_headers)
     return app
@@ -75,6 +78,14 @@ def lang_url(code: str) -> str:
     args = request.args.to_dict(flat=False)
     args["lang"] = [code]
     return request.path + "?" + urlencode(args, doseq=True)
+
+
+def site_of(url: str | None) -> str:
+    """Return the host a document came from ("www.balipost.com"), for bylines."""
+    try:
+        return urlsplit(url or "").hostname or ""
+    except ValueError:
+        return ""
 
 
 def _load_secret_key(data_dir: Path) -> str:

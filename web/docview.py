@@ -7,13 +7,32 @@ from dataclasses import dataclass
 
 from corpus import Document, Reference, find_doc_type
 from index.results import Hit
-from web.i18n import format_date
+from web.i18n import format_date, translate
 
 # Relations in the order the page lists them; "menyebut" is the news-to-regulation mention.
 RELATION_ORDER = (
     "mengingat", "melaksanakan", "mengubah", "mencabut", "diubah_dengan", "dicabut_dengan",
     "menyebut",
 )
+
+
+# Words a legal portal's status field is made of ("Berlaku", "Dicabut Sebagian", "Tidak Berlaku",
+# "Mengubah"...). A value with none of them ("-", "BahasaBahasa Indonesia") is not a status.
+_STATUS_WORDS = ("berlaku", "ubah", "cabut", "batal", "status", "sebagian", "efektif")
+
+
+def known_status(value: str | None) -> str | None:
+    """Return a regulation's status when it reads as one, else None (unknown)."""
+    text = " ".join((value or "").split())
+    if not text or len(text) > 80:
+        return None
+    lowered = text.lower()
+    return text if any(word in lowered for word in _STATUS_WORDS) else None
+
+
+def status_label(value: str | None) -> str:
+    """Return the status as shown to readers: the status itself or "Status tidak diketahui"."""
+    return known_status(value) or translate("status.unknown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +75,7 @@ def metadata_rows(doc: Document) -> tuple[Row, ...]:
         ("meta.enacted", _place_date(doc.enacted_at_place, doc), None),
         ("meta.promulgated", format_date(doc.promulgated_on), None),
         ("meta.published", format_date(doc.published_at), None),
-        ("meta.status", doc.status, None),
+        ("meta.status", _status_cell(doc), None),
         ("meta.author", doc.author, None),
         ("meta.site", doc.site_name, None),
         ("meta.subjects", ", ".join(doc.subjects), None),
@@ -73,6 +92,20 @@ def metadata_rows(doc: Document) -> tuple[Row, ...]:
             continue
         rows.append(Row(key, str(value), href))
     return tuple(rows)
+
+
+def _status_cell(doc: Document) -> str | None:
+    """Return the status row's text; a regulation always gets one, said plainly when unknown."""
+    status = known_status(doc.status)
+    if status:
+        return status
+    if doc.kind != "regulation" and not (doc.status or "").strip(" -"):
+        return None
+    text = translate("status.unknown")
+    raw = " ".join((doc.status or "").split())[:80]
+    if raw.strip(" -?"):
+        text += " " + translate("status.unknown_raw", raw=raw)
+    return text
 
 
 def _place_date(place: str | None, doc: Document) -> str:

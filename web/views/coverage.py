@@ -13,7 +13,7 @@ from web.coverage import check_coverage, load_expected
 from web.errors import UnavailableError
 from web.health import load_health
 from web.i18n import translate
-from web.resources import data_dir
+from web.resources import data_dir, get_document
 from web.searching import get_hit, optional, run_search
 
 bp = Blueprint("coverage", __name__)
@@ -47,11 +47,19 @@ def page() -> str:
     years = sorted(_counts("year"), key=lambda v: v.value)
     types = sorted(_counts("doc_type"), key=lambda v: (-v.count, v.value))
     health, health_problem = load_health(data_dir() / "crawl")
+    tally = {state: sum(1 for r in rows if r.status == state)
+             for state in ("found", "candidate", "missing")}
+    fetched = {}
+    for row in rows:
+        doc = get_document(row.hit.id) if row.hit else None
+        if doc is not None and doc.fetched_at is not None:
+            fetched[doc.id] = doc.fetched_at
     return render_template(
         "coverage.html",
         expected=expected,
         rows=rows,
-        found=sum(1 for r in rows if r.status == "found"),
+        tally=tally,
+        fetched=fetched,
         year_chart=bar_chart(translate("coverage.per_year"), [(v.value, v.count) for v in years]),
         type_chart=bar_chart(translate("coverage.per_type"), [(v.value, v.count) for v in types]),
         health=health,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
@@ -75,6 +76,7 @@ def show(doc_id: str) -> str:
         csl=citation.csl_json_text(doc),
         canonical=url_for("documents.show", doc_id=doc.id, _external=True),
         in_basket={item.key for item in current_items()},
+        site_host=urlsplit(doc.url).hostname or doc.source,
     )
 
 
