@@ -98,6 +98,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "facet.jump": {"id": "Saring hasil ↓", "en": "Filter results ↓"},
     "facet.auto": {"id": "Hasil diperbarui begitu kotak dicentang.",
                    "en": "Results update as soon as a box is ticked."},
+    "facet.more": {"id": "Tampilkan {n} lainnya", "en": "Show {n} more"},
+    "facet.fewer": {"id": "Tampilkan lebih sedikit", "en": "Show fewer"},
     "facet.apply": {"id": "Terapkan filter", "en": "Apply filters"},
     "facet.clear": {"id": "Hapus semua filter", "en": "Clear all filters"},
     "kind.regulation": {"id": "Peraturan", "en": "Regulation"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from web.facets import build_facets, page_links
+from web.facets import build_facets, expanded_facet, page_links
 from web.params import MAX_PAGE, active_filters, parse_search, request_params
 from web.searching import get_hit, optional, run_search
 
@@ -27,7 +27,7 @@ def home() -> str:
         "search.html",
         req=req,
         resp=resp,
-        facets=build_facets(req, resp),
+        facets=build_facets(req, resp, expanded_facet(request.args.get("more"))),
         pages=page_links(req.page, resp.total, req.per_page, MAX_PAGE),
         filters=active_filters(req),
         params=lambda **changes: request_params(req, **changes),
