@@ -100,3 +100,63 @@ def test_crawl_health_shows_each_sources_latest_crawl(tmp_path: Path) -> None:
 
 def test_no_crawl_reports_is_said_plainly(tmp_path: Path) -> None:
     assert load_health(tmp_path) == ((), "no_reports")
+
+
+CANDIDATE = EXPECTED + """
+[[instrument]]
+doc_type = "UU"
+year = 2011
+title = "Badan Penyelenggara Jaminan Sosial"
+match_terms = ["Badan Penyelenggara"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("id", ("Ditemukan", "Mungkin cocok", "Belum ditemukan", "Belum teridentifikasi",
+             "Masih kurang")),
+     ("en", ("Found", "Possible match", "Missing", "Not identified", "Still missing"))],
+)
+def test_tally_and_still_missing_list_leave_no_doubt(
+    data_dir: Path, tmp_path: Path, lang: str, words: tuple[str, ...]
+) -> None:
+    path = tmp_path / "expected.toml"
+    path.write_text(CANDIDATE, encoding="utf-8")
+    client = coverage_app(data_dir, path).test_client()
+    soup = BeautifulSoup(client.get(f"/cakupan?lang={lang}").data, "lxml")
+    tally = {div["class"][0]: (div.dt.get_text(" ", strip=True), div.dd.strong.get_text())
+             for div in soup.select("dl.coverage-tally > div")}
+    assert tally == {"tally-found": (f"✓ {words[0]}", "1"),
+                     "tally-candidate": (f"? {words[1]}", "1"),
+                     "tally-missing": (f"✗ {words[2]}", "1"),
+                     "tally-unidentified": (f"✗ {words[3]}", "11")}
+    gaps = soup.select_one("section#still-missing")
+    assert gaps.h2.get_text() == words[4]
+    items = [li.get_text(" ", strip=True) for li in gaps.select("li")]
+    assert items[0].startswith(words[2]) and "33" in items[0]  # missing first, then unsure
+    assert items[1].startswith(words[1]) and "UU" in items[1] and "2011" in items[1]
+    assert "11" in items[2] and "14" in items[2]
+
+
+def test_found_instrument_shows_its_source_url_and_dates(data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "expected.toml"
+    path.write_text(EXPECTED, encoding="utf-8")
+    soup = BeautifulSoup(coverage_app(data_dir, path).test_client().get("/cakupan").data, "lxml")
+    where = soup.select_one("tr.status-found td.where")
+    source = where.select_one("a.source-url")
+    assert source["href"] == "https://jdih.example.test/perbup-35-2025"
+    assert "nofollow" in source["rel"]
+    times = [t["datetime"] for t in where.select("time")]
+    assert times == ["2025-06-30", "2025-11-01T08:30:00+00:00"]
+    missing = soup.select_one("tr.status-missing td.where").get_text(strip=True)
+    assert missing == "Tidak ada di indeks"
+
+
+def test_nothing_missing_is_said_in_words(data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "expected.toml"
+    path.write_text(EXPECTED.split("[[instrument]]\ndoc_type")[0].replace(
+        "claimed_total = 14", "claimed_total = 1"), encoding="utf-8")
+    soup = BeautifulSoup(coverage_app(data_dir, path).test_client().get("/cakupan").data, "lxml")
+    gaps = soup.select_one("section#still-missing")
+    assert gaps.find("ul") is None
+    assert "Tidak ada yang kurang" in gaps.get_text()
