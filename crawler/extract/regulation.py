@@ -34,7 +34,7 @@ _NOMOR = re.compile(
 )
 _TENTANG = re.compile(r"\bT\s?E\s?N\s?T\s?A\s?N\s?G\b\s*:?", re.IGNORECASE)
 _ABOUT_END = re.compile(
-    r"\s*(?:DENGAN\s+RAHMAT|Menimbang|Mengingat|MEMUTUSKAN|Dengan\s+Persetujuan|"
+    r"\s*(?:DENGAN\s+RA[K]?HMAT|Menimbang|Mengingat|MEMUTUSKAN|Dengan\s+Persetujuan|"
     r"PRESIDEN\s+REPUBLIK|"
     r"\b(?:BUPATI|GUBERNUR|WALI\s?KOTA|WALIKOTA|MENTERI|KEPALA)\b[A-Z .]{0,80},"
     r"\s*(?:\n|Menimbang|$)"
@@ -202,7 +202,7 @@ def _identity_from(head: str, result: ParsedRegulation, default_region: str | No
                       code, default_region, confidence)
         tentang = _TENTANG.search(head, nomor.end(), nomor.end() + 200)
         if tentang:
-            about = _about_text(head[tentang.end() :], found.group(0), result.number)
+            about = _about_text(head[tentang.end() :], result.number, result.year)
             if about:
                 result.about = about
                 result.confidence["about"] = confidence - 0.05
@@ -260,15 +260,19 @@ def _code(spelled: str) -> str | None:
     return found.code if found.kind == "regulation" else None
 
 
-def _about_text(tail: str, spelled: str, number: str | None) -> str | None:
+def _about_text(tail: str, number: str | None, year: int | None) -> str | None:
     tail = tail[:1500]
     end = _ABOUT_END.search(tail)
     about = tail[: end.start()] if end else tail[:400]
-    if number:  # a repeated heading: "... TENTANG X PERATURAN PEMERINTAH ... NOMOR 42 TAHUN"
-        repeat = re.search(re.escape(spelled.split()[0]) + r"[A-Z \-]{0,80}?NOMOR\s*"
-                           + re.escape(number) + r"\b", about, re.IGNORECASE)
+    if number and year:  # a repeated heading: "TENTANG X PERATURAN PEMERINTAH NOMOR 42 TAHUN 2004"
+        own = re.compile(r"(?:" + _TYPE.pattern + r")[A-Z \-]{0,80}?NOMOR\s*" + re.escape(number)
+                         + r"\s*TAHUN\s*" + str(year) + r"\b", re.IGNORECASE)
+        repeat = own.search(about)
         if repeat and repeat.start() > 0:
             about = about[: repeat.start()]
+        elif repeat:  # the heading itself repeated first: the title follows its TENTANG
+            again = _TENTANG.search(about, repeat.end())
+            about = about[again.end() :] if again else about[repeat.end() :]
     words = about.replace("_", " ").split()
     head = words[:6]
     if head and sum(1 for w in head if w.isupper() or not w.isalpha()) >= len(head) * 0.8:
