@@ -128,12 +128,26 @@ def wants_json() -> bool:
     return best == "application/json" and accept[best] > accept["text/html"]
 
 
-def error_response(status: int, code: str, message: str) -> tuple[Response | str, int]:
-    """Return an error as JSON `{"error": {"code", "message"}}` or as an HTML page."""
+def error_response(
+    status: int, code: str, message: str, key: str | None = None,
+    values: Mapping[str, Any] | None = None,
+) -> tuple[Response | str, int]:
+    """Return an error as JSON `{"error": {"code", "message"}}` or as an HTML page.
+
+    On the HTML page the detail is said in the reader's language first, then in the other one,
+    when the catalogue has `error.detail.<key>`; otherwise the English message is shown small.
+    """
     if wants_json():
         return jsonify({"error": {"code": code, "message": message}}), status
     template = "unavailable.html" if status == 503 else "error.html"
-    return render_template(template, status=status, code=code, message=message), status
+    detail = other = None
+    if key and i18n.has_message(f"error.detail.{key}"):
+        lang = i18n.current_language()
+        other_lang = "en" if lang == "id" else "id"
+        detail = (lang, i18n.translate(f"error.detail.{key}", lang, **(values or {})))
+        other = (other_lang, i18n.translate(f"error.detail.{key}", other_lang, **(values or {})))
+    return render_template(template, status=status, code=code, message=message,
+                           detail=detail, other=other), status
 
 
 def _register_errors(app: Flask) -> None:
@@ -141,16 +155,18 @@ def _register_errors(app: Flask) -> None:
     def _web_error(exc: WebError) -> tuple[Response | str, int]:
         if isinstance(exc, UnavailableError):
             log.warning("index unavailable: %s", exc.message)
-        return error_response(exc.status, exc.code, exc.message)
+        return error_response(exc.status, exc.code, exc.message, exc.key, exc.values)
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> tuple[Response | str, int]:
         status = exc.code or 500
         code = (exc.name or "error").lower().replace(" ", "_")
-        return error_response(status, code, exc.description or exc.name or "Error")
+        return error_response(status, code, exc.description or exc.name or "Error",
+                              f"http_{status}", {"path": request.path[:200]})
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> tuple[Response | str, int]:
         log.exception("unhandled error on %s", request.path)
         return error_response(500, "internal_error",
-                              "Something went wrong on our side; the error has been logged.")
+                              "Something went wrong on our side; the error has been logged.",
+                              "internal")

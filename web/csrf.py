@@ -34,6 +34,7 @@ def check_csrf() -> None:
     if not isinstance(expected, str) or not sent or not hmac.compare_digest(sent, expected):
         raise CsrfError(
             "This form has expired or did not come from Telusur. Reload the page and try again.",
+            key="csrf",
         )
 
 

@@ -7,10 +7,14 @@
     └── UnavailableError        the index is missing, locked or built by another version (503)
 
 Every error's message says what was wrong and what to do; views turn them into an HTML page
-or a JSON body `{"error": {"code", "message"}}` depending on where they happened.
+or a JSON body `{"error": {"code", "message"}}` depending on where they happened. The message
+is English (for logs and API clients); an error raised with a `key` also carries its values so
+that the HTML page can say the same in Indonesian first (`error.detail.<key>` in the catalogue).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class WebError(Exception):
@@ -19,9 +23,13 @@ class WebError(Exception):
     status = 500
     code = "internal_error"
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, code: str | None = None, key: str | None = None, **values: Any
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.key = key  # catalogue key of the detailed message: error.detail.<key>
+        self.values = values  # what the detailed message fills in
         if code is not None:
             self.code = code
 

@@ -38,12 +38,13 @@ def parse_int(
     except ValueError:
         raise BadRequestError(
             f"Parameter '{name}' must be a whole number, not {raw[:40]!r}.",
-            code="invalid_parameter",
+            code="invalid_parameter", key="not_integer", name=name, raw=raw[:40],
         ) from None
     if not low <= value <= high:
         raise BadRequestError(
             f"Parameter '{name}' must be between {low} and {high} (got {value}).",
-            code="parameter_out_of_range",
+            code="parameter_out_of_range", key="out_of_range", name=name, low=low, high=high,
+            value=value,
         )
     return value
 
@@ -55,10 +56,11 @@ def parse_query(args: MultiDict[str, str]) -> str:
         raise BadRequestError(
             f"The query is {len(query)} characters long; shorten it to at most "
             f"{MAX_QUERY_CHARS}.",
-            code="query_too_long",
+            code="query_too_long", key="query_too_long", n=len(query), max=MAX_QUERY_CHARS,
         )
     if "\x00" in query:
-        raise BadRequestError("The query contains a NUL character.", code="invalid_parameter")
+        raise BadRequestError("The query contains a NUL character.", code="invalid_parameter",
+                              key="query_nul")
     return query
 
 
@@ -67,13 +69,13 @@ def _filter_values(args: MultiDict[str, str], name: str) -> tuple[str, ...]:
     if len(values) > MAX_FILTER_VALUES:
         raise BadRequestError(
             f"At most {MAX_FILTER_VALUES} values of '{name}' may be combined.",
-            code="too_many_filters",
+            code="too_many_filters", key="too_many_filters", name=name, max=MAX_FILTER_VALUES,
         )
     for value in values:
         if len(value) > MAX_FILTER_CHARS:
             raise BadRequestError(
                 f"A value of '{name}' is longer than {MAX_FILTER_CHARS} characters.",
-                code="invalid_parameter",
+                code="invalid_parameter", key="filter_too_long", name=name, max=MAX_FILTER_CHARS,
             )
     return tuple(dict.fromkeys(values))
 
@@ -84,7 +86,8 @@ def parse_search(args: MultiDict[str, str], *, default_per_page: int = 10,
     sort = (args.get("sort") or "relevance").strip()
     if sort not in SORTS:
         raise BadRequestError(
-            f"Parameter 'sort' must be one of {', '.join(SORTS)}.", code="invalid_parameter"
+            f"Parameter 'sort' must be one of {', '.join(SORTS)}.", code="invalid_parameter",
+            key="sort", choices=", ".join(SORTS),
         )
     page = parse_int(args, "page", 1, 1, MAX_PAGE) or 1
     per_page = parse_int(args, "per_page", default_per_page, 1, max_per_page) or default_per_page
@@ -92,7 +95,7 @@ def parse_search(args: MultiDict[str, str], *, default_per_page: int = 10,
         raise BadRequestError(
             f"Results beyond the first {MAX_RESULT_WINDOW} cannot be paged to; "
             "narrow the search with filters.",
-            code="parameter_out_of_range",
+            code="parameter_out_of_range", key="result_window", max=MAX_RESULT_WINDOW,
         )
     year_from = parse_int(args, "year_from", None, YEAR_MIN, YEAR_MAX)
     year_to = parse_int(args, "year_to", None, YEAR_MIN, YEAR_MAX)

@@ -150,3 +150,50 @@ def test_news_hits_name_their_site_and_date(client: FlaskClient) -> None:
     assert meta.select_one(".site").get_text(strip=True) == "news.example.test"
     assert meta.time is not None
     assert dt.date.fromisoformat(meta.time["datetime"][:10]).year == 2025
+
+
+@pytest.mark.parametrize(
+    ("url", "indonesian", "english"),
+    [
+        ("/d/no-such-doc", "Tidak ada dokumen dengan pengenal “no-such-doc”",
+         "There is no document with id “no-such-doc”"),
+        ("/?q=bpjs&page=abc", "Isian “page” harus berupa bilangan bulat",
+         "Parameter “page” must be a whole number"),
+        ("/?q=bpjs&page=99999", "Isian “page” harus antara 1 dan",
+         "Parameter “page” must be between 1 and"),
+        ("/?q=" + "x" * 501, "Kata pencarian berisi 501 karakter",
+         "The search is 501 characters long"),
+        ("/d/perbup-gianyar-2025-35/pasal?n=99", "tidak punya Pasal 99",
+         "has no Pasal 99"),
+        ("/tidak-ada", "Alamat /tidak-ada tidak ada di Telusur",
+         "The address /tidak-ada does not exist in Telusur"),
+        ("/bandingkan", "Sebutkan dokumen yang akan dibandingkan", "Say which document"),
+    ],
+)
+def test_error_details_are_indonesian_first_with_english_below(
+    client: FlaskClient, url: str, indonesian: str, english: str
+) -> None:
+    soup = BeautifulSoup(client.get(url).data, "lxml")
+    detail = soup.select_one(".error-message")
+    assert detail["lang"] == "id" and indonesian in detail.get_text()
+    other = soup.select_one(".error-other-language")
+    assert other["lang"] == "en" and english in other.get_text()
+    assert detail.find_next(class_="error-other-language") is other
+
+    swapped = BeautifulSoup(client.get(url + ("&" if "?" in url else "?") + "lang=en").data,
+                            "lxml")
+    assert english in swapped.select_one(".error-message[lang=en]").get_text()
+    assert indonesian in swapped.select_one(".error-other-language[lang=id]").get_text()
+
+
+def test_error_detail_escapes_what_the_reader_typed(client: FlaskClient) -> None:
+    response = client.get("/?q=bpjs&page=%3Cscript%3Ealert(1)%3C/script%3E")
+    assert response.status_code == 400
+    assert b"<script>alert" not in response.data
+    assert "&lt;script&gt;" in response.get_data(as_text=True)
+
+
+def test_api_errors_keep_their_plain_english_json_shape(client: FlaskClient) -> None:
+    body = client.get("/api/documents/no-such-doc").get_json()
+    assert body == {"error": {"code": "not_found", "message":
+                              "No document with id 'no-such-doc'. Search for it instead."}}

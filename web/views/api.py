@@ -40,7 +40,8 @@ def suggest() -> Response:
     prefix = (request.args.get("q") or "").strip()
     if len(prefix) > MAX_QUERY_CHARS:
         raise BadRequestError(f"The prefix must be at most {MAX_QUERY_CHARS} characters.",
-                              code="query_too_long")
+                              code="query_too_long", key="query_too_long", n=len(prefix),
+                              max=MAX_QUERY_CHARS)
     limit = parse_int(request.args, "limit", 8, 1, MAX_SUGGESTIONS) or 8
     suggestions = list(get_searcher().suggest(prefix, limit=limit))[:limit] if prefix else []
     if request.args.get("format") == "opensearch":

@@ -81,7 +81,7 @@ def _key() -> str:
     key = request.form.get("key", "")
     if not key or len(key) > 300:
         raise BadRequestError("Say which basket item to change (field 'key').",
-                              code="invalid_parameter")
+                              code="invalid_parameter", key="basket_key")
     return key
 
 
@@ -99,14 +99,16 @@ def add() -> BaseResponse:
     anchor = request.form.get("anchor") or None
     doc = get_document(doc_id) if doc_id else None
     if doc is None:
-        raise NotFoundError(f"No document with id '{doc_id[:80]}' to add to the basket.")
+        raise NotFoundError(f"No document with id '{doc_id[:80]}' to add to the basket.",
+                            key="basket_no_document", id=doc_id[:80])
     if anchor and doc.part(anchor) is None:
-        raise NotFoundError(f"'{doc_id}' has no part '{anchor[:40]}'.")
+        raise NotFoundError(f"'{doc_id}' has no part '{anchor[:40]}'.", key="basket_no_part",
+                            id=doc_id, part=anchor[:40])
     limit = int(current_app.config["BASKET_MAX_ITEMS"])
     items = current_items()
     if len(items) >= limit:
         raise BadRequestError(f"The basket holds at most {limit} items; export it or remove "
-                              "some first.", code="basket_full")
+                              "some first.", code="basket_full", key="basket_full", n=limit)
     _save(add_item(items, doc.id, anchor, limit))
     return _back(anchor=anchor)
 
@@ -123,7 +125,8 @@ def move() -> BaseResponse:
     """Move one item up or down."""
     direction = request.form.get("direction")
     if direction not in ("up", "down"):
-        raise BadRequestError("Field 'direction' must be 'up' or 'down'.", code="invalid_parameter")
+        raise BadRequestError("Field 'direction' must be 'up' or 'down'.",
+                              code="invalid_parameter", key="basket_direction")
     _save(move_item(current_items(), _key(), -1 if direction == "up" else 1))
     return _back()
 

@@ -22,7 +22,7 @@ def page() -> str:
     first_id = (request.args.get("a") or "").strip()
     if not first_id:
         raise BadRequestError("Say which document to compare (parameter 'a').",
-                              code="invalid_parameter")
+                              code="invalid_parameter", key="compare_first")
     first, _ = load(first_id)
     second_id = (request.args.get("b") or "").strip()
     if not second_id:

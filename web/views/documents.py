@@ -35,13 +35,15 @@ _SAFE_TYPES = {"application/pdf": "pdf", "text/plain": "txt", "application/json"
 def load(doc_id: str) -> tuple[Document, bool]:
     """Return a document (from the store, else the index) and whether it is complete."""
     if not _ID.match(doc_id):
-        raise NotFoundError(f"'{doc_id[:80]}' is not a valid document id.")
+        raise NotFoundError(f"'{doc_id[:80]}' is not a valid document id.", key="bad_id",
+                            id=doc_id[:80])
     doc = get_document(doc_id)
     if doc is not None:
         return doc, True
     hit = get_hit(doc_id)
     if hit is None:
-        raise NotFoundError(f"No document with id '{doc_id}'. Search for it instead.")
+        raise NotFoundError(f"No document with id '{doc_id}'. Search for it instead.",
+                            key="no_document", id=doc_id)
     return hit_as_document(hit), False
 
 
@@ -88,7 +90,8 @@ def goto_pasal(doc_id: str) -> BaseResponse:
     anchor = f"pasal-{number}"
     if not re.fullmatch(r"\d{1,4}[a-z]?", number) or doc.part(anchor) is None:
         raise NotFoundError(f"'{doc.title[:80]}' has no Pasal {number[:10]!r}; "
-                            "see the table of contents.")
+                            "see the table of contents.", key="no_pasal", title=doc.title[:80],
+                            n=number[:10])
     return redirect(url_for("documents.show", doc_id=doc.id, q=request.args.get("q") or None,
                             _anchor=anchor), code=303)
 
@@ -99,7 +102,8 @@ def archived(doc_id: str) -> Response:
     doc, _ = load(doc_id)
     record = get_raw_record(doc.archive_ref) if doc.archive_ref else None
     if record is None:
-        raise NotFoundError(f"We keep no archived copy of '{doc_id}'.")
+        raise NotFoundError(f"We keep no archived copy of '{doc_id}'.", key="no_archive",
+                            id=doc_id)
     content_type = (getattr(record, "content_type", "") or "").split(";")[0].strip().lower()
     ext = _SAFE_TYPES.get(content_type, "html" if "html" in content_type else "bin")
     served = content_type if content_type in _SAFE_TYPES else "application/octet-stream"
@@ -121,7 +125,8 @@ def cite(doc_id: str, fmt: str) -> Response:
     elif fmt == "json":
         body, mimetype = citation.csl_json_text(doc), "application/vnd.citationstyles.csl+json"
     else:
-        raise NotFoundError("Citations come as .bib (BibTeX) or .json (CSL-JSON).")
+        raise NotFoundError("Citations come as .bib (BibTeX) or .json (CSL-JSON).",
+                            key="cite_format")
     response = Response(body, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{doc.id}.{fmt}"'
     return response
