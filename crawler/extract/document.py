@@ -34,6 +34,7 @@ MAX_BODY = 50_000_000
 MIN_WORDS = 40  # a page with less running text than this is not a document
 MIN_SHORT_WORDS = 12  # ... unless it says it is an article (schema, og:type, a dated byline)
 _NEWS_PATH = re.compile(r"/(?:berita|news|read|artikel|article|detail|post|\d{4}/\d{2})/", re.I)
+_REGIONAL = {"Perda", "Perbup", "Kepbup", "Pergub", "Kepgub", "Perwali", "Kepwali", "Inbup"}
 _DETAIL_FIELDS = {"doc_type", "doc_type_short", "number", "year", "title", "about", "teu",
                   "enacted_on", "promulgated_on", "place", "status", "subjects",
                   "source_publication", "signer"}
@@ -209,13 +210,15 @@ def _mentions(text: str, region: str | None, context: str = "") -> tuple[Referen
     regions += dominant_regions(text)
     # The same rule cited in full elsewhere on the page ("Dokumen terkait: Peraturan Bupati
     # Gianyar Nomor 55 Tahun 2018") tells the region of a bare "Perbup 55/2018" in the text.
+    found = find_citations(text, default_region=regions)
+    regional = any(r.region is None and r.doc_type in _REGIONAL for r in found)
     known = {
         (r.doc_type, r.number, r.year): r
         for r in find_citations(context[:200_000]) if r.region
-    } if context else {}
+    } if context and regional else {}
     seen: set[str | None] = set()
     out = []
-    for ref in find_citations(text, default_region=regions):
+    for ref in found:
         if ref.region is None and (ref.doc_type, ref.number, ref.year) in known:
             full = known[(ref.doc_type, ref.number, ref.year)]
             ref = dataclasses.replace(ref, region=full.region, target_id=full.target_id)
