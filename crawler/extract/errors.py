@@ -5,8 +5,10 @@ Extraction never raises on bad input through its public functions (`extract`, `e
 These classes exist for the few internal steps that must signal a reason upward:
 
     ExtractError            base of everything below
-    ├── DecodeError         bytes cannot be turned into text (no usable encoding)
-    └── PdfError            a PDF cannot be opened (broken, encrypted, not a PDF)
+    ├── DecodeError         bytes cannot be turned into text (reserved; decoding falls back
+    │                       to windows-1252 with replacement characters instead of raising)
+    └── PdfError            a PDF cannot be opened (broken, encrypted); `extract_pdf` turns it
+                            into `PdfText.error`
 """
 
 

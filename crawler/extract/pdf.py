@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from corpus.model import Page
 
+from crawler.extract.errors import PdfError
+
 log = logging.getLogger(__name__)
 
 MAX_PAGES = 2000
@@ -142,7 +144,7 @@ def _read_pypdf(body: bytes) -> tuple[list[str], str | None, int]:
 
     reader = pypdf.PdfReader(io.BytesIO(body), strict=False)
     if reader.is_encrypted and not reader.decrypt(""):
-        raise ValueError("encrypted: password required")
+        raise PdfError("encrypted PDF: a password is required")
     count = len(reader.pages)
     texts = [_normalize(reader.pages[i].extract_text() or "") for i in range(min(count,
                                                                                   MAX_PAGES))]
