@@ -14,7 +14,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from corpus.model import Page
-
 from crawler.extract.errors import PdfError
 
 log = logging.getLogger(__name__)
