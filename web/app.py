@@ -13,7 +13,7 @@ from urllib.parse import urlencode, urlsplit
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from web import csrf, i18n, resources
+from web import csrf, feedcache, i18n, resources
 from web.docview import known_status, status_label
 from web.errors import UnavailableError, WebError
 from web.markup import highlight, safe_snippet
@@ -56,6 +56,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     csrf.init_app(app)
     resources.init_app(app)
+    feedcache.init_app(app)
     _register_blueprints(app)
     app.jinja_env.globals.update(safe_snippet=safe_snippet, highlight=highlight, lang_url=lang_url,
                                  known_status=known_status, status_label=status_label,

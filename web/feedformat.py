@@ -13,6 +13,7 @@ from typing import Any
 from corpus import Document, find_doc_type
 from index.results import Hit
 from web.citation import legal_name
+from web.docview import known_status
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 OPENSEARCH_NS = "http://a9.com/-/spec/opensearch/1.1/"
@@ -157,7 +158,7 @@ def jdihn_record(doc: Document, detail_url: str) -> dict[str, str]:
         "sumber": _dash(extra.get("sumber")),
         "subjek": " - ".join(s.upper() for s in doc.subjects) or "-",
         "isbn": "-",
-        "status": _dash(doc.status),
+        "status": _dash(known_status(doc.status)),
         "bahasa": "Indonesia" if doc.language == "id" else doc.language,
         "bidangHukum": _dash(extra.get("bidang_hukum") or extra.get("bidangHukum")),
         "teuBadan": _teu(doc.region),

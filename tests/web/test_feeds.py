@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
+
+from corpus import DocumentStore
+from tests.web.conftest import build_data_dir, perbup_gianyar, uu_bpjs
+from web import create_app, feedformat
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 JDIHN_KEYS = {
@@ -88,3 +95,38 @@ def test_robots_txt_keeps_crawlers_out_of_baskets_and_exports(client: FlaskClien
     lines = client.get("/robots.txt").data.decode().splitlines()
     assert "Disallow: /keranjang/" in lines and "Disallow: /export" in lines
     assert "Sitemap: http://localhost/sitemap.xml" in lines
+
+
+def test_jdihn_feed_is_built_once_per_store_state(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = build_data_dir(tmp_path, [perbup_gianyar(), uu_bpjs()])
+    client = create_app({"DATA_DIR": root, "TESTING": True, "SECRET_KEY": "k"}).test_client()
+    calls: list[str] = []
+    real = feedformat.jdihn_record
+    monkeypatch.setattr(feedformat, "jdihn_record",
+                        lambda doc, url: calls.append(doc.id) or real(doc, url))
+
+    first = client.get("/feed/document.json")
+    assert len(first.get_json()) == 2 and len(calls) == 2
+    again = client.get("/feed/document.json")
+    assert again.data == first.data and len(calls) == 2  # served from memory
+    not_modified = client.get("/feed/document.json",
+                              headers={"If-None-Match": first.headers["ETag"]})
+    assert not_modified.status_code == 304 and len(calls) == 2
+
+    with DocumentStore(root / "documents") as store:
+        store.put(dataclasses.replace(uu_bpjs(), id="uu-2004-40", number="40", year=2004))
+    changed = client.get("/feed/document.json",
+                         headers={"If-None-Match": first.headers["ETag"]})
+    assert changed.status_code == 200 and changed.headers["ETag"] != first.headers["ETag"]
+    assert {r["idData"] for r in changed.get_json()} == {
+        "perbup-gianyar-2025-35", "uu-2011-24", "uu-2004-40"}
+
+
+def test_jdihn_status_is_a_dash_unless_it_reads_as_a_status(tmp_path: Path) -> None:
+    garbled = dataclasses.replace(perbup_gianyar(), status="BahasaBahasa Indonesia")
+    root = build_data_dir(tmp_path, [garbled, uu_bpjs()])
+    client = create_app({"DATA_DIR": root, "TESTING": True, "SECRET_KEY": "k"}).test_client()
+    status = {r["idData"]: r["status"] for r in client.get("/feed/document.json").get_json()}
+    assert status == {"perbup-gianyar-2025-35": "-", "uu-2011-24": "Berlaku"}

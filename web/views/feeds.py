@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import replace
 
 from flask import Blueprint, Response, current_app, request, url_for
@@ -11,6 +12,7 @@ from flask import Blueprint, Response, current_app, request, url_for
 from index.results import Hit, SearchRequest
 from web import feedformat
 from web.api import hit_json
+from web.feedcache import feed_cache
 from web.params import MAX_PER_PAGE, parse_export, request_params
 from web.resources import get_store
 from web.searching import run_search
@@ -98,17 +100,24 @@ def opensearch() -> Response:
     return Response(body, mimetype="application/opensearchdescription+xml")
 
 
-def _cached_by_store(response: Response) -> Response:
-    """Tag a response with the store's sequence number, so unchanged feeds answer 304."""
-    response.set_etag(f"store-{get_store().last_seq()}")
+def _store_feed(name: str, mimetype: str, build: Callable[[], bytes]) -> Response:
+    """Answer a store-wide feed: 304 when the reader's copy is current, else the cached body.
+
+    The body is built once per store state (its sequence number) and host, never per request.
+    """
+    seq = get_store().last_seq()
+    etag = f"store-{seq}"
+    if request.if_none_match.contains(etag):
+        response = Response(status=304)
+    else:
+        key = (name, str(get_store().path), seq, request.host_url)
+        response = Response(feed_cache().get_or_build(key, build), mimetype=mimetype)
+    response.set_etag(etag)
     response.headers["Cache-Control"] = "public, max-age=300"
-    response.make_conditional(request)  # turns itself into a 304 when the tag matches
     return response
 
 
-@bp.get("/feed/document.json")
-def jdihn() -> Response:
-    """Return the regulations we hold as a JDIHN integration feed (a JSON array)."""
+def _jdihn_body() -> bytes:
     limit = int(current_app.config["JDIHN_MAX_RECORDS"])
     records = []
     for doc in get_store():
@@ -118,17 +127,25 @@ def jdihn() -> Response:
             doc, url_for("documents.show", doc_id=doc.id, _external=True)))
         if len(records) >= limit:
             break
-    body = json.dumps(records, ensure_ascii=False)
-    return _cached_by_store(Response(body, mimetype="application/json"))
+    return json.dumps(records, ensure_ascii=False).encode("utf-8")
+
+
+@bp.get("/feed/document.json")
+def jdihn() -> Response:
+    """Return the regulations we hold as a JDIHN integration feed (a JSON array)."""
+    return _store_feed("jdihn", "application/json", _jdihn_body)
+
+
+def _sitemap_body() -> bytes:
+    urls = (url_for("documents.show", doc_id=doc.id, _external=True)
+            for _, doc in zip(range(50_000), get_store(), strict=False))
+    return feedformat.sitemap(urls)
 
 
 @bp.get("/sitemap.xml")
 def sitemap() -> Response:
     """List every document page for search engines (at most 50,000 URLs, the protocol's cap)."""
-    urls = (url_for("documents.show", doc_id=doc.id, _external=True)
-            for _, doc in zip(range(50_000), get_store(), strict=False))
-    body = feedformat.sitemap(urls)
-    return _cached_by_store(Response(body, mimetype="application/xml"))
+    return _store_feed("sitemap", "application/xml", _sitemap_body)
 
 
 @bp.get("/robots.txt")
