@@ -188,7 +188,9 @@ def _heading_like(head: str, kind: re.Match[str], nomor: re.Match[str], top_only
 
 def _identity_from(head: str, result: ParsedRegulation, default_region: str | None,
                    confidence: float, *, top_only: bool) -> bool:
-    for nomor in _NOMOR.finditer(head):
+    for count, nomor in enumerate(_NOMOR.finditer(head)):
+        if count > 500:  # hostile or degenerate text: a heading is found long before this
+            break
         offset = max(0, nomor.start() - 250)
         window = head[offset : nomor.start()]
         types = list(_TYPE.finditer(window))

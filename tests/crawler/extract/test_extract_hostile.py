@@ -116,3 +116,17 @@ def test_image_only_pdf_is_flagged_for_ocr(make_pdf: Callable[..., bytes]) -> No
     doc = extract(body, "https://jdih.contoh.example/files/scan.pdf", "application/pdf")
     assert doc is not None and doc.needs_ocr and doc.kind == "other"
     assert len(doc.pages) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Peraturan Bupati " * 5000, "Nomor 1 " * 5000, "Pasal 1\n" * 5000,
+     ("Tahun " + "2" * 50) * 500, "PERATURAN PEMERINTAH NOMOR " * 500, "\x00\ufffd" * 1000],
+    ids=["types", "numbers", "pasal", "long-digits", "headings", "control"],
+)
+def test_degenerate_regulation_text_gives_a_result(text: str) -> None:
+    from crawler.extract import find_citations, parse_regulation
+
+    parsed = parse_regulation(text)
+    assert isinstance(parsed.parts, tuple)
+    assert isinstance(find_citations(text), list)
