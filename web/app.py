@@ -1,4 +1,15 @@
-"""The Flask application factory: configuration, security headers, errors and blueprints."""
+"""The Flask application factory: configuration, security headers, errors and blueprints.
+
+Configuration comes from DEFAULTS, then the environment, then the `config` mapping given to
+`create_app` (which wins):
+
+    TELUSUR_DATA_DIR        DATA_DIR: where the store, index and crawl archive live
+    TELUSUR_COOKIE_SECURE   SESSION_COOKIE_SECURE: "1"/"true"/"yes"/"on" marks the session and
+                            language cookies Secure (sent over HTTPS only). Turn it on when
+                            Telusur is served over HTTPS (behind a TLS proxy); leave it off
+                            (the default) for plain http on loopback, where a Secure cookie
+                            would never come back and baskets would not persist.
+"""
 
 from __future__ import annotations
 
@@ -32,6 +43,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 64 * 1024,  # forms are small; refuse large bodies early
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_SECURE": False,  # TELUSUR_COOKIE_SECURE=1 behind HTTPS
     "BASKET_MAX_ITEMS": 100,
     "BASKET_MAX_AGE_DAYS": 180,
     "FEED_MAX_ENTRIES": 50,
@@ -44,6 +56,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(DEFAULTS)
     app.config["DATA_DIR"] = Path(os.environ.get("TELUSUR_DATA_DIR", "data"))
+    app.config["SESSION_COOKIE_SECURE"] = env_flag("TELUSUR_COOKIE_SECURE", False)
     if config:
         app.config.update(config)
     app.config["DATA_DIR"] = Path(app.config["DATA_DIR"])
@@ -79,6 +92,24 @@ def lang_url(code: str) -> str:
     args = request.args.to_dict(flat=False)
     args["lang"] = [code]
     return request.path + "?" + urlencode(args, doseq=True)
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_flag(name: str, default: bool) -> bool:
+    """Read a yes/no environment variable; an unreadable value keeps the default, with a warning."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    log.warning("%s=%r is not a yes/no value (use 1 or 0); keeping %s", name, raw[:40], default)
+    return default
 
 
 def site_of(url: str | None) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import pytest
+
 from web import create_app
 
 
@@ -34,3 +36,31 @@ def test_unwritable_data_dir_still_gives_a_working_app(tmp_path: Path) -> None:
     app = create_app({"DATA_DIR": blocker / "data"})
     assert len(app.config["SECRET_KEY"]) >= 32
     assert app.test_client().get("/api/openapi.json").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("env", "secure"),
+    [(None, False), ("1", True), ("true", True), ("ON", True), ("0", False), ("off", False),
+     ("", False), ("maybe", False)],
+)
+def test_cookie_secure_flag_comes_from_the_environment(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, env: str | None, secure: bool
+) -> None:
+    if env is None:
+        monkeypatch.delenv("TELUSUR_COOKIE_SECURE", raising=False)
+    else:
+        monkeypatch.setenv("TELUSUR_COOKIE_SECURE", env)
+    app = create_app({"DATA_DIR": data_dir, "TESTING": True, "SECRET_KEY": "k"})
+    assert app.config["SESSION_COOKIE_SECURE"] is secure
+    cookies = app.test_client().get("/?lang=en").headers.getlist("Set-Cookie")
+    lang_cookie = next(c for c in cookies if c.startswith("telusur_lang="))
+    assert ("Secure" in lang_cookie) is secure
+
+
+def test_config_mapping_overrides_the_cookie_environment(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TELUSUR_COOKIE_SECURE", "1")
+    app = create_app({"DATA_DIR": data_dir, "TESTING": True, "SECRET_KEY": "k",
+                      "SESSION_COOKIE_SECURE": False})
+    assert app.config["SESSION_COOKIE_SECURE"] is False
