@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from corpus import DocumentStore
 from tests.web.conftest import HOSTILE, hostile_page
@@ -281,7 +282,10 @@ def test_journey_4_builds_a_three_item_dossier_and_prints_it(
     pdf = SHOTS / f"journey4-dossier-{lang}.pdf"
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(pdf), format="A4")
-    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5_000
+    text = " ".join(" ".join(pg.extract_text().split()) for pg in PdfReader(pdf).pages)
+    assert text.count("SHA-256") == 3 and "Pasal 3" in text
+    assert "Undang-Undang Nomor 24 Tahun 2011" in text
+    assert words["basket"] not in text and words["add"] not in text  # no site chrome printed
 
 
 @pytest.mark.parametrize("lang", LANGS)
