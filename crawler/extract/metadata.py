@@ -74,7 +74,7 @@ def read_metadata(root: html.HtmlElement, url: str) -> PageMeta:
     page.headline = headline or None
     page.site_name = (
         meta.get("og:site_name") or _ld_name(article.get("publisher") if article else None)
-        or meta.get("application-name") or None
+        or meta.get("application-name") or _title_suffix(doc_title, headline) or None
     )
     page.title = _trim_site(headline, page.site_name) or None
     page.description = meta.get("description") or meta.get("og:description") or None
@@ -149,6 +149,14 @@ def _ld_name(value: Any) -> str | None:
     return None
 
 
+def _title_suffix(doc_title: str, headline: str) -> str | None:
+    """Return the site name a <title> appends to the headline ("Judul - Warta Demo")."""
+    pieces = _TITLE_SPLIT.split(doc_title)
+    if len(pieces) > 1 and 2 < len(pieces[-1]) <= 40 and pieces[-1] not in headline:
+        return pieces[-1]
+    return None
+
+
 def _trim_site(title: str, site: str | None) -> str:
     if not title:
         return ""
@@ -193,12 +201,16 @@ def _author(article: dict[str, Any] | None, meta: dict[str, str], root: html.Htm
         value = meta.get(key)
         if value and not value.startswith("http"):
             return value[:120]
-    candidates = root.xpath("//*[@rel='author']")
-    candidates += [el for el in root.xpath("//body//*[@class]")
-                   if _AUTHOR_CLASS.search(el.get("class") or "")][:10]
-    for tag in candidates:
+    classed = [el for el in root.xpath("//body//*[@class]")
+               if _AUTHOR_CLASS.search(el.get("class") or "")][:20]
+    # Specific names ("author", "penulis") before the whole byline, which also holds the date.
+    classed.sort(key=lambda el: "byline" in (el.get("class") or "").lower())
+    for tag in [*root.xpath("//*[@rel='author']"), *classed]:
         text = _squash(tag.text_content())
-        text = re.sub(r"^(?:oleh|by|penulis|reporter|editor)\s*:?\s*", "", text, flags=re.I)
+        text = re.sub(r"^(?:oleh|by|penulis|reporter|editor|ditulis oleh)\s*:?\s*", "", text,
+                      flags=re.I)
+        text = re.split(r"\s*(?:[|•·,]\s*)?(?:\d|(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b)",
+                        text, maxsplit=1)[0].strip(" -|,")
         if 2 < len(text) < 80:
             return text
     return None

@@ -116,3 +116,11 @@ def test_every_jdih_detail_page_merges_with_its_feed_record() -> None:
         (doc,) = _fetch(path.relative_to(SITE).as_posix(), "text/html")
         assert doc.kind == "regulation" and doc.origin == "detail", path
         assert doc.id in feed_ids, (path.parent.name, doc.id)
+
+
+def test_news_byline_gives_author_and_site_without_the_date() -> None:
+    for path in sorted((SITE / "berita").glob("[0-9]*/[0-9]*/*/index.html")):
+        (doc,) = _fetch(path.relative_to(SITE).as_posix(), "text/html")
+        assert doc.author and not re.search(r"\d", doc.author), (path, doc.author)
+        assert doc.site_name == "Warta Demo"
+        assert doc.title and "Warta Demo" not in doc.title
