@@ -12,7 +12,7 @@ from typing import Any
 from whoosh import query as wq
 
 from index.lexicon import Lexicon
-from index.parts import best_part, clause_patterns
+from index.parts import best_part, part_matcher
 from index.query import ParsedQuery, highlight_words
 from index.results import Hit, PartHit
 from index.snippets import TermMatcher, make_snippet
@@ -54,7 +54,7 @@ class HitBuilder:
               scores: dict[int, float] | None = None) -> list[Hit]:
         """Return Hits for a page of docnums, each with its best Pasal and snippet."""
         scores = scores or {}
-        patterns = clause_patterns(parsed, self._lexicon, self._s) if parsed.clauses else []
+        patterns = part_matcher(parsed, self._lexicon, self._s)
         matcher = TermMatcher(highlight_words(parsed, self._lexicon)) if parsed.clauses else None
         hits = []
         for docnum in docnums:

@@ -2,8 +2,9 @@
 
 A document's Pasal are stored with it; for the hits on the page being shown, each Pasal is
 scored with BM25 over the query's clauses (each clause any of its word forms or phrases,
-weighted by the clause's rarity in the corpus). Compiled regular expressions do the counting,
-so a page of long regulations is scored in milliseconds.
+weighted by the clause's rarity in the corpus). One compiled regular expression per query
+(a named group per clause, word forms factored into a prefix trie) scans a document's Pasal
+once, so a page of long regulations is scored in milliseconds.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 from index.lexicon import Lexicon
 from index.query import ParsedQuery, alternative_words
-from index.snippets import compile_alternation, find_spans
+from index.snippets import MAX_SCAN_CHARS, trie_regex
 
 K1 = 1.2
 B = 0.75
@@ -27,68 +28,77 @@ AVERAGE_PART_CHARS = 900
 
 
 @dataclass(frozen=True, slots=True)
-class ClausePattern:
-    """One clause of a query as a regular expression, with its weight."""
+class PartMatcher:
+    """Every clause of a query in one regular expression: one named group per clause."""
 
-    pattern: re.Pattern[str]
-    weight: float
+    pattern: re.Pattern[str] | None
+    weights: tuple[float, ...]
 
 
-def clause_patterns(parsed: ParsedQuery, lexicon: Lexicon, searcher: Any) -> list[ClausePattern]:
+def part_matcher(parsed: ParsedQuery, lexicon: Lexicon, searcher: Any) -> PartMatcher:
     """Compile the clauses of a parsed query for counting in Pasal texts."""
     total = max(1, searcher.doc_count())
-    out = []
+    groups: list[str] = []
+    weights: list[float] = []
     for clause in parsed.clauses:
-        pieces: list[str] = []
+        words: list[str] = []
+        phrases: list[str] = []
         rarest = total
         for alt in clause.alternatives:
             kept = alternative_words(alt)
             if not kept:
                 continue
             if len(alt.words) == 1:
-                forms = (kept[0],) if alt.exact else lexicon.forms(kept[0])
-                pieces.extend(re.escape(f) for f in forms)
+                words.extend((kept[0],) if alt.exact else lexicon.forms(kept[0]))
             else:
-                pieces.append(r"[\W_]+".join(re.escape(w) for w in alt.words))
+                phrases.append(r"[\W_]+".join(re.escape(w) for w in alt.words))
             rarest = min(rarest, searcher.doc_frequency("body", kept[0]) or total)
-        pattern = compile_alternation(pieces)
-        if pattern is not None:
-            idf = math.log(1 + (total - rarest + 0.5) / (rarest + 0.5))
-            out.append(ClausePattern(pattern, idf))
+        pieces = sorted(phrases, key=len, reverse=True) + ([trie_regex(words)] if words else [])
+        if pieces:
+            groups.append(f"(?P<c{len(groups)}>" + "|".join(pieces) + ")")
+            weights.append(math.log(1 + (total - rarest + 0.5) / (rarest + 0.5)))
+    if not groups:
+        return PartMatcher(None, ())
+    pattern = re.compile("(?:" + "|".join(groups) + r")(?![^\W_])")
+    return PartMatcher(pattern, tuple(weights))
+
+
+def _matches(matcher: PartMatcher, text: str) -> list[tuple[int, int]]:
+    """Return (offset, clause index) of every whole-word match in `text`."""
+    if matcher.pattern is None:
+        return []
+    text = text[:MAX_SCAN_CHARS]
+    lowered = text.lower()
+    pattern = matcher.pattern
+    if len(lowered) != len(text):
+        pattern, lowered = re.compile(pattern.pattern, re.IGNORECASE), text
+    out = []
+    for found in pattern.finditer(lowered):
+        start = found.start()
+        if start and lowered[start - 1].isalnum():
+            continue
+        out.append((start, int((found.lastgroup or "c0")[1:])))
     return out
 
 
-def score_text(text: str, patterns: Sequence[ClausePattern]) -> float:
-    """Return the BM25 score of one Pasal text for the compiled clauses."""
-    norm = K1 * (1 - B + B * len(text) / AVERAGE_PART_CHARS)
-    score = 0.0
-    for clause in patterns:
-        tf = len(find_spans(clause.pattern, text, limit=1000))
-        if tf:
-            score += clause.weight * tf * (K1 + 1) / (tf + norm)
-    return score
-
-
-def best_part(parts: Sequence[Sequence[str]], patterns: Sequence[ClausePattern],
+def best_part(parts: Sequence[Sequence[str]], matcher: PartMatcher,
               wanted: str | None = None) -> tuple[str, str, str] | None:
     """Return the (anchor, label, text) of the best Pasal: the one asked for, else top score."""
     if wanted:
         for anchor, label, text in parts:
             if anchor == wanted:
                 return anchor, label, text
-    if not parts or not patterns:
+    if not parts or matcher.pattern is None:
         return None
     joined = "\n".join(text for _, _, text in parts)
     starts = list(itertools.accumulate((len(text) + 1 for _, _, text in parts), initial=0))
     counts: dict[tuple[int, int], int] = defaultdict(int)
-    for index, clause in enumerate(patterns):
-        for start, _ in find_spans(clause.pattern, joined, limit=100_000):
-            counts[(bisect.bisect_right(starts, start) - 1, index)] += 1
+    for offset, clause in _matches(matcher, joined):
+        counts[(bisect.bisect_right(starts, offset) - 1, clause)] += 1
     scores: dict[int, float] = defaultdict(float)
-    for (part, index), tf in counts.items():
-        length = len(parts[part][2])
-        norm = K1 * (1 - B + B * length / AVERAGE_PART_CHARS)
-        scores[part] += patterns[index].weight * tf * (K1 + 1) / (tf + norm)
+    for (part, clause), tf in counts.items():
+        norm = K1 * (1 - B + B * len(parts[part][2]) / AVERAGE_PART_CHARS)
+        scores[part] += matcher.weights[clause] * tf * (K1 + 1) / (tf + norm)
     if not scores:
         return None
     best = max(scores, key=lambda p: (scores[p], -p))

@@ -10,9 +10,38 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from typing import Any
 
 MAX_MATCHES = 400
+TRIE_MAX_WORD = 40  # longer words stay plain alternatives (no deep nesting)
 MAX_SCAN_CHARS = 250_000  # longer texts are searched in their first part only (speed)
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """Return a regex matching any of the literal words, with shared prefixes factored out.
+
+    "pekerja|pekerjaan|pekerjanya" becomes "pekerja(?:an|nya)?": the regex engine then walks
+    each prefix once instead of trying every word at every position.
+    """
+    trie: dict[str, Any] = {}
+    words = list(words)
+    long_words = [re.escape(w) for w in words if len(w) > TRIE_MAX_WORD]
+    for word in (w for w in words if len(w) <= TRIE_MAX_WORD):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    factored = emit(trie)
+    pieces = sorted(long_words, key=len, reverse=True) + ([factored] if factored else [])
+    return pieces[0] if len(pieces) == 1 else "(?:" + "|".join(pieces) + ")"
 
 
 def compile_alternation(pieces: Iterable[str]) -> re.Pattern[str] | None:
@@ -53,7 +82,7 @@ class TermMatcher:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(w for w in words if w)
-        self._pattern = compile_alternation(re.escape(w) for w in self.words)
+        self._pattern = compile_alternation([trie_regex(self.words)] if self.words else [])
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Return the (start, end) of every matching word in `text`, in order."""
