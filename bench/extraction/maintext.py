@@ -24,6 +24,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from bench._shared import result
 from crawler.extract import main_text
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "extraction-bench"
@@ -131,6 +132,12 @@ def run(name: str, show: int) -> None:
         print(f"{label:<12} {sum(every) / len(every):7.3f} {_mean(scores['A']):6.3f} "
               f"{_mean(scores['B']):6.3f} {failures:5d} {shingle_f1:10.3f} "
               f"{len(pages) / elapsed:8.1f}")
+        goal = ">= 0.96" if label == "telusur" and name == "scrapinghub-aeb" else ""
+        result("extraction", f"main text bag F1, {name}, {label}",
+               round(sum(every) / len(every), 4), goal=goal)
+        if label == "telusur":
+            result("extraction", f"main text pages F1 < 0.5, {name}, {label}", failures,
+                   goal="0" if name == "scrapinghub-aeb" else "")
     for f1, page_id in sorted(worst)[:show]:
         print(f"  worst telusur: {f1:.3f} {page_id}")
 
@@ -146,7 +153,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=5, help="list the N worst pages")
     args = parser.parse_args()
     if not SHARED.exists():
-        print(f"benchmark data not found at {SHARED}; nothing to measure")
+        print(f"SKIP: benchmark data not found at {SHARED}; nothing to measure")
         return
     for name in args.sets or ["scrapinghub-aeb", "id"]:
         run(name, args.show)

@@ -20,6 +20,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from bench._shared import result
 from crawler.extract import parse_regulation
 
 DATA = (Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "regulations"
@@ -99,7 +100,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print N failures per field")
     args = parser.parse_args()
     if not DATA.exists():
-        print(f"data not found at {DATA}; nothing to measure")
+        print(f"SKIP: data not found at {DATA}; nothing to measure")
         return
     counts: Counter[str] = Counter()
     failures: dict[str, list[str]] = {}
@@ -134,9 +135,12 @@ def main() -> None:
                 break
     print(f"regulations parsed: {total} ({chars / 1e6:.1f} M chars) in {elapsed:.1f} s "
           f"({total / elapsed:.0f} docs/s)")
+    goals = {"jenis+nomor+tahun": ">= 98 %", "tentang": ">= 95 %", "pasal": ">= 95 %"}
     for name in ("jenis", "nomor", "tahun", "jenis+nomor+tahun", "tentang",
                  "tentang (equivalent)", "pasal"):
         print(f"  {name:<18} {counts[name] / total:7.2%}  ({total - counts[name]} wrong)")
+        result("extraction", f"regulations {name} correct", round(100 * counts[name] / total, 2),
+               "%", goals.get(name, ""))
     for name, items in failures.items():
         for item in items[: args.show]:
             print(f"  [{name}] {item}")

@@ -14,6 +14,7 @@ import gzip
 import time
 from pathlib import Path
 
+from bench._shared import result
 from crawler.extract import extract, extract_pdf
 
 REPO = Path(__file__).resolve().parents[2]
@@ -40,6 +41,8 @@ def _rate(label: str, bodies: list[bytes], content_type: str, unit: str,
     elapsed = time.process_time() - start
     count = (units if units is not None else len(bodies)) * rounds
     print(f"{label:<34} {count:6d} {unit:<6} {elapsed:7.2f} s CPU  {count / elapsed:8.1f} {unit}/s")
+    goal = ">= 100" if "PDF" in label else ">= 20"
+    result("extraction", f"speed, {label}", round(count / elapsed, 1), f"{unit}/s CPU", goal)
 
 
 def main() -> None:
