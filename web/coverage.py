@@ -116,8 +116,34 @@ def check_coverage(expected: ExpectedList, get: Callable[[str], Hit | None],
             rows.append(CoverageRow(item, "found", hit))
             continue
         candidate = _candidate(item, search)
-        rows.append(CoverageRow(item, "candidate" if candidate else "missing", candidate))
+        if candidate is None:
+            rows.append(CoverageRow(item, "missing", None))
+        else:
+            status = "found" if _same_unnumbered(item, candidate) else "candidate"
+            rows.append(CoverageRow(item, status, candidate))
     return tuple(rows)
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").casefold().split()).strip(" .,;:")
+
+
+def _same_unnumbered(item: Expected, hit: Hit) -> bool:
+    """Tell whether a hit is surely an instrument that has no number to look it up by.
+
+    Such an instrument's id ends in a hash of its title, which changes with any change in how
+    the title is read, so it is matched instead by type, year (already filtered), region and
+    its exact title (as the hit's `about`, its title, or its title after "tentang").
+    """
+    if item.number or not item.title or item.title.startswith("(") or hit.number:
+        return False
+    if item.doc_type != "?" and (hit.doc_type or "").casefold() != item.doc_type.casefold():
+        return False
+    if item.region and hit.region and _norm(item.region) != _norm(hit.region):
+        return False
+    title = _norm(item.title)
+    hit_title = _norm(hit.title)
+    return title in (_norm(hit.about), hit_title) or hit_title.endswith(" tentang " + title)
 
 
 def _candidate(item: Expected, search: Callable[[SearchRequest], tuple[Hit, ...]]) -> Hit | None:

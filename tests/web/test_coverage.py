@@ -8,8 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 from flask import Flask
 
+from index.results import Hit
 from web import create_app
-from web.coverage import load_expected
+from web.coverage import Expected, ExpectedList, check_coverage, load_expected
 from web.health import load_health
 
 EXPECTED = """
@@ -160,3 +161,43 @@ def test_nothing_missing_is_said_in_words(data_dir: Path, tmp_path: Path) -> Non
     gaps = soup.select_one("section#still-missing")
     assert gaps.find("ul") is None
     assert "Tidak ada yang kurang" in gaps.get_text()
+
+
+def _unnumbered(**changes: object) -> Expected:
+    base = {"doc_type": "MoU", "number": None, "year": 2023, "region": "Kabupaten Gianyar",
+            "title": "Nota Kesepahaman dengan BPJS Ketenagakerjaan", "doc_id": "mou-x1"}
+    base.update(changes)
+    return Expected(**base)
+
+
+def _hit(**changes: object) -> Hit:
+    base = {"id": "mou-x2", "url": "https://jdih.example.test/mou", "kind": "regulation",
+            "score": 1.0, "doc_type": "MoU", "year": 2023, "region": "Kabupaten Gianyar",
+            "title": "Nota Kesepahaman Kabupaten Gianyar Tahun 2023 tentang Nota Kesepahaman "
+                     "dengan BPJS Ketenagakerjaan", "about": None}
+    base.update(changes)
+    return Hit(**base)
+
+
+@pytest.mark.parametrize(
+    ("item", "hit", "status"),
+    [
+        (_unnumbered(), _hit(), "found"),  # title after "tentang"
+        (_unnumbered(), _hit(title="x", about="nota kesepahaman  dengan BPJS ketenagakerjaan."),
+         "found"),
+        (_unnumbered(), _hit(title="Nota Kesepahaman dengan BPJS Ketenagakerjaan"), "found"),
+        (_unnumbered(), _hit(title="Nota Kesepahaman dengan BPJS Kesehatan"), "candidate"),
+        (_unnumbered(), _hit(region="Kabupaten Bangli"), "missing"),  # another region's
+        (_unnumbered(), _hit(doc_type="Perbup"), "candidate"),
+        (_unnumbered(), _hit(number="7"), "candidate"),
+        (_unnumbered(number="7", doc_id=None), _hit(number="7"), "candidate"),
+        (_unnumbered(title="(judul belum diketahui)", match_terms=("Sertakan",)),
+         _hit(title="(judul belum diketahui)"), "candidate"),  # a placeholder is no title
+    ],
+)
+def test_unnumbered_instrument_is_found_by_type_year_region_and_exact_title(
+    item: Expected, hit: Hit, status: str
+) -> None:
+    listed = ExpectedList((item,), None)
+    rows = check_coverage(listed, lambda _id: None, lambda _req: (hit,))
+    assert [r.status for r in rows] == [status]
