@@ -80,9 +80,10 @@ class Watched:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
 
-    def shot(self, name: str) -> None:
+    def shot(self, name: str, full: bool = True) -> None:
+        """Save a screenshot of the whole page (or of the window, for very long pages)."""
         SHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+        self.page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full)
 
 
 @pytest.fixture
@@ -208,7 +209,7 @@ def test_journey_1_finds_perbup_gianyar_35_2025_and_reads_its_metadata(
     # the demo's source page prints "-" for the status: it must read as unknown, never "-"
     assert meta[words["status"]].startswith(words["unknown"])
     assert page.locator(".doc-kind .status").inner_text() == words["unknown"]
-    watched.shot(f"journey1-metadata-{lang}")
+    watched.shot(f"journey1-metadata-{lang}", full=False)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -231,7 +232,7 @@ def test_journey_2_opens_the_national_rules_a_fictional_regency_regulation_cites
         number, year = re.search(r"Nomor (\S+) Tahun (\d{4})", text).groups()
         meta = _metadata(page)
         assert (meta[words["number"]], meta[words["year"]]) == (number, year), (text, meta)
-    watched.shot(f"journey2-cited-{lang}")
+    watched.shot(f"journey2-cited-{lang}", full=False)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -245,7 +246,7 @@ def test_journey_3_sees_the_news_that_mention_a_regulation(
     items = news.locator("li")
     assert items.count() >= 2
     assert all(items.nth(i).locator("time").count() == 1 for i in range(items.count()))
-    watched.shot(f"journey3-related-news-{lang}")
+    watched.shot(f"journey3-related-news-{lang}", full=False)
     items.first.locator("a").click()
     page.wait_for_url("**/d/berita-**")
     byline = page.locator(".byline").inner_text()
@@ -253,7 +254,7 @@ def test_journey_3_sees_the_news_that_mention_a_regulation(
     assert "2025" in page.locator(".byline time").inner_text()
     mentioned = page.locator("section.relations", has_text=words["mentioned"])
     assert mentioned.locator("a[href='/d/perbup-gianyar-2025-35']").count() == 1
-    watched.shot(f"journey3-news-{lang}")
+    watched.shot(f"journey3-news-{lang}", full=False)
 
 
 @pytest.mark.parametrize("lang", LANGS)
