@@ -40,6 +40,15 @@ class Searcher:
         self._scorer = ClauseScorer(whoosh_searcher, snapshot.lexicon, snapshot.lengths,
                                     snapshot.tf_cache)
 
+    @property
+    def version(self) -> tuple[str, int]:
+        """Return a token that changes whenever the index this searcher sees changes.
+
+        It names the live generation and Whoosh's commit generation inside it, so a cache keyed
+        on it never serves an answer older than the index (a commit or a swapped rebuild).
+        """
+        return (str(self._s._ix.storage.folder), int(self._s.reader().generation()))
+
     def search(self, req: SearchRequest) -> SearchResponse:
         """Run one search request."""
         started = time.perf_counter()

@@ -302,7 +302,10 @@ def run_server(data_dir: Path, host: str, port: int, *, workers: int = 2, thread
                 self.cfg.set(key, value)
 
         def load(self) -> Any:
-            return create_app({"DATA_DIR": data_dir})
+            config: dict[str, Any] = {"DATA_DIR": data_dir}
+            if os.environ.get("TELUSUR_SEARCH_CACHE_SIZE"):
+                config["SEARCH_CACHE_SIZE"] = int(os.environ["TELUSUR_SEARCH_CACHE_SIZE"])
+            return create_app(config)
 
     _Server().run()
 

@@ -3,12 +3,15 @@
 Runs wrk at 16 and 64 connections (30 s each by default), then once more at 16 connections while
 `telusur index --rebuild` runs, and prints req/s, p50, p99 and errors. Goals on the 2-core
 machine: >= 150 req/s at 16 connections, p99 <= 300 ms, no errors, searches answer during a
-rebuild. Usage: python -m bench.load [--seconds 30] [--limit N]
+rebuild. The result cache (web.searching) is on as in production; a last run at 16 connections
+with the cache off shows what every request costs when it is really searched.
+Usage: python -m bench.load [--seconds 30] [--limit N]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -18,6 +21,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from bench._corpus import ensure_corpus_data_dir
@@ -38,26 +42,38 @@ def main() -> int:
         print("SKIP: wrk is not installed and cannot be installed (needs root and apt)")
         return 0
     data_dir = ensure_corpus_data_dir(limit=args.limit)
+    script = _write_script()
+    with _server(data_dir) as base:  # production settings: result cache on
+        _run(wrk, base, script, 16, args.seconds, "load16")
+        _run(wrk, base, script, 64, args.seconds, "load64")
+        _during_rebuild(wrk, base, script, data_dir, args.seconds)
+    with _server(data_dir, cache_size=0) as base:  # every request really searched
+        _run(wrk, base, script, 16, args.seconds, "load16-no-cache")
+    return 0
+
+
+@contextlib.contextmanager
+def _server(data_dir: Path, cache_size: int | None = None) -> Iterator[str]:
+    """Run `telusur serve` (2 workers x 8 threads) on a free port; yield its base URL."""
     port = _free_port()
+    env = dict(os.environ)
+    if cache_size is not None:
+        env["TELUSUR_SEARCH_CACHE_SIZE"] = str(cache_size)
     server = subprocess.Popen(
         [str(BIN / "telusur"), "serve", "--data-dir", str(data_dir), "--port", str(port),
          "--workers", "2", "--threads", "8"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
     )
     try:
         base = f"http://127.0.0.1:{port}"
         _wait_healthy(base, server)
-        script = _write_script()
-        _run(wrk, base, script, 16, args.seconds, "load16")
-        _run(wrk, base, script, 64, args.seconds, "load64")
-        _during_rebuild(wrk, base, script, data_dir, args.seconds)
+        yield base
     finally:
         server.terminate()
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
-    return 0
 
 
 def _ensure_wrk() -> str | None:
