@@ -117,7 +117,7 @@ def test_reader_journey_from_search_to_printed_dossier(watched: Watched, base_ur
     page.click("li.hit h3 a:has-text('Gianyar Nomor 35 Tahun 2025')")
     page.wait_for_url("**/d/perbup-gianyar-2025-35**")
     assert page.locator("table.meta").inner_text().count("35") >= 1
-    watched.shot("document-perbup-gianyar-35-2025")
+    watched.shot("document-perbup-gianyar-35-2025", full=False)
     page.click(".doc-actions button:has-text('Tambah ke keranjang')")
 
     page.goto(base_url + "/d/perbup-contoh-2023-12")
@@ -127,7 +127,7 @@ def test_reader_journey_from_search_to_printed_dossier(watched: Watched, base_ur
     page.wait_for_url("**#pasal-3")
     assert page.locator("#pasal-3").is_visible()
     assert page.evaluate("document.querySelector(':target').id") == "pasal-3"
-    watched.shot("document-contoh-pasal-3")
+    watched.shot("document-contoh-pasal-3", full=False)
     page.click("#pasal-3 button.basket-part")
     page.wait_for_url("**#pasal-3")
 
@@ -329,7 +329,7 @@ def test_hostile_pages_and_queries_execute_nothing(
     assert page.evaluate("typeof window.__pwned") == "undefined"
     if path.startswith("/d/perbup-contoh"):
         assert "<script>" in page.locator("#doc-title").inner_text()
-        watched.shot("hostile-document")
+        watched.shot("hostile-document", full=False)
 
 
 def test_english_coverage_page_and_keyboard_skip_link(watched: Watched, base_url: str) -> None:
@@ -377,7 +377,7 @@ def test_phone_layout_needs_no_sideways_scrolling(browser: object, base_url: str
             page.goto(base_url + path)
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= 375, f"{path} is {width}px wide"
-            watch.shot(name)
+            watch.shot(name, full=name.startswith("search"))
     finally:
         context.close()
     assert watch.errors == [] and watch.dialogs == []
