@@ -4,7 +4,8 @@ Layout of an index directory:
 
     index_dir/CURRENT          names the live generation directory (replaced with os.replace)
     index_dir/write.lock       one writer at a time (flock; the holder's pid written inside)
-    index_dir/gen-<ns>/        one generation: Whoosh files plus state.json
+    index_dir/gen-<ns>/        one generation: Whoosh files, state.json and manifest.json
+                               (sizes and checksums, verified at open: index.integrity)
 
 A full rebuild writes a new generation and only then swaps CURRENT, so readers never see a
 half-built index and a rebuild that dies leaves the old generation serving. Older generations
@@ -38,6 +39,7 @@ from index.errors import (
     IndexMissingError,
     SchemaVersionError,
 )
+from index.integrity import verify_generation, write_manifest
 from index.schema import SCHEMA_VERSION, build_schema, document_fields
 
 log = logging.getLogger(__name__)
@@ -265,6 +267,7 @@ def _build_locked(
             writer.cancel()
             raise
         writer.commit()
+        write_manifest(generation, ix)
         ix.close()
         now = dt.datetime.now(dt.UTC)
         _write_state(generation, IndexState(SCHEMA_VERSION, store_seq, count, now, now,
@@ -311,6 +314,7 @@ def update_index(
         writer.commit()
         with ix.searcher() as searcher:
             doc_count = len(list(searcher.docs_for_query(Term("unit", "doc"))))
+        write_manifest(generation, ix)
         ix.close()
         seq = state.store_seq if store_seq is None else store_seq
         _write_state(generation, IndexState(
@@ -340,4 +344,10 @@ def open_generation(index_dir: Path) -> tuple[Path, IndexState, Any]:
         raise IndexMissingError(f"no index at {index_dir}; run `telusur index`")
     state = read_state(generation)
     check_version(state, index_dir)
-    return generation, state, _open_whoosh(generation)
+    ix = _open_whoosh(generation)
+    try:
+        verify_generation(generation, ix)
+    except IndexCorruptError:
+        ix.close()
+        raise
+    return generation, state, ix

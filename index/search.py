@@ -17,7 +17,7 @@ from typing import Any
 from whoosh import scoring
 
 from index.analysis import STEMMERS
-from index.errors import QueryError
+from index.errors import IndexCorruptError, QueryError
 from index.lifecycle import IndexState, current_generation, open_generation
 from index.ranking import Snapshot, load_snapshot
 from index.searcher import Searcher
@@ -64,12 +64,18 @@ class SearchIndex:
                 raise QueryError("the index is closed")
             ix = self._current()
             searcher = self._pool.pop() if self._pool else None
-        if searcher is None:
-            return ix, ix.searcher(weighting=scoring.BM25F())
-        if not searcher.up_to_date():
+        if searcher is not None and not searcher.up_to_date():
             # Whoosh's refresh() reuses segment readers and can keep stale deletions.
             searcher.close()
-            searcher = ix.searcher(weighting=scoring.BM25F())
+            searcher = None
+        if searcher is None:
+            try:
+                searcher = ix.searcher(weighting=scoring.BM25F())
+            except Exception as exc:  # whoosh raises many kinds on damaged files
+                raise IndexCorruptError(
+                    f"the index at {self._generation} is damaged ({type(exc).__name__}: {exc}); "
+                    "run `telusur index --rebuild`"
+                ) from exc
         return ix, searcher
 
     def _snapshot_for(self, searcher: Any) -> Snapshot:

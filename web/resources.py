@@ -52,6 +52,7 @@ def _error_code(exc: Exception) -> str:
         "IndexMissingError": "index_missing",
         "SchemaVersionError": "index_schema_mismatch",
         "IndexLockedError": "index_locked",
+        "IndexCorruptError": "index_damaged",
     }.get(name, "index_unavailable")
 
 
