@@ -82,6 +82,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "search.prev": {"id": "← Sebelumnya", "en": "← Previous"},
     "search.next": {"id": "Berikutnya →", "en": "Next →"},
     "search.export": {"id": "Unduh hasil ini:", "en": "Download these results:"},
+    "zero.watch": {"id": "Pantau pencarian ini (Atom): hasil baru akan muncul di umpan ini",
+                   "en": "Watch this search (Atom): new results will appear in this feed"},
     "search.atom": {"id": "Pantau (Atom)", "en": "Watch (Atom)"},
     "sort.relevance": {"id": "Relevansi", "en": "Relevance"},
     "sort.date_desc": {"id": "Terbaru", "en": "Newest"},

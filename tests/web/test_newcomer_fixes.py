@@ -197,3 +197,15 @@ def test_api_errors_keep_their_plain_english_json_shape(client: FlaskClient) -> 
     body = client.get("/api/documents/no-such-doc").get_json()
     assert body == {"error": {"code": "not_found", "message":
                               "No document with id 'no-such-doc'. Search for it instead."}}
+
+
+def test_zero_results_offer_watching_not_sorting_or_empty_downloads(client: FlaskClient) -> None:
+    soup = soup_of(client, "/?q=xyzzyqqq")
+    assert soup.select_one(".zero h2") is not None
+    assert soup.find("select", id="sort") is None
+    exports = soup.select_one("p.exports")
+    assert [a["href"].split("?")[0] for a in exports.find_all("a")] == ["/feed.atom"]
+    assert "Pantau pencarian ini" in exports.get_text()
+    full = soup_of(client, "/?q=pekerja+rentan")
+    assert full.find("select", id="sort") is not None
+    assert len(full.select("p.exports a")) == 3
