@@ -8,7 +8,7 @@ the whole filtered result set, the best-matching Pasal of each hit on the page, 
 
 from __future__ import annotations
 
-import datetime as dt
+import heapq
 import time
 from typing import Any
 
@@ -157,13 +157,16 @@ class Searcher:
         return docs, ranked, suggestion, fuzzy
 
     def _by_date(self, docs: set[int], limit: int, newest_first: bool) -> list[tuple[float, int]]:
+        """Return up to `limit` docs by date; undated documents last in either direction."""
         dates = self._snap.columns["date"]
-        floor = dt.datetime.min
-
-        def key(d: int) -> tuple[dt.datetime, int]:
-            return (dates[d] or floor, -d)
-
-        ordered = sorted(docs, key=key, reverse=newest_first)[:limit]
+        dated = [d for d in docs if dates[d] is not None]
+        if newest_first:
+            ordered = heapq.nlargest(limit, dated, key=lambda d: (dates[d], -d))
+        else:
+            ordered = heapq.nsmallest(limit, dated, key=lambda d: (dates[d], d))
+        if len(ordered) < limit:
+            undated = sorted(d for d in docs if dates[d] is None)
+            ordered.extend(undated[: limit - len(ordered)])
         return [(0.0, d) for d in ordered]
 
     def get(self, doc_id: str) -> Hit | None:
