@@ -373,11 +373,16 @@ def test_phone_layout_needs_no_sideways_scrolling(browser: object, base_url: str
     watch = Watched(page)
     try:
         for path, name in (("/?q=pekerja+rentan", "search-phone"),
-                           ("/d/perbup-contoh-2023-12", "document-phone")):
+                           ("/d/perbup-contoh-2023-12", "document-phone"),
+                           ("/cakupan", "coverage-phone")):
             page.goto(base_url + path)
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= 375, f"{path} is {width}px wide"
-            watch.shot(name, full=name.startswith("search"))
+            watch.shot(name, full=not name.startswith("document"))
+        # every coverage cell reads as a full-width line, none squeezed to a column of letters
+        cells = page.locator("table.coverage-table tbody td")
+        widths = [cells.nth(i).bounding_box()["width"] for i in range(cells.count())]
+        assert widths and min(widths) > 250, widths
     finally:
         context.close()
     assert watch.errors == [] and watch.dialogs == []
