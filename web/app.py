@@ -13,6 +13,7 @@ Configuration comes from DEFAULTS, then the environment, then the `config` mappi
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import secrets
@@ -74,6 +75,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.globals.update(safe_snippet=safe_snippet, highlight=highlight, lang_url=lang_url,
                                  known_status=known_status, status_label=status_label,
                                  site_of=site_of)
+    app.jinja_env.filters["isodate"] = _isodate
     _register_errors(app)
     app.after_request(_security_headers)
     return app
@@ -110,6 +112,14 @@ def env_flag(name: str, default: bool) -> bool:
         return False
     log.warning("%s=%r is not a yes/no value (use 1 or 0); keeping %s", name, raw[:40], default)
     return default
+
+
+def _isodate(value: str) -> dt.date | None:
+    """Parse an ISO date for display; anything else gives None (shown as an empty date)."""
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except (TypeError, ValueError):
+        return None
 
 
 def site_of(url: str | None) -> str:

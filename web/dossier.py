@@ -32,6 +32,8 @@ class Entry:
     sha256: str
     note: str
     found: bool
+    date: str = ""  # the document's own date (enacted, promulgated or published), ISO 8601
+    date_kind: str = ""  # which one: enacted, promulgated, published
 
 
 def build_entries(items: Iterable[Item], fetch: Callable[[str], Document | None],
@@ -46,6 +48,7 @@ def build_entries(items: Iterable[Item], fetch: Callable[[str], Document | None]
             continue
         part = doc.part(item.anchor) if item.anchor else None
         label = part.label if part else None
+        kind, date = document_date(doc)
         entries.append(Entry(
             number=number, key=item.key, doc_id=doc.id, anchor=item.anchor if part else None,
             part_label=label, title=doc.title,
@@ -53,8 +56,18 @@ def build_entries(items: Iterable[Item], fetch: Callable[[str], Document | None]
             quote=quote_of(doc, item.anchor if part else None),
             url=doc.url, fetched_at=_iso_seconds(doc.fetched_at),
             sha256=doc.sha256 or "", note=item.note, found=True,
+            date=date.isoformat() if date else "", date_kind=kind,
         ))
     return tuple(entries)
+
+
+def document_date(doc: Document) -> tuple[str, dt.date | None]:
+    """Return which date a document is known by (enacted, promulgated, published) and it."""
+    for kind, value in (("enacted", doc.enacted_on), ("promulgated", doc.promulgated_on),
+                        ("published", doc.published_at)):
+        if value is not None:
+            return kind, value.date() if isinstance(value, dt.datetime) else value
+    return "", None
 
 
 def _iso_seconds(value: dt.datetime | None) -> str:
@@ -67,7 +80,7 @@ def _iso_seconds(value: dt.datetime | None) -> str:
 
 
 MANIFEST_FIELDS = ("number", "doc_id", "anchor", "part_label", "title", "citation", "quote",
-                   "url", "fetched_at", "sha256", "note", "permalink")
+                   "url", "fetched_at", "sha256", "note", "permalink", "date", "date_kind")
 
 
 def manifest_rows(

@@ -162,3 +162,21 @@ def test_adding_a_pasal_returns_to_that_pasal(client: FlaskClient) -> None:
         "csrf_token": token(client), "doc_id": PERBUP, "anchor": "pasal-3",
         "next": f"/d/{PERBUP}?q=nelayan"})
     assert response.headers["Location"] == f"/d/{PERBUP}?q=nelayan#pasal-3"
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [("id", ["Tanggal penetapan", "Tanggal penetapan", "Tanggal terbit"]),
+     ("en", ["Enacted on", "Enacted on", "Published on"])],
+)
+def test_dossier_gives_each_items_own_date(
+    filled: FlaskClient, lang: str, labels: list[str]
+) -> None:
+    soup = BeautifulSoup(filled.get(f"/keranjang/dossier?lang={lang}").data, "lxml")
+    rows = soup.select("li.dossier-item tr.doc-date")
+    assert [r.th.get_text(strip=True) for r in rows] == labels
+    assert [r.time["datetime"] for r in rows] == ["2025-06-30", "2011-11-25", "2025-10-02"]
+    manifest = filled.get("/keranjang/manifest.json").get_json()
+    items = manifest["items"] if isinstance(manifest, dict) else manifest
+    assert [(i["date"], i["date_kind"]) for i in items] == [
+        ("2025-06-30", "enacted"), ("2011-11-25", "enacted"), ("2025-10-02", "published")]

@@ -20,6 +20,7 @@ DYNAMIC = {
              "dicabut_dengan", "menyebut"),
     "coverage.state.": ("found", "candidate", "missing", "unidentified"),
     "coverage.mark.": ("found", "candidate", "missing", "unidentified"),
+    "dossier.date.": ("enacted", "promulgated", "published"),
     "coverage.explain.": ("found", "candidate", "missing", "unidentified"),
     "health.state.": ("ok", "degraded", "blocked", "failing"),
     "error.heading.": ("400", "404", "405", "500"),
