@@ -143,6 +143,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doc.goto_pasal": {"id": "Ke Pasal nomor", "en": "Go to article number"},
     "doc.goto": {"id": "Buka", "en": "Go"},
     "doc.toc": {"id": "Daftar isi", "en": "Contents"},
+    "doc.on_this_page": {"id": "Di halaman ini", "en": "On this page"},
     "doc.published_on": {"id": "Terbit", "en": "Published"},
     "doc.date_unknown": {"id": "tanggal tidak diketahui", "en": "date unknown"},
     "doc.on_site": {"id": "di", "en": "on"},

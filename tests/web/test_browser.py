@@ -241,7 +241,12 @@ def test_journey_3_sees_the_news_that_mention_a_regulation(
 ) -> None:
     page, words = _start(watched, base_url, lang), WORDS[lang]
     page.goto(base_url + "/d/perbup-gianyar-2025-35")
+    jump = page.locator("nav.doc-sections a.jump-news")
+    assert jump.inner_text().startswith(words["news"])  # "Berita terkait (2)", near the top
+    jump.click()
+    page.wait_for_url("**#news-title")
     news = page.locator("section.news-section")
+    assert news.is_visible()
     assert news.locator("h2").inner_text() == words["news"]
     items = news.locator("li")
     assert items.count() >= 2

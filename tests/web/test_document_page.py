@@ -171,3 +171,14 @@ def test_compare_with_missing_documents_fails_clearly(
     client: FlaskClient, query: str, status: int
 ) -> None:
     assert client.get(f"/bandingkan?{query}").status_code == status
+
+
+def test_on_this_page_links_lead_to_every_section_with_counts(client: FlaskClient) -> None:
+    soup = BeautifulSoup(client.get("/d/perbup-gianyar-2025-35").data, "lxml")
+    nav = soup.select_one("header nav.doc-sections")
+    targets = [a["href"].lstrip("#") for a in nav.find_all("a")]
+    assert all(soup.find(id=target) is not None for target in targets)
+    assert "news-title" in targets and "refs-title" in targets
+    assert nav.select_one("a.jump-news").get_text(strip=True) == "Berita terkait (1)"
+    refs = nav.find("a", href="#refs-title").get_text(strip=True)
+    assert refs == "Dasar hukum dan hubungan (2)"
