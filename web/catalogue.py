@@ -221,6 +221,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "basket.down": {"id": "Turun", "en": "Down"},
     "basket.remove": {"id": "Hapus", "en": "Remove"},
     "basket.clear": {"id": "Kosongkan keranjang", "en": "Empty the basket"},
+    "basket.clear_confirm": {"id": "Ya, hapus semua {n} butir", "en": "Yes, remove all {n} items"},
     "basket.gone": {"id": "dokumen ini tidak lagi tersedia", "en": "this document is gone"},
     "dossier.title": {"id": "Berkas bukti", "en": "Evidence dossier"},
     "dossier.generated": {"id": "Dibuat {when}", "en": "Generated {when}"},
@@ -407,6 +408,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                        "hapus sebagian dulu.",
                                  "en": "The basket holds at most {n} items; export it or remove "
                                        "some first."},
+    "error.detail.basket_confirm": {"id": "Keranjang tidak dikosongkan: centang dulu kotak "
+                                          "konfirmasinya.",
+                                    "en": "The basket was not emptied: tick the confirmation "
+                                          "box first."},
     "error.detail.basket_direction": {"id": "Arah pemindahan harus naik atau turun.",
                                       "en": "An item can only move up or down."},
     "error.detail.compare_first": {"id": "Sebutkan dokumen yang akan dibandingkan (isian “a”).",

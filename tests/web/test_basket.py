@@ -180,3 +180,21 @@ def test_dossier_gives_each_items_own_date(
     items = manifest["items"] if isinstance(manifest, dict) else manifest
     assert [(i["date"], i["date_kind"]) for i in items] == [
         ("2025-06-30", "enacted"), ("2011-11-25", "enacted"), ("2025-10-02", "published")]
+
+
+def test_emptying_the_basket_needs_the_confirmation_box(filled: FlaskClient) -> None:
+    form = BeautifulSoup(filled.get("/keranjang/").data, "lxml").select_one("form.clear-form")
+    box = form.find("input", attrs={"name": "confirm"})
+    assert box.has_attr("required") and "3" in form.label.get_text()
+    refused = filled.post("/keranjang/kosongkan", data={"csrf_token": token(filled)})
+    assert refused.status_code == 400
+    assert "centang dulu kotak konfirmasinya" in refused.get_data(as_text=True)
+    assert len(basket_keys(filled)) == 3
+    post(filled, "kosongkan", confirm="1")
+    assert basket_keys(filled) == []
+
+
+def test_the_dossier_is_the_basket_pages_primary_action(filled: FlaskClient) -> None:
+    soup = BeautifulSoup(filled.get("/keranjang/").data, "lxml")
+    primary = soup.select("a.button-link.primary")
+    assert [a["href"] for a in primary] == ["/keranjang/dossier"]

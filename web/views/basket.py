@@ -140,7 +140,10 @@ def remove() -> BaseResponse:
 
 @bp.post("/kosongkan")
 def clear() -> BaseResponse:
-    """Empty the basket."""
+    """Empty the basket, once the reader has ticked that they mean it."""
+    if request.form.get("confirm") != "1":
+        raise BadRequestError("Tick the confirmation box to empty the basket.",
+                              code="invalid_parameter", key="basket_confirm")
     _save([])
     return _back()
 
