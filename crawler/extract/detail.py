@@ -1,8 +1,10 @@
 """JDIH detail pages: the label/value metadata block, read by label text, and the PDF link.
 
 Layouts met in the wild: `<tr><td>Label</td><td>:</td><td>value</td></tr>`,
-`<th scope=row>Label</th><td>value</td>`, `<h4>Label</h4><p>value</p>`, `<dt>/<dd>`, and
-"Label : value" lines. Position never matters; the label text does (`labels.field_for_label`).
+`<th scope=row>Label</th><td>value</td>`, `<h4>Label</h4><p>value</p>`, `<dt>/<dd>`,
+`<strong>Label:</strong> value<br>`, and "Label : value" lines. Position never matters; the label
+text does (`labels.field_for_label`). An empty or "-" value stays empty: a label element is only
+the label (never a block holding label and value), and a value never runs into the next label.
 """
 
 from __future__ import annotations
@@ -17,53 +19,145 @@ from crawler.extract.labels import field_for_label
 
 _LABEL_TAGS = ("h3", "h4", "h5", "h6", "strong", "b", "label", "span", "div", "p", "th")
 _INLINE_PAIR = re.compile(r"^\s*([A-Za-z][A-Za-z .\/]{1,40}?)\s*:\s*(\S.*)$")
+_LABEL_TEXT = re.compile(r"[A-Za-z](?:[A-Za-z .\/()&]|-(?=[A-Za-z])){0,44}?\s*:?")
+# "Label :" inside a value: where the next pair of a flattened "A : x B : y" line starts
+_NEXT_LABEL = re.compile(r"([A-Z][A-Za-z .\/]{1,40}?)\s*:(?:\s|$)")
+_WORD_START = re.compile(r"(?:^|(?<=\s))[A-Z]")
+_BLOCKS = ("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "dl",
+           "section", "article")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_EMPTY = ("", "-", "–", "—", ":", "--")
 _PDF_HREF = re.compile(r"\.pdf(?:$|[?#])", re.IGNORECASE)
 
 
 def read_label_values(root: html.HtmlElement) -> dict[str, str]:
     """Return {field: value} from every label/value pair found on the page (first wins)."""
     found: dict[str, str] = {}
-    for label, value in _pairs(root):
+    for label, value, _ in _pairs(root):
         field = field_for_label(label)
-        value = _squash(value).lstrip(":").strip()
-        if field and value and field not in found and value not in ("-", "–", ":"):
+        value = _cut_at_next_label(_squash(value).lstrip(":").strip())
+        if field and field not in found and value not in _EMPTY:
             found[field] = value[:5000]
     return found
 
 
-def _pairs(root: html.HtmlElement) -> Iterator[tuple[str, str]]:
+def metadata_elements(root: html.HtmlElement) -> list[html.HtmlElement]:
+    """Return the elements holding known label/value pairs (the metadata block's rows)."""
+    out: dict[int, html.HtmlElement] = {}
+    for label, _, elements in _pairs(root):
+        if field_for_label(label) is not None:
+            for element in elements:
+                out.setdefault(id(element), element)
+    return list(out.values())
+
+
+def drop_metadata(root: html.HtmlElement) -> None:
+    """Remove the metadata block from a detail page so its main text is the prose around it.
+
+    The pairs are fields of the Document already; a wrapper left holding only a heading
+    ("Detail Peraturan") goes with them.
+    """
+    parents = []
+    for element in metadata_elements(root):
+        parent = element.getparent()
+        if parent is not None:
+            parents.append(parent)
+            element.drop_tree()
+    for parent in parents:
+        while parent is not None and parent.getparent() is not None and parent.tag != "body":
+            rest = "".join(t for child in parent.iter() if child.tag not in _HEADINGS
+                           for t in (child.text, child.tail if child is not parent else None)
+                           if t)
+            if rest.strip():
+                break
+            above = parent.getparent()
+            parent.drop_tree()
+            parent = above
+
+
+Pair = tuple[str, str, tuple[html.HtmlElement, ...]]
+
+
+def _pairs(root: html.HtmlElement) -> Iterator[Pair]:
     for row in root.iter("tr"):
         cells = [c for c in row if c.tag in ("td", "th")]
         if len(cells) >= 2:
             texts = [_squash(c.text_content()) for c in cells]
             values = [t for t in texts[1:] if t not in (":", "")]
-            if values:
-                yield texts[0].rstrip(":"), " ".join(values)
+            yield texts[0].rstrip(":"), " ".join(values), (row,)
     for term in root.iter("dt"):
         definition = term.getnext()
         if definition is not None and definition.tag == "dd":
-            yield term.text_content(), definition.text_content()
+            yield term.text_content(), definition.text_content(), (term, definition)
+    yield from _tag_pairs(root)
+    for line in root.iter("li", "p"):
+        text = _flat(line)
+        if len(text) < 300:
+            for pair in _inline_pairs(text):
+                yield *pair, (line,)
+
+
+def _tag_pairs(root: html.HtmlElement) -> Iterator[Pair]:
     for tag in root.iter(*_LABEL_TAGS):
-        text = _squash(tag.text_content())
-        if not text or len(text) > 45:
+        text = _flat(tag)
+        if not text or len(text) > 45 or _has_block(tag):
             continue
         label = text.rstrip(":").strip()
-        if field_for_label(label) is None:
-            match = _INLINE_PAIR.match(text)
-            if match:
-                yield match.group(1), match.group(2)
+        if field_for_label(label) is None or not _LABEL_TEXT.fullmatch(text):
+            for pair in _inline_pairs(text):
+                yield *pair, (tag,)
+            continue
+        if tag.tag == "th":
+            continue  # table rows are read above
+        tail = _squash(tag.tail or "").lstrip(":").strip()
+        if tail:  # <strong>Nomor:</strong> 24<br>
+            yield label, tail, (tag,)
             continue
         sibling = tag.getnext()
-        if sibling is not None and isinstance(sibling.tag, str) and tag.tag != "th":
-            value = _squash(sibling.text_content())
-            if value and len(value) < 5000 and field_for_label(value.rstrip(":")) is None:
-                yield label, value
-    for line in root.iter("li", "p"):
-        text = _squash(line.text_content())
-        if len(text) < 300:
-            match = _INLINE_PAIR.match(text)
-            if match:
-                yield match.group(1), match.group(2)
+        if sibling is not None and isinstance(sibling.tag, str):
+            value = _value_of(sibling)
+            yield label, value, (tag, sibling) if value else (tag,)
+
+
+def _has_block(tag: html.HtmlElement) -> bool:
+    """Return True when an element holds block children (a wrapper of label and value)."""
+    return any(isinstance(child.tag, str) and child.tag in _BLOCKS
+               for child in tag.iterdescendants())
+
+
+def _value_of(sibling: html.HtmlElement) -> str:
+    """Return the value an element right after a label holds; "" when it is another label."""
+    if sibling.tag in _LABEL_TAGS and _has_block(sibling):
+        return ""  # the next label/value block: this label's value was empty
+    value = _squash(sibling.text_content())
+    if not value or len(value) >= 5000 or field_for_label(value.rstrip(":")) is not None:
+        return ""
+    return value
+
+
+def _inline_pairs(text: str) -> list[tuple[str, str]]:
+    """Return the "Label : value" pairs of one flattened line ("Nomor : 12 Tahun : 2020")."""
+    match = _INLINE_PAIR.match(text)
+    if match is None:
+        return []
+    pairs = []
+    while match is not None:
+        value = _cut_at_next_label(match.group(2))
+        pairs.append((match.group(1), value))
+        rest = match.group(2)[len(value):].strip()
+        match = _INLINE_PAIR.match(rest) if rest else None
+    return pairs
+
+
+def _cut_at_next_label(value: str) -> str:
+    """Return a value cut where a known "Label :" of the next pair starts."""
+    for start in _WORD_START.finditer(value):
+        match = _NEXT_LABEL.match(value, start.start())
+        if match is None or match.group(1).lower() in ("tentang", "perihal"):
+            continue  # "... TENTANG : X" inside a title is not the next pair
+        if field_for_label(match.group(1)) is not None:
+            return value[: match.start()].strip()
+    return value
 
 
 def find_pdf_url(root: html.HtmlElement, base_url: str) -> str | None:
@@ -84,6 +178,11 @@ def find_pdf_url(root: html.HtmlElement, base_url: str) -> str | None:
         if value:
             return urljoin(base_url, value)
     return None
+
+
+def _flat(element: html.HtmlElement) -> str:
+    """Return an element's text with its pieces apart ("7<br>Status" -> "7 Status")."""
+    return _squash(" ".join(element.itertext()))
 
 
 def _squash(text: str) -> str:

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from corpus.ids import news_id, page_id
 from corpus.model import Document, Page, Reference
 from crawler.extract.citations import find_citations
-from crawler.extract.detail import find_pdf_url, read_label_values
+from crawler.extract.detail import drop_metadata, find_pdf_url, read_label_values
 from crawler.extract.encoding import decode_html
 from crawler.extract.feed import looks_like_feed, parse_feed
 from crawler.extract.maintext import extract_main_text, parse_html
@@ -34,6 +34,9 @@ MAX_BODY = 50_000_000
 MIN_WORDS = 40  # a page with less running text than this is not a document
 MIN_SHORT_WORDS = 12  # ... unless it says it is an article (schema, og:type, a dated byline)
 _NEWS_PATH = re.compile(r"/(?:berita|news|read|artikel|article|detail|post|\d{4}/\d{2})/", re.I)
+_HOME_PATH = re.compile(r"^/?(?:(?:index|default|home|beranda)(?:\.\w{2,5})?/?)?$", re.I)
+_XML_LISTS = re.compile(rb"^(?:\s|<\?xml[^>]*>|<!--.*?-->|<\?xml-stylesheet[^>]*>)*"
+                        rb"<(?:rss|feed|urlset|sitemapindex|rdf:RDF|opml)\b", re.S)
 _REGIONAL = {"Perda", "Perbup", "Kepbup", "Pergub", "Kepgub", "Perwali", "Kepwali", "Inbup"}
 _DETAIL_FIELDS = {"doc_type", "doc_type_short", "number", "year", "title", "about", "teu",
                   "enacted_on", "promulgated_on", "place", "status", "subjects",
@@ -63,6 +66,9 @@ def _dispatch(body: bytes, url: str, content_type: str | None,
         return [doc] if doc else []
     if looks_like_feed(body, ctype):
         return parse_feed(body, url, hints)
+    if _XML_LISTS.match(body.lstrip(b"\xef\xbb\xbf")[:4096]):
+        log.info("not a document: %s is an XML feed or sitemap", url)
+        return []
     if _is_binary(body):
         log.info("not a document: %s looks binary (%s)", url, content_type)
         return []
@@ -89,6 +95,8 @@ def html_document(body: bytes, url: str, content_type: str | None,
     meta = read_metadata(root, url)
     fields = read_label_values(root)
     pdf_url = find_pdf_url(root, url)
+    if _is_detail(fields):
+        drop_metadata(root)  # its pairs are fields; the main text is the prose around them
     main = extract_main_text(root, hints, title=meta.headline)
     if _is_detail(fields):
         detail = _detail_document(fields, pdf_url, url, main.text, meta, hints)
@@ -99,12 +107,16 @@ def html_document(body: bytes, url: str, content_type: str | None,
         return regulation_document(parsed, url, main.text, "html", title=meta.title,
                                    pdf_url=pdf_url)
     article = meta.article_schema or meta.og_type == "article"
+    dated = meta.published_at is not None and meta.published_confidence >= 0.7
+    if _HOME_PATH.match(urlsplit(url).path) and not urlsplit(url).query and not (
+            article or dated):
+        log.info("not a document: %s is a site's home page", url)
+        return None
     if (main.is_listing or main.main_link_density > 0.5) and not article:
         log.info("not a document: %s is a listing (link density %.2f)", url,
                  main.main_link_density)
         return None
     words = len(main.text.split())
-    dated = meta.published_at is not None and meta.published_confidence >= 0.7
     if words < (MIN_SHORT_WORDS if article or dated else MIN_WORDS):
         log.info("not a document: %s has %d words of main text", url, words)
         return None
