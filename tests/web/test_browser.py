@@ -351,6 +351,44 @@ def test_english_coverage_page_and_keyboard_skip_link(watched: Watched, base_url
     assert page.locator("html").get_attribute("lang") == "en"
 
 
+CONTRAST_JS = """(selectors) => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const out = [];
+  for (const sel of selectors) {
+    for (const el of document.querySelectorAll(sel)) {
+      if (!el.offsetParent || el.disabled) continue;
+      const fg = rgb(getComputedStyle(el).color).slice(0, 3);
+      const [a, b] = [lum(fg), lum(background(el))].sort((x, y) => y - x);
+      out.push([sel, Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100]);
+    }
+  }
+  return out;
+}"""
+TEXT_SELECTORS = ["a", "p", "li", "th", "td", "label", "button", "small", ".muted", ".status",
+                  ".tag", ".count", ".state", "dt", "dd", "time", "legend", "h1", "h2", "h3"]
+
+
+@pytest.mark.parametrize("path", ["/?q=pekerja+rentan", "/d/perbup-gianyar-2025-35", "/cakupan"])
+def test_text_meets_wcag_aa_contrast(watched: Watched, base_url: str, path: str) -> None:
+    page = watched.page
+    page.goto(base_url + path)
+    ratios = page.evaluate(CONTRAST_JS, TEXT_SELECTORS)
+    assert len(ratios) > 50
+    low = sorted({(sel, ratio) for sel, ratio in ratios if ratio < 4.5})
+    assert low == [], f"{path}: text below 4.5:1 contrast: {low}"
+
+
 def test_compare_two_regions_side_by_side(watched: Watched, base_url: str) -> None:
     page = watched.page
     page.goto(base_url + "/d/perbup-contoh-2023-12")
