@@ -209,6 +209,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "halaman dokumen.",
                      "en": "The basket is empty. Add documents or articles from a "
                            "document page."},
+    "basket.step_find": {"id": "Cari peraturan atau berita yang menjadi bukti:",
+                         "en": "Find the regulations or news that are your evidence:"},
+    "basket.step_add": {"id": "Di halaman dokumen, tekan “{button}” untuk seluruh dokumen, atau "
+                              "“{part}” di samping satu pasal.",
+                        "en": "On a document's page, press “{button}” for the whole document, "
+                              "or “{part}” beside one article."},
+    "basket.step_print": {"id": "Kembali ke sini, beri catatan, lalu “{link}”.",
+                          "en": "Come back here, add notes, then “{link}”."},
     "basket.add_document": {"id": "Tambah ke keranjang", "en": "Add to basket"},
     "basket.add_part_short": {"id": "+ Keranjang", "en": "+ Basket"},
     "basket.add_part": {"id": "Tambahkan {label} ke keranjang", "en": "Add {label} to basket"},

@@ -198,3 +198,13 @@ def test_the_dossier_is_the_basket_pages_primary_action(filled: FlaskClient) -> 
     soup = BeautifulSoup(filled.get("/keranjang/").data, "lxml")
     primary = soup.select("a.button-link.primary")
     assert [a["href"] for a in primary] == ["/keranjang/dossier"]
+
+
+@pytest.mark.parametrize(("lang", "button"), [("id", "Tambah ke keranjang"),
+                                              ("en", "Add to basket")])
+def test_empty_basket_explains_how_to_fill_it(client: FlaskClient, lang: str, button: str) -> None:
+    soup = BeautifulSoup(client.get(f"/keranjang/?lang={lang}").data, "lxml")
+    steps = soup.select(".basket-howto ol li")
+    assert len(steps) == 3
+    assert steps[0].find("a")["href"] == "/"
+    assert button in steps[1].get_text()
