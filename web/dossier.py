@@ -12,6 +12,7 @@ from typing import Any
 from corpus import Document
 from web.basket_store import Item
 from web.citation import legal_citation
+from web.docview import known_status
 from web.reading import quote_of
 
 
@@ -34,6 +35,8 @@ class Entry:
     found: bool
     date: str = ""  # the document's own date (enacted, promulgated or published), ISO 8601
     date_kind: str = ""  # which one: enacted, promulgated, published
+    kind: str = ""  # regulation, news, other
+    status: str = ""  # a regulation's status when it reads as one, else "" (unknown)
 
 
 def build_entries(items: Iterable[Item], fetch: Callable[[str], Document | None],
@@ -56,7 +59,8 @@ def build_entries(items: Iterable[Item], fetch: Callable[[str], Document | None]
             quote=quote_of(doc, item.anchor if part else None),
             url=doc.url, fetched_at=_iso_seconds(doc.fetched_at),
             sha256=doc.sha256 or "", note=item.note, found=True,
-            date=date.isoformat() if date else "", date_kind=kind,
+            date=date.isoformat() if date else "", date_kind=kind, kind=doc.kind,
+            status=known_status(doc.status) or "",
         ))
     return tuple(entries)
 
@@ -80,7 +84,8 @@ def _iso_seconds(value: dt.datetime | None) -> str:
 
 
 MANIFEST_FIELDS = ("number", "doc_id", "anchor", "part_label", "title", "citation", "quote",
-                   "url", "fetched_at", "sha256", "note", "permalink", "date", "date_kind")
+                   "url", "fetched_at", "sha256", "note", "permalink", "date", "date_kind",
+                   "status")
 
 
 def manifest_rows(

@@ -208,3 +208,11 @@ def test_empty_basket_explains_how_to_fill_it(client: FlaskClient, lang: str, bu
     assert len(steps) == 3
     assert steps[0].find("a")["href"] == "/"
     assert button in steps[1].get_text()
+
+
+def test_dossier_states_each_regulations_status_and_none_for_news(filled: FlaskClient) -> None:
+    soup = BeautifulSoup(filled.get("/keranjang/dossier").data, "lxml")
+    items = soup.select("li.dossier-item")
+    statuses = [i.select_one("tr.doc-status td") for i in items]
+    assert [s.get_text(strip=True) if s else None for s in statuses] == [
+        "Berlaku", "Berlaku", None]

@@ -280,6 +280,7 @@ def test_journey_4_builds_a_three_item_dossier_and_prints_it(
     assert items.count() == 3
     texts = [items.nth(i).inner_text() for i in range(3)]
     assert "Gianyar Nomor 35 Tahun 2025" in texts[0] and "Pasal 3" in texts[2]
+    assert words["unknown"] in texts[0]  # the demo source prints "-" for its status
     assert all("sha256" in x.lower() or "SHA-256" in x for x in texts)
     assert page.locator(".print-button").inner_text().startswith(words["print"])
     page.emulate_media(media="print")
