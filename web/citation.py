@@ -19,17 +19,24 @@ def _bare_region(region: str) -> str:
     return _REGION_PREFIX.sub("", region.strip())
 
 
-def legal_name(doc: Document) -> str:
-    """Return a regulation's name as Indonesian legal writing cites it, or its title."""
+def designation(doc: Document) -> str | None:
+    """Return "Peraturan Bupati Gianyar Nomor 35 Tahun 2025" for a regulation, else None."""
     known = find_doc_type(doc.doc_type)
     if doc.kind != "regulation" or known is None or not doc.number or not doc.year:
-        return doc.title
+        return None
     name = known.name
     if doc.region and known.level in ("kabupaten", "provinsi", "kota"):
         name += f" {_bare_region(doc.region)}"
     elif doc.region and known.level in ("daerah", "none"):
         name += f" {doc.region.strip()}"
-    name += f" Nomor {doc.number} Tahun {doc.year}"
+    return name + f" Nomor {doc.number} Tahun {doc.year}"
+
+
+def legal_name(doc: Document) -> str:
+    """Return a regulation's name as Indonesian legal writing cites it, or its title."""
+    name = designation(doc)
+    if name is None:
+        return doc.title
     if doc.about:
         name += f" tentang {doc.about.strip()}"
     return name

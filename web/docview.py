@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from corpus import Document, Reference, find_doc_type
 from index.results import Hit
+from web.citation import designation
 from web.i18n import format_date, translate
 
 # Relations in the order the page lists them; "menyebut" is the news-to-regulation mention.
@@ -92,6 +93,20 @@ def metadata_rows(doc: Document) -> tuple[Row, ...]:
             continue
         rows.append(Row(key, str(value), href))
     return tuple(rows)
+
+
+def missing_designation(doc: Document) -> str | None:
+    """Return a regulation's type, number and year when its title does not say them itself.
+
+    Portals often title a regulation by its subject alone ("Penyelenggaraan Program Jaminan
+    Pensiun"), or by the regulation it amends; the page then names it above the title.
+    """
+    name = designation(doc)
+    if name is None:
+        return None
+    title = " ".join(doc.title.casefold().split())
+    own = f"nomor {doc.number} tahun {doc.year}".casefold()
+    return None if own in title else name
 
 
 def _status_cell(doc: Document) -> str | None:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
+
+from tests.web.conftest import build_data_dir, uu_bpjs
+from web import create_app
 
 PERBUP = "/d/perbup-gianyar-2025-35"
 
@@ -182,3 +187,24 @@ def test_on_this_page_links_lead_to_every_section_with_counts(client: FlaskClien
     assert nav.select_one("a.jump-news").get_text(strip=True) == "Berita terkait (1)"
     refs = nav.find("a", href="#refs-title").get_text(strip=True)
     assert refs == "Dasar hukum dan hubungan (2)"
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("Penyelenggaraan Program Jaminan Pensiun", "Undang-Undang Nomor 24 Tahun 2011"),
+        ("Perubahan atas Undang-Undang Nomor 40 Tahun 2004", "Undang-Undang Nomor 24 Tahun 2011"),
+        ("Undang-Undang Nomor 24 Tahun 2011 tentang BPJS", None),
+        ("UNDANG-UNDANG  NOMOR 24 TAHUN 2011", None),
+    ],
+)
+def test_a_title_without_its_own_number_gets_the_designation_above_it(
+    tmp_path: Path, title: str, shown: str | None
+) -> None:
+    doc = dataclasses.replace(uu_bpjs(), title=title)
+    root = build_data_dir(tmp_path, [doc])
+    client = create_app({"DATA_DIR": root, "TESTING": True, "SECRET_KEY": "k"}).test_client()
+    soup = BeautifulSoup(client.get("/d/uu-2011-24").data, "lxml")
+    designation = soup.select_one("header p.designation")
+    assert (designation.get_text(strip=True) if designation else None) == shown
+    assert " ".join(soup.find("h1").get_text().split()) == " ".join(title.split())

@@ -14,6 +14,7 @@ from web.docview import (
     hit_as_document,
     inverse_groups,
     metadata_rows,
+    missing_designation,
     reference_groups,
     split_citing,
 )
@@ -67,6 +68,7 @@ def show(doc_id: str) -> str:
         query=query,
         terms=terms,
         rows=metadata_rows(doc),
+        designation=missing_designation(doc),
         reading=reading,
         matches=matching_sections(reading, terms),
         groups=reference_groups(doc.references, _held),
