@@ -208,3 +208,10 @@ def test_a_title_without_its_own_number_gets_the_designation_above_it(
     designation = soup.select_one("header p.designation")
     assert (designation.get_text(strip=True) if designation else None) == shown
     assert " ".join(soup.find("h1").get_text().split()) == " ".join(title.split())
+
+
+def test_on_this_page_links_are_separated_by_spaced_dots(client: FlaskClient) -> None:
+    soup = BeautifulSoup(client.get("/d/perbup-gianyar-2025-35").data, "lxml")
+    text = " ".join(soup.select_one("nav.doc-sections").get_text().split())
+    assert ")·" not in text and "·" in text
+    assert text.count(" · ") == len(soup.select("nav.doc-sections a")) - 1
