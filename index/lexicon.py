@@ -6,18 +6,31 @@ finds "melindungi", "dilindungi" and "terlindungi" when those occur in the corpu
 forms are found by Indonesian morphology (prefixes me(N)-/pe(N)-/ber-/ter-/di-/ke-/se-/per-,
 suffixes -an/-kan/-i/-nya, nasal assimilation dropping p/t/k/s) and then confirmed with the
 same guarded stemmer, so only real members of the family are added. Families are cached.
+
+Reading the vocabulary from Whoosh's term files took over a second on the shared corpus (the
+first query after opening paid it), so every commit also writes it to `vocabulary.txt` in the
+generation, tagged with Whoosh's commit generation; a searcher reads that file when the tags
+agree and falls back to the term files when they do not.
 """
 
 from __future__ import annotations
 
 import bisect
+import logging
+import os
 import re
 import threading
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from index.analysis import is_stemmable, stem
 
+log = logging.getLogger(__name__)
+
+VOCABULARY_FILE = "vocabulary.txt"
+_VOCABULARY_HEADER = "telusur-vocabulary 1"
+LEXICON_FIELDS = ("title", "about", "body")
 MAX_FORMS = 40
 MAX_CANDIDATES = 400
 _PREFIX = re.compile(r"(?:ke|se|di|be|ber|te|ter|per|pe|me|mem|men|meng|meny|pem|pen|peng|peny)"
@@ -41,16 +54,15 @@ class Lexicon:
         self._lock = threading.Lock()
 
     @classmethod
-    def from_reader(cls, reader: Any, fields: Iterable[str] = ("title", "about", "body"),
+    def from_reader(cls, reader: Any, fields: Iterable[str] = LEXICON_FIELDS,
                     stemmer: str = "sastrawi") -> Lexicon:
         """Collect the vocabulary of a Whoosh reader's text fields."""
-        words: set[str] = set()
-        for name in fields:
-            for term in reader.lexicon(name):
-                word = term.decode("utf-8") if isinstance(term, bytes) else term
-                if word.isalpha():
-                    words.add(word)
-        return cls(words, stemmer)
+        return cls(reader_words(reader, fields), stemmer)
+
+    @property
+    def words(self) -> list[str]:
+        """Return the stemmable words, sorted."""
+        return self._words
 
     def forms(self, word: str) -> tuple[str, ...]:
         """Return `word` first, then the indexed words sharing its stem (most at MAX_FORMS)."""
@@ -109,6 +121,42 @@ class Lexicon:
         return [w for w in self._words[lo:hi]
                 if abs(len(w) - len(word)) <= maxdist and len(pairs & _pairs(w)) >= need
                 and edit_distance(word, w, maxdist) <= maxdist]
+
+
+def reader_words(reader: Any, fields: Iterable[str] = LEXICON_FIELDS) -> set[str]:
+    """Return the alphabetic terms of a Whoosh reader's text fields, segment by segment."""
+    words: set[str] = set()
+    for leaf, _ in reader.leaf_readers():
+        for name in fields:
+            if name not in leaf.schema:
+                continue
+            for term in leaf.lexicon(name):
+                word = term.decode("utf-8") if isinstance(term, bytes) else term
+                if word.isalpha():
+                    words.add(word)
+    return words
+
+
+def write_vocabulary(generation: Path, commit: int, words: Iterable[str]) -> None:
+    """Write the stemmable words of Whoosh commit `commit` to the generation's vocabulary file."""
+    kept = sorted({w for w in words if is_stemmable(w)})
+    tmp = Path(generation) / (VOCABULARY_FILE + ".tmp")
+    tmp.write_text(f"{_VOCABULARY_HEADER} {commit}\n" + "\n".join(kept) + "\n", encoding="utf-8")
+    os.replace(tmp, Path(generation) / VOCABULARY_FILE)
+
+
+def read_vocabulary(generation: Path, commit: int) -> list[str] | None:
+    """Return the vocabulary written for Whoosh commit `commit`, or None when there is none."""
+    try:
+        text = (Path(generation) / VOCABULARY_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        if not isinstance(exc, FileNotFoundError):
+            log.warning("cannot read the vocabulary of %s: %s", generation, exc)
+        return None
+    header, _, body = text.partition("\n")
+    if header != f"{_VOCABULARY_HEADER} {commit}":
+        return None
+    return body.split()
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"

@@ -33,6 +33,7 @@ from whoosh.query import Term
 from whoosh.writing import IndexWriter
 
 from corpus.model import Document
+from index.analysis import words as text_words
 from index.errors import (
     IndexCorruptError,
     IndexLockedError,
@@ -40,6 +41,7 @@ from index.errors import (
     SchemaVersionError,
 )
 from index.integrity import verify_generation, write_manifest
+from index.lexicon import read_vocabulary, reader_words, write_vocabulary
 from index.schema import SCHEMA_VERSION, build_schema, document_fields
 
 log = logging.getLogger(__name__)
@@ -267,6 +269,8 @@ def _build_locked(
             writer.cancel()
             raise
         writer.commit()
+        with ix.reader() as reader:
+            write_vocabulary(generation, ix.latest_generation(), reader_words(reader))
         write_manifest(generation, ix)
         ix.close()
         now = dt.datetime.now(dt.UTC)
@@ -301,6 +305,8 @@ def update_index(
         state = read_state(generation)
         check_version(state, index_dir)
         ix = _open_whoosh(generation)
+        vocabulary = read_vocabulary(generation, ix.latest_generation())
+        documents = list(documents)
         writer = _open_writer(ix)
         try:
             gone = 0
@@ -314,6 +320,7 @@ def update_index(
         writer.commit()
         with ix.searcher() as searcher:
             doc_count = len(list(searcher.docs_for_query(Term("unit", "doc"))))
+            _update_vocabulary(generation, ix, vocabulary, documents, searcher.reader())
         write_manifest(generation, ix)
         ix.close()
         seq = state.store_seq if store_seq is None else store_seq
@@ -321,6 +328,23 @@ def update_index(
             SCHEMA_VERSION, seq, doc_count, state.built_at, dt.datetime.now(dt.UTC),
             generation.name))
     return UpdateStats(added, gone, units, time.perf_counter() - started)
+
+
+def _update_vocabulary(generation: Path, ix: Any, vocabulary: list[str] | None,
+                       documents: list[Document], reader: Any) -> None:
+    """Rewrite the vocabulary file for the new commit: the old words plus the new documents'.
+
+    Words of deleted documents may linger; they only cost a lookup that finds no postings.
+    Without a vocabulary of the previous commit, it is read again from the term files.
+    """
+    if vocabulary is None:
+        words = reader_words(reader)
+    else:
+        words = set(vocabulary)
+        for doc in documents:
+            for part in (doc.id, doc.title, doc.about, doc.summary, doc.text):
+                words.update(w for w in text_words(part or "") if w.isalpha())
+    write_vocabulary(generation, ix.latest_generation(), words)
 
 
 def _open_whoosh(generation: Path) -> Any:

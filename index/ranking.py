@@ -51,13 +51,15 @@ def _column(reader: Any, name: str) -> list[Any]:
     return values
 
 
-def load_snapshot(searcher: Any, stemmer: str = "sastrawi") -> Snapshot:
-    """Read a searcher's vocabulary, columns and live documents."""
+def load_snapshot(searcher: Any, stemmer: str = "sastrawi",
+                  vocabulary: list[str] | None = None) -> Snapshot:
+    """Read a searcher's columns and live documents; its vocabulary unless one is given."""
     reader = searcher.reader()
     columns = {name: _column(reader, name) for name in SNAPSHOT_COLUMNS}
     live = frozenset(searcher.docs_for_query(wq.Term("unit", "doc")))
-    return Snapshot(Lexicon.from_reader(reader, stemmer=stemmer), columns, live,
-                    load_lengths(searcher), TfCache())
+    lexicon = (Lexicon(vocabulary, stemmer=stemmer) if vocabulary is not None
+               else Lexicon.from_reader(reader, stemmer=stemmer))
+    return Snapshot(lexicon, columns, live, load_lengths(searcher), TfCache())
 
 
 def top_scores(scores: dict[int, float], limit: int) -> list[tuple[float, int]]:

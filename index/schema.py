@@ -19,7 +19,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from corpus.ids import region_slug
 from corpus.model import Document
-from index.analysis import IndonesianAnalyzer
+from index.analysis import IndonesianAnalyzer, IndonesianPositions
 
 SCHEMA_VERSION = 2
 PART_KINDS = frozenset({"pasal", "menimbang", "mengingat"})
@@ -30,7 +30,7 @@ TEXT_FIELDS = ("title", "about", "body")
 def build_schema() -> Schema:
     """Return the schema of a Telusur index."""
     analyzer = IndonesianAnalyzer()
-    return Schema(
+    schema = Schema(
         uid=ID(stored=True, unique=True),
         doc_id=ID(stored=True),
         unit=ID(),
@@ -53,6 +53,9 @@ def build_schema() -> Schema:
         parts=STORED(),
         refs=KEYWORD(commas=True),
     )
+    for name in TEXT_FIELDS:
+        schema[name].format = IndonesianPositions(field_boost=schema[name].format.field_boost)
+    return schema
 
 
 def number_key(number: str | None) -> str:

@@ -18,6 +18,7 @@ from whoosh import scoring
 
 from index.analysis import STEMMERS
 from index.errors import IndexCorruptError, QueryError
+from index.lexicon import read_vocabulary
 from index.lifecycle import IndexState, current_generation, open_generation
 from index.ranking import Snapshot, load_snapshot
 from index.searcher import Searcher
@@ -83,7 +84,10 @@ class SearchIndex:
         with self._lock:
             if self._snapshot_key == key and self._snapshot is not None:
                 return self._snapshot
-        snapshot = load_snapshot(searcher, stemmer=self.stemmer)
+        vocabulary = read_vocabulary(self._generation, key[1])
+        if vocabulary is None:
+            log.info("no vocabulary file for %s commit %s; reading the term files", *key)
+        snapshot = load_snapshot(searcher, stemmer=self.stemmer, vocabulary=vocabulary)
         with self._lock:
             self._snapshot_key, self._snapshot = key, snapshot
         return snapshot

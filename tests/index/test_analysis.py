@@ -5,8 +5,16 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from whoosh.formats import Positions
 
-from index.analysis import STOP_WORDS, IndonesianAnalyzer, stem, tokenize, words
+from index.analysis import (
+    STOP_WORDS,
+    IndonesianAnalyzer,
+    IndonesianPositions,
+    stem,
+    tokenize,
+    words,
+)
 from index.glossary import Glossary, default_glossary
 from index.lexicon import Lexicon
 
@@ -167,3 +175,20 @@ def test_broken_glossary_file_gives_empty_glossary(tmp_path) -> None:
     path = tmp_path / "glossary.toml"
     path.write_text("[[group]\nforms = [", encoding="utf-8")
     assert Glossary.from_file(path).expansions(["jkk"]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pasal 4 Pekerja rentan di Gianyar menurut Perbup 55/2018 dan 842.2/5193/SJ",
+        "yang dan di ke dari",  # stop words only: positions still counted
+        "PÉKERJA ｆｕｌｌ pekerja_x Ärger ß İstanbul 👷 pekerja",
+        "",
+        "jaminan jaminan jaminan sosial, jaminan-sosial; JAMINAN",
+    ],
+)
+def test_fast_positions_format_indexes_what_the_analyzer_yields(text: str) -> None:
+    analyzer = IndonesianAnalyzer()
+    fast = sorted(IndonesianPositions().word_values(text, analyzer))
+    generic = sorted(Positions().word_values(text, analyzer))
+    assert fast == generic
