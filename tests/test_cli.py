@@ -94,3 +94,28 @@ def test_ingest_of_a_missing_path_is_a_clear_error(
 ) -> None:
     assert main(["ingest", str(tmp_path / "nope.html"), "--data-dir", str(tmp_path)]) == 1
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_warm_up_opens_the_index_before_the_first_request(tmp_path: Path) -> None:
+    from corpus import Document, DocumentStore
+    from index import build_index
+    from web import create_app
+    from web.cli import warm_up
+
+    with DocumentStore(tmp_path / "documents") as store:
+        store.put(Document(id="uu-2004-40", url="https://x/uu-40-2004", kind="regulation",
+                           title="UU 40/2004", text="jaminan sosial nasional", doc_type="UU",
+                           number="40", year=2004))
+        build_index(tmp_path / "index", iter(store), store_seq=store.last_seq())
+    app = create_app({"DATA_DIR": tmp_path, "TESTING": True})
+    warm_up(app)
+    assert "telusur.index" in app.extensions  # the SearchIndex is open and kept for requests
+
+
+def test_warm_up_without_an_index_does_not_stop_the_server(tmp_path: Path) -> None:
+    from web import create_app
+    from web.cli import warm_up
+
+    app = create_app({"DATA_DIR": tmp_path, "TESTING": True})
+    warm_up(app)  # logs a warning; the app still serves its "no index yet" pages
+    assert app.test_client().get("/healthz").status_code == 503

@@ -305,9 +305,28 @@ def run_server(data_dir: Path, host: str, port: int, *, workers: int = 2, thread
             config: dict[str, Any] = {"DATA_DIR": data_dir}
             if os.environ.get("TELUSUR_SEARCH_CACHE_SIZE"):
                 config["SEARCH_CACHE_SIZE"] = int(os.environ["TELUSUR_SEARCH_CACHE_SIZE"])
-            return create_app(config)
+            app = create_app(config)
+            warm_up(app)
+            return app
 
     _Server().run()
+
+
+def warm_up(app: Any) -> None:
+    """Open the index and load its vocabulary in this worker before the first request comes.
+
+    Opening an index and building its per-version data takes a second or two on the full
+    corpus; paid here, it is not paid by the first visitor (nor by 16 at once under load).
+    """
+    from index import SearchRequest
+    from web.errors import UnavailableError
+    from web.resources import get_searcher
+
+    with app.test_request_context("/"):
+        try:
+            get_searcher().search(SearchRequest(query="jaminan sosial", per_page=1))
+        except UnavailableError as exc:
+            log.warning("index not ready at start (%s); pages will say so until it is", exc)
 
 
 if __name__ == "__main__":
