@@ -69,14 +69,16 @@ def ensure_corpus_data_dir(limit: int | None = None) -> Path:
     """Return a data dir holding the shared corpus, ingested and indexed (built once, reused)."""
     data_dir = RESULTS / (f"corpus-data-{limit}" if limit else "corpus-data")
     done = data_dir / "ready"
+    telusur = Path(sys.executable).parent / "telusur"
     if done.exists():
+        # Cheap when the index is current; rebuilds it after a schema change.
+        subprocess.run([str(telusur), "index", "--data-dir", str(data_dir)], check=True)
         return data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
     jsonl = data_dir / "shared-documents.jsonl"
     with jsonl.open("w", encoding="utf-8") as handle:
         for doc in shared_documents(limit):
             handle.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
-    telusur = Path(sys.executable).parent / "telusur"
     subprocess.run([str(telusur), "ingest", str(jsonl), "--data-dir", str(data_dir)], check=True)
     done.write_text("ok\n")
     return data_dir

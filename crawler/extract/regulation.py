@@ -22,6 +22,7 @@ from corpus.ids import regulation_id
 from corpus.model import Part, Reference
 from crawler.extract.citations import _type_alternation, find_citations, fix_ocr_digits, parse_year
 from crawler.extract.dates import parse_day
+from crawler.extract.heading import penjelasan_identity, repair_heading, settle_year
 from crawler.extract.structure import parse_units, split_lines
 
 _TYPE = re.compile(r"(?<![\w-])(?:" + _type_alternation() + r")", re.IGNORECASE)
@@ -40,6 +41,12 @@ _ABOUT_END = re.compile(
     r"\s*(?:\n|Menimbang|$)"
     r"|\bSumber\s*:"
     r"|\n\s*\n|Pasal\s+1\b|BAB\s+I\b|\bI\s*[.,]\s*UMUM\b|\bUMUM\s+(?=[A-Z][a-z]))",
+)
+# Words right before a type name that make it a regulation cited in a title or a list item
+_CITED_BEFORE = re.compile(
+    r"(?:(?<!PENJELASAN )\bATAS|\bTENTANG|\bPENETAPAN|\bMENGUBAH|\bDENGAN|"
+    r"(?:^|[\s:])\d{1,2} ?[.)]|;) ?[\"'“]? ?$",
+    re.IGNORECASE,
 )
 _MENIMBANG = re.compile(r"(?:^|\n|\s)Menimbang\s*:?", re.IGNORECASE)
 _MENGINGAT = re.compile(r"(?:^|\n|\s)Mengingat\s*:?", re.IGNORECASE)
@@ -135,14 +142,23 @@ def parse_regulation(
     parts.extend(_annex_parts(text, body_end))
     result.parts = tuple(parts)
     _parse_closing(text[pre_end:], result)
-    if result.year is None and (result.enacted_on or result.promulgated_on):
-        # No heading year: a rule is numbered in the year it is enacted (weak evidence).
-        result.year = (result.enacted_on or result.promulgated_on).year  # type: ignore[union-attr]
-        result.confidence["year"] = 0.5
+    _settle_year(text, body_end, result)
     result.references = _references(text, body_end, result)
     if result.parts:
         result.confidence["parts"] = 0.9 if result.pasal_count else 0.3
     return result
+
+
+def _settle_year(text: str, body_end: int, result: ParsedRegulation) -> None:
+    """Check the heading's year against the Penjelasan heading and the closing dates."""
+    explained = penjelasan_identity(repair_heading(text[body_end : body_end + 3000]))
+    witnesses = [explained[1] if explained and explained[0] == result.number else None]
+    witnesses += [d.year if d else None for d in (result.enacted_on, result.promulgated_on)]
+    year = settle_year(result.year, witnesses, dt.date.today().year + 1)
+    if year != result.year:
+        # A rule is numbered in the year it is enacted: weaker evidence than its heading.
+        result.confidence["year"] = 0.6 if result.year else 0.5
+        result.year = year
 
 
 def _normalize(text: str) -> str:
@@ -152,6 +168,7 @@ def _normalize(text: str) -> str:
 
 
 def _parse_identity(text: str, result: ParsedRegulation, default_region: str | None) -> None:
+    text = repair_heading(text[:300_000])
     head_end = _MENIMBANG.search(text[:8000])
     head = text[: head_end.start() if head_end else 4000]
     found = _identity_from(head, result, default_region, 0.95, top_only=True)
@@ -159,18 +176,27 @@ def _parse_identity(text: str, result: ParsedRegulation, default_region: str | N
         # A damaged top: take the first all-capitals heading anywhere ("PENJELASAN ATAS
         # PERATURAN PEMERINTAH ... NOMOR 2 TAHUN 2000", a repeated title page).
         found = _identity_from(text[:300_000], result, default_region, 0.75, top_only=False)
-    if not result.about or not result.doc_type:
-        match = _MENETAPKAN.search(text[:60000])
-        if match:
-            kind = _TYPE.search(match.group("type"))
-            if not result.doc_type and kind:
-                result.doc_type = _code(kind.group(0))
-                result.confidence["doc_type"] = 0.7
-            if not result.about:
-                result.about = _clean_about(match.group("about"))
-                result.confidence["about"] = 0.7
+    _from_menetapkan(text, result)
     if result.doc_type and result.title is None:
         result.title = _title(result)
+
+
+def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
+    """Complete the identity from "Menetapkan : PERATURAN ... TENTANG ..." (the title again)."""
+    match = _MENETAPKAN.search(text[:60000])
+    if match is None:
+        return
+    stated = _clean_about(match.group("about"))
+    if result.about and stated and len(_squashed(stated)) > len(_squashed(result.about)) and (
+            _squashed(stated).startswith(_squashed(result.about))):
+        result.about = stated  # the heading's title was cut at a line or page break
+    kind = _TYPE.search(match.group("type"))
+    if not result.doc_type and kind:
+        result.doc_type = _code(kind.group(0))
+        result.confidence["doc_type"] = 0.7
+    if not result.about:
+        result.about = stated
+        result.confidence["about"] = 0.7
 
 
 def _heading_like(head: str, kind: re.Match[str], nomor: re.Match[str], top_only: bool,
@@ -179,6 +205,9 @@ def _heading_like(head: str, kind: re.Match[str], nomor: re.Match[str], top_only
     between = head[offset + kind.end() : nomor.start()]
     if re.search(r"\b[a-z]{3,}\b", between.replace("dan", "")):
         return False  # "Peraturan Pemerintah yang mengatur ... Nomor": a sentence
+    before = re.sub(r"\s+", " ", head[max(0, offset + kind.start() - 40) : offset + kind.start()])
+    if _CITED_BEFORE.search(before):
+        return False  # "TENTANG PERUBAHAN ATAS UNDANG-UNDANG NOMOR 15", "2. Undang-Undang ..."
     capitals = kind.group(0).isupper() and nomor.group(0)[:5].isupper()
     if top_only:
         before = head[: offset + kind.start()]
@@ -277,7 +306,9 @@ def _about_text(tail: str, number: str | None, year: int | None) -> str | None:
             about = about[again.end() :] if again else about[repeat.end() :]
     words = about.replace("_", " ").split()
     head = words[:6]
-    if head and sum(1 for w in head if w.isupper() or not w.isalpha()) >= len(head) * 0.8:
+    capitals = sum(1 for w in head if w.isupper() or not w.isalpha()) >= len(head) * 0.8
+    if head and (capitals or (head[0].isupper() and len(head[0]) >= 4)):
+        # An upper-case title ends where running text ("Presiden Republik Indonesia,") starts
         kept: list[str] = []
         for w in words:
             if sum(1 for c in w if c.islower()) >= 2 and kept:
@@ -285,6 +316,10 @@ def _about_text(tail: str, number: str | None, year: int | None) -> str | None:
             kept.append(w)
         about = " ".join(kept)
     return _clean_about(about)
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def _clean_about(about: str) -> str | None:

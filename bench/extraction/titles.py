@@ -1,0 +1,95 @@
+"""How a parsed `tentang` is compared with the reference title of a record: one normalisation.
+
+`normalise_title` is applied to BOTH sides (the parser's title and the reference, which is the
+peraturan.go.id metadata `tentang` or the record's `judul`), in this order:
+
+1. upper case; Unicode hyphens and dashes -> "-"; quotes dropped;
+2. abbreviations spelled out as whole words: RI -> REPUBLIK INDONESIA, PP -> PERATURAN
+   PEMERINTAH, UU -> UNDANG-UNDANG, PERPU/PERPPU -> PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG,
+   UU DRT -> UNDANG-UNDANG DARURAT, KAB. -> KABUPATEN, PROV. -> PROVINSI, NO./NR. -> NOMOR,
+   PROPINSI -> PROVINSI (the old spelling);
+3. a cited number written "X-Y" or "X/Y" after a type name (PP 28-2001) -> "NOMOR X TAHUN Y";
+4. "PERUBAHAN ATAS" -> "PERUBAHAN" (the metadata drops "ATAS");
+5. only letters and digits are kept.
+
+Three figures are reported: strict (only step 5), normalised (all steps, equal strings) and
+fuzzy (token-set F1 >= 0.9 on the normalised words, 2|A&B| / (|A| + |B|)), so a reader sees how
+much of a gap is the reference's spelling and how much the parser. A reference taken from "the
+first line of text" (not metadata) runs on into the next words of the text, so for those a
+parsed title that is a prefix of at least 60 % of the reference counts as normalised-equal.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAMES = {
+    "PP": "PERATURAN PEMERINTAH",
+    "UU": "UNDANG-UNDANG",
+    "PERPU": "PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG",
+    "PERPPU": "PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG",
+}
+_STEPS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"[‐‑‒–—−]"), "-"),
+    (re.compile(r"[\"'“”‘’`]"), ""),
+    (re.compile(r"\bR\.?I\b\.?"), "REPUBLIK INDONESIA"),
+    (re.compile(r"\bUU\s+DRT\b\.?"), "UU DARURAT"),
+    (re.compile(r"\bKAB\.\s*|\bKAB\b"), "KABUPATEN "),
+    (re.compile(r"\bPROV\.\s*|\bPROV\b"), "PROVINSI "),
+    (re.compile(r"\bPROPINSI\b"), "PROVINSI"),
+    (re.compile(r"\b(?:NO|NR)\s*\.\s*|\bNO\b"), "NOMOR "),
+)
+_TYPE_WORD = r"(?:PP|UU|PERPU|PERPPU|DARURAT|PERATURAN PEMERINTAH|UNDANG-UNDANG|UNDANG UNDANG)"
+_SHORT_NUMBER = re.compile(_TYPE_WORD.join((r"(?P<type>", r")")) +
+                           r"\s+(?:NOMOR\s+)?(?P<num>\w+)\s*[-/]\s*(?P<year>\d{4})\b")
+_ABBREVIATION = re.compile(r"\b(PP|UU|PERPU|PERPPU)\b")
+
+
+def normalise_title(text: str | None) -> str:
+    """Return a title in the one comparable form (see the module docstring)."""
+    out = (text or "").upper()
+    for pattern, repl in _STEPS:
+        out = pattern.sub(repl, out)
+    out = _SHORT_NUMBER.sub(
+        lambda m: f"{m.group('type')} NOMOR {m.group('num')} TAHUN {m.group('year')}", out)
+    out = _ABBREVIATION.sub(lambda m: _NAMES[m.group(1)], out)
+    out = re.sub(r"\bPERUBAHAN\s+((?:KE\w+\s+)*)ATAS\b", r"PERUBAHAN \1", out)
+    return re.sub(r"[^A-Z0-9]", "", out)
+
+
+def strict_title(text: str | None) -> str:
+    """Return only the lowercase letters and digits of a title (the strict comparison)."""
+    return re.sub(r"[^a-z0-9]", "", (text or "").lower())
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in (re.sub(r"[^A-Z0-9]", "", t) for t in re.split(r"[\s,;:()/-]+", text)) if w}
+
+
+def token_f1(found: str | None, want: str | None) -> float:
+    """Return the token-set F1 of two titles after normalisation (0.0 when either is empty)."""
+    a, b = _words(_expand(found)), _words(_expand(want))
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _expand(text: str | None) -> str:
+    """Return a title with abbreviations spelled out but words still apart."""
+    out = (text or "").upper()
+    for pattern, repl in _STEPS:
+        out = pattern.sub(repl, out)
+    return _ABBREVIATION.sub(lambda m: _NAMES[m.group(1)], out)
+
+
+def title_matches(found: str | None, want: str | None, *, first_line: bool) -> tuple[bool, bool,
+                                                                                     bool]:
+    """Return (strict, normalised, fuzzy) equality of a parsed title and its reference."""
+    strict = bool(found) and strict_title(found) == strict_title(want)
+    got, ref = normalise_title(found), normalise_title(want)
+    if first_line:
+        normalised = bool(got) and ref.startswith(got) and len(got) >= 0.6 * len(ref)
+    else:
+        normalised = bool(got) and got == ref
+    fuzzy = normalised or token_f1(found, want) >= 0.9
+    return strict, normalised, fuzzy

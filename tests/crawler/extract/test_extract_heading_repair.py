@@ -1,0 +1,99 @@
+"""OCR-damaged regulation headings, amended titles, years read against other witnesses."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract import parse_regulation
+from crawler.extract.heading import penjelasan_identity, repair_heading, settle_year
+
+_BODY = ("\nDENGAN RAHMAT TUHAN YANG MAHA ESA\nMenimbang : a. bahwa perlu;\nMengingat : 1. Pasal 5 "
+         "ayat (2) Undang-Undang Dasar 1945;\nMEMUTUSKAN:\nMenetapkan : PERATURAN PEMERINTAH "
+         "TENTANG {about}.\nPasal 1\nIsi pasal satu.\nPasal 2\nIsi pasal dua.\n")
+
+
+@pytest.mark.parametrize("damaged, fixed", [
+    ("PEMTURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 62", "PERATURAN PEMERINTAH REPUBLIK"),
+    ("PERATURAN PEMERINTAI{ REPUBLIK INDONESIA NOMOR 83", "PERATURAN PEMERINTAH REPUBLIK"),
+    ("PERATURAN PEMEzuNTAH REPUBLIK INDONESIA NOMOR 45", "PERATURAN PEMERINTAH REPUBLIK"),
+    ("PERATURAN PEMERI NTAH REPUBLIK INDONESIA NOMOR 60", "PERATURAN PEMERINTAH REPUBLIK"),
+    ("PERATURANPEMERINTAH REPUBUK INDONESIA NOMOR 56", "PERATURAN PEMERINTAH REPUBUK"),
+    ("I I UNDANO-UNDANG REPUBLIK INDONESIA NOMOR 10", "UNDANG-UNDANG REPUBLIK"),
+    ("UNDANG- REPUBLIK INDONESIA NOMOR 26", "UNDANG-UNDANG REPUBLIK"),
+    ("UNDANG-UNDANG REPUBLIK INDONESIA NPOMOR 24", "INDONESIA NOMOR 24"),
+    ("UNDANG‐UNDANG REPUBLIK INDONESIA NOMOR 68", "UNDANG-UNDANG REPUBLIK"),
+    ("NOMOR 45 ^TAHUN ^2019", "NOMOR 45 TAHUN 2019"),
+], ids=["pemturan", "brace-h", "lowercase-noise", "split-word", "joined-words", "undano",
+        "lost-line", "npomor", "unicode-hyphen", "caret-noise"])
+def test_damaged_national_heading_words_are_repaired(damaged: str, fixed: str) -> None:
+    assert fixed in repair_heading(damaged)
+
+
+@pytest.mark.parametrize("text", [
+    "PRESIDEN REPUBLIK INDONESIA NOMOR 5",
+    "Peraturan Pemerintah Republik Indonesia Nomor 5 Tahun 2000",
+    "KEMENTERIAN HUKUM REPUBLIK INDONESIA NOMOR 5",
+], ids=["president", "mixed-case-citation", "other-institution"])
+def test_words_far_from_a_type_name_are_left_alone(text: str) -> None:
+    assert repair_heading(text) == text
+
+
+def test_ocr_damaged_heading_gives_the_identity() -> None:
+    text = ("PEMTURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 62 TAHUN 2016 TENTANG PENAMBAHAN "
+            "MODAL" + _BODY.format(about="PENAMBAHAN MODAL"))
+    parsed = parse_regulation(text)
+    assert (parsed.doc_type, parsed.number, parsed.year) == ("PP", "62", 2016)
+
+
+def test_an_amended_regulation_in_the_title_is_not_the_identity() -> None:
+    text = ("UNDANG-UNDANG REPUBLIK INDONESIA TENTANG PERUBAHAN ATAS UNDANG-UNDANG NOMOR 15 "
+            "TAHUN 1969 TENTANG PEMILIHAN UMUM" + _BODY.format(about="PERUBAHAN")
+            + "\nPENJELASAN ATAS UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 1 TAHUN 1985 TENTANG "
+              "PERUBAHAN ATAS UNDANG-UNDANG NOMOR 15 TAHUN 1969\nI. UMUM\nCukup jelas.")
+    parsed = parse_regulation(text)
+    assert (parsed.doc_type, parsed.number, parsed.year) == ("UU", "1", 1985)
+
+
+def test_a_mengingat_item_is_not_the_identity() -> None:
+    text = ("BAB I ... MEMUTUSKAN:\n2. Undang-Undang Nomor 13 Tahun 2003 tentang "
+            "Ketenagakerjaan;\n" + _BODY.format(about="PERLUASAN KESEMPATAN KERJA"))
+    parsed = parse_regulation(text)
+    assert parsed.number is None and parsed.doc_type == "PP"
+
+
+def test_an_impossible_heading_year_yields_to_the_closing_date() -> None:
+    text = ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 6 TAHUN 2078 TENTANG MODAL"
+            + _BODY.format(about="MODAL")
+            + "Ditetapkan di Jakarta pada tanggal 2 Februari 2018\nPRESIDEN")
+    parsed = parse_regulation(text)
+    assert (parsed.number, parsed.year) == ("6", 2018)
+    assert parsed.confidence["year"] < 0.9
+
+
+def test_a_cut_heading_title_is_completed_from_menetapkan() -> None:
+    text = ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 13 TAHUN 1958 TENTANG PERJANJIAN PERDAMAIAN "
+            "ANTARA Presiden Republik Indonesia\nMenimbang : a. bahwa perlu;\nMEMUTUSKAN:\n"
+            "Menetapkan : UNDANG-UNDANG TENTANG PERJANJIAN PERDAMAIAN ANTARA REPUBLIK INDONESIA"
+            " DAN JEPANG.\nPasal 1\nIsi.\n")
+    parsed = parse_regulation(text)
+    assert parsed.about == "PERJANJIAN PERDAMAIAN ANTARA REPUBLIK INDONESIA DAN JEPANG"
+
+
+@pytest.mark.parametrize("heading, witnesses, want", [
+    (2018, [None, 2018, 2018], 2018),
+    (2078, [None, 2018, None], 2018),
+    (2004, [2014, 2014, 2014], 2014),
+    (2004, [None, 2014, None], 2004),
+    (2019, [None, 2018, 2019], 2019),
+    (None, [None, 2011, None], 2011),
+    (2078, [None, None, None], None),
+], ids=["agree", "impossible", "outvoted", "one-witness-keeps-heading", "promulgated-next-year",
+        "no-heading", "impossible-alone"])
+def test_settle_year(heading: int | None, witnesses: list, want: int | None) -> None:
+    assert settle_year(heading, witnesses, 2027) == want
+
+
+def test_penjelasan_identity_reads_number_and_year() -> None:
+    assert penjelasan_identity("PENJELASAN ATAS PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 1O "
+                               "TAHUN 2O18 TENTANG X") == ("10", 2018)
+    assert penjelasan_identity("tanpa penjelasan") is None
