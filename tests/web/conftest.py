@@ -154,3 +154,27 @@ def app(data_dir: Path, tmp_path: Path) -> Iterator[Flask]:
 def client(app: Flask) -> FlaskClient:
     """Return a test client of the app."""
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Serve the demo corpus (plus one hostile page) on loopback for the browser tests."""
+    from tests.web.browser_support import serve_demo
+
+    yield from serve_demo(tmp_path_factory.mktemp("browser-demo"))
+
+
+@pytest.fixture(scope="session")
+def browser(base_url: str) -> Iterator[object]:
+    """Launch one headless Chromium for every browser test."""
+    from tests.web.browser_support import launch_chromium
+
+    yield from launch_chromium()
+
+
+@pytest.fixture
+def watched(browser: object) -> Iterator[object]:
+    """Return a fresh page that fails the test on console errors or dialogs."""
+    from tests.web.browser_support import watched_page
+
+    yield from watched_page(browser)
