@@ -15,6 +15,7 @@ from index.lexicon import Lexicon
 from index.parts import best_part, part_matcher
 from index.query import ParsedQuery, highlight_words
 from index.results import Hit, PartHit
+from index.schema import load_parts
 from index.snippets import TermMatcher, make_snippet
 
 RELATED_TERMS = 16
@@ -59,7 +60,8 @@ class HitBuilder:
         hits = []
         for docnum in docnums:
             fields = self._s.stored_fields(docnum)
-            found = best_part(fields.get("parts") or (), patterns, parsed.pasal)
+            parts = load_parts(fields.get("parts"), fields.get("text", ""))
+            found = best_part(parts, patterns, parsed.pasal)
             snippet, best = "", None
             if found is not None:
                 anchor, label, text = found

@@ -21,7 +21,7 @@ from corpus.ids import region_slug
 from corpus.model import Document
 from index.analysis import IndonesianAnalyzer, IndonesianPositions
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: parts stored as offsets into the stored text
 PART_KINDS = frozenset({"pasal", "menimbang", "mengingat"})
 FACET_COLUMNS = ("kind", "doc_type", "year", "region", "status", "source")
 TEXT_FIELDS = ("title", "about", "body")
@@ -89,9 +89,43 @@ def part_records(doc: Document) -> list[tuple[str, str, str]]:
     return out
 
 
+def stored_parts(records: list[tuple[str, str, str]], text: str) -> list[tuple[Any, ...]]:
+    """Return parts to store: (anchor, label, start, end) when the part is a slice of `text`.
+
+    Pasal are almost always verbatim slices of the document text; storing offsets instead of a
+    second copy halves what each hit decompresses and unpickles. A part that is not a slice
+    keeps its own text: (anchor, label, text).
+    """
+    out: list[tuple[Any, ...]] = []
+    cursor = 0
+    for anchor, label, body in records:
+        at = text.find(body, cursor)
+        if at < 0:
+            at = text.find(body)
+        if at < 0:
+            out.append((anchor, label, body))
+            continue
+        out.append((anchor, label, at, at + len(body)))
+        cursor = at + len(body)
+    return out
+
+
+def load_parts(stored: Any, text: str) -> list[tuple[str, str, str]]:
+    """Return (anchor, label, text) of stored parts (see `stored_parts`); skip malformed ones."""
+    out: list[tuple[str, str, str]] = []
+    for record in stored or ():
+        if len(record) == 4:
+            anchor, label, start, end = record
+            out.append((anchor, label, text[start:end]))
+        elif len(record) == 3:
+            out.append((record[0], record[1], record[2]))
+    return out
+
+
 def document_fields(doc: Document) -> dict[str, Any]:
     """Return the field dict of one document's index entry."""
     title = doc.title or doc.about or doc.id
+    text = doc.text or doc.summary or ""
     fields: dict[str, Any] = {
         "uid": doc.id,
         "doc_id": doc.id,
@@ -107,11 +141,11 @@ def document_fields(doc: Document) -> dict[str, Any]:
         "title": title,
         "about": doc.about or "",
         "body": "\n".join(filter(None, (doc.summary, doc.text))),
-        "text": doc.text or doc.summary or "",
+        "text": text,
         "url": doc.url,
         "number": doc.number or "",
         "refs": ",".join(sorted({r.target_id for r in doc.references if r.target_id})),
-        "parts": part_records(doc),
+        "parts": stored_parts(part_records(doc), text),
     }
     if doc.year is not None:
         fields["year"] = doc.year
