@@ -21,7 +21,7 @@ from corpus.doctypes import find_doc_type
 from corpus.ids import regulation_id
 from corpus.model import Part, Reference
 from crawler.extract.citations import _type_alternation, find_citations, fix_ocr_digits, parse_year
-from crawler.extract.dates import parse_day
+from crawler.extract.closing import annex_parts, annex_start, parse_closing
 from crawler.extract.heading import penjelasan_identity, repair_heading, settle_year
 from crawler.extract.structure import parse_units, split_lines
 
@@ -57,18 +57,6 @@ _PREAMBLE_END = re.compile(
 _MENETAPKAN = re.compile(
     r"Menetapkan\s*:?\s*(?P<type>[A-Z][A-Z \-]{4,80}?)\s+TENTANG\s+"
     r"(?P<about>[^\n]{3,400}?)(?:\.\s|\.?\s*\n|\.?$)"
-)
-_PENJELASAN = re.compile(r"\n\s*PENJELASAN\s*(?:\n|ATAS\b)")
-_LAMPIRAN = re.compile(r"\n\s*LAMPIRAN(?:\s+[IVX]+)?\s*(?:\n|:|\s+PERATURAN|\s+KEPUTUSAN)")
-_ENACTED = re.compile(
-    r"(?:Ditetapkan|Disahkan)\s+di\s*:?\s*(?P<place>[A-Z][A-Za-z ]{1,40}?)\s*[,\n]?\s*"
-    r"(?:pada\s+)?tanggal\s*:?\s*(?P<date>\d{1,2}\s*[A-Za-z]+\.?\s*\d{4})",
-    re.IGNORECASE,
-)
-_PROMULGATED = re.compile(
-    r"Diundangkan\s+di\s*:?\s*(?P<place>[A-Z][A-Za-z ]{1,40}?)\s*[,\n]?\s*"
-    r"(?:pada\s+)?tanggal\s*:?\s*(?P<date>\d{1,2}\s*[A-Za-z]+\.?\s*\d{4})",
-    re.IGNORECASE,
 )
 _ITEM_LETTER = re.compile(r"(?:^|\s)(?P<k>[a-z])\s*[.)]\s+")
 _ITEM_NUMBER = re.compile(r"(?:^|\s)(?P<k>\d{1,2})\s*[.)]\s+")
@@ -132,16 +120,16 @@ def parse_regulation(
     _parse_identity(text, result, default_region)
     region = result.region or default_region
     pre_start, pre_end = _preamble_bounds(text)
-    body_end = _annex_start(text, pre_end)
+    body_end = annex_start(text, pre_end)
     parts: list[Part] = []
     if pre_start is not None:
         page = bisect.bisect_right(page_starts, pre_start) if page_starts else None
         for part in _preamble_parts(text[pre_start:pre_end], result, region):
             parts.append(dataclasses.replace(part, page=page))
     parts.extend(parse_units(split_lines(text[pre_end:body_end], pre_end), page_starts))
-    parts.extend(_annex_parts(text, body_end))
+    parts.extend(annex_parts(text, body_end))
     result.parts = tuple(parts)
-    _parse_closing(text[pre_end:], result)
+    parse_closing(text[pre_end:], result)
     _settle_year(text, body_end, result)
     result.references = _references(text, body_end, result)
     if result.parts:
@@ -352,12 +340,6 @@ def _preamble_bounds(text: str) -> tuple[int | None, int]:
     return start.start(), end.start() if end else start.end()
 
 
-def _annex_start(text: str, body_start: int) -> int:
-    ends = [m.start() for m in (_PENJELASAN.search(text, body_start),
-                                _LAMPIRAN.search(text, body_start)) if m]
-    return min(ends) if ends else len(text)
-
-
 def _preamble_parts(preamble: str, result: ParsedRegulation, region: str | None) -> list[Part]:
     parts = []
     mengingat = _MENGINGAT.search(preamble)
@@ -392,35 +374,6 @@ def _items(text: str, marker: re.Pattern[str], first: str) -> list[str]:
         end = cuts[i + 1].start() if i + 1 < len(cuts) else len(text)
         items.append(re.sub(r"\s+", " ", text[match.end() : end]).strip())
     return [item for item in items if item]
-
-
-def _annex_parts(text: str, start: int) -> list[Part]:
-    if start >= len(text):
-        return []
-    parts = []
-    marks = sorted(
-        (m.start(), kind)
-        for kind, m in (("penjelasan", _PENJELASAN.search(text, start)),
-                        ("lampiran", _LAMPIRAN.search(text, start)))
-        if m
-    )
-    for i, (position, kind) in enumerate(marks):
-        end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
-        body = text[position:end].strip()
-        if body:
-            parts.append(Part(kind, kind, kind.capitalize(), body))
-    return parts
-
-
-def _parse_closing(text: str, result: ParsedRegulation) -> None:
-    enacted = _ENACTED.search(text)
-    if enacted:
-        result.enacted_at_place = enacted.group("place").strip().title()
-        result.enacted_on = parse_day(enacted.group("date"))
-    promulgated = _PROMULGATED.search(text)
-    if promulgated:
-        result.promulgated_at_place = promulgated.group("place").strip().title()
-        result.promulgated_on = parse_day(promulgated.group("date"))
 
 
 def _references(text: str, body_end: int, result: ParsedRegulation) -> tuple[Reference, ...]:
