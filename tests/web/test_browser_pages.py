@@ -131,3 +131,26 @@ def test_phone_layout_needs_no_sideways_scrolling(browser: object, base_url: str
     finally:
         context.close()
     assert watch.errors == [] and watch.dialogs == []
+
+
+FOCUS_JS = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  const where = Array.prototype.indexOf.call(document.querySelectorAll('*'), el);
+  return [el.tagName + '@' + where, style.outlineStyle, parseFloat(style.outlineWidth) || 0];
+}"""
+
+
+@pytest.mark.parametrize("path", ["/?q=pekerja+rentan", "/d/perbup-contoh-2023-12"])
+def test_keyboard_focus_is_always_visible(watched: Watched, base_url: str, path: str) -> None:
+    page = watched.page
+    page.goto(base_url + path)
+    seen = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate(FOCUS_JS))
+    reached = {name for name, _, _ in seen}
+    assert len(reached) > 15  # the walk really moves through links, inputs and buttons
+    hidden = [(name, style, width) for name, style, width in seen
+              if style == "none" or width < 2]
+    assert hidden == [], f"focus not visible on {hidden}"
