@@ -36,7 +36,8 @@ _NOMOR = re.compile(
 _TENTANG = re.compile(r"\bT\s?E\s?N\s?T\s?A\s?N\s?G\b\s*:?", re.IGNORECASE)
 _ABOUT_END = re.compile(
     r"\s*(?:DENGAN\s+RA[K]?HMAT|Menimbang|Mengingat|MEMUTUSKAN|Dengan\s+Persetujuan|"
-    r"PRESIDEN\s+REPUBLIK|"
+    r"PRESIDEN\s+REPUB[A-Z]{2,4}\s+INDONESIA(?=\s*(?:,|[I|]?\s*SALINAN|Menimbang)|\s+[a-z])|"
+    r"\bSALINAN\b|\bPENJELASAN\b(?=\s*(?:\n|ATAS\b|UMUM\b|I\s*\.|$))|"
     r"\b(?:BUPATI|GUBERNUR|WALI\s?KOTA|WALIKOTA|MENTERI|KEPALA)\b[A-Z .]{0,80},"
     r"\s*(?:\n|Menimbang|$)"
     r"|\bSumber\s*:"
@@ -174,7 +175,8 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
     match = _MENETAPKAN.search(text[:60000])
     if match is None:
         return
-    stated = _clean_about(match.group("about"))
+    stated_end = _ABOUT_END.search(match.group("about"))
+    stated = _clean_about(match.group("about")[: stated_end.start() if stated_end else None])
     if result.about and stated and len(_squashed(stated)) > len(_squashed(result.about)) and (
             _squashed(stated).startswith(_squashed(result.about))):
         result.about = stated  # the heading's title was cut at a line or page break

@@ -97,3 +97,20 @@ def test_penjelasan_identity_reads_number_and_year() -> None:
     assert penjelasan_identity("PENJELASAN ATAS PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 1O "
                                "TAHUN 2O18 TENTANG X") == ("10", 2018)
     assert penjelasan_identity("tanpa penjelasan") is None
+
+
+@pytest.mark.parametrize("heading, about", [
+    ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 5 TAHUN 1985 TENTANG REFERENDUM Presiden "
+     "Republik Indonesia,", "REFERENDUM"),
+    ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 18 TAHUN 2022 TENTANG PROVINSI JAMBI PRESIDEN "
+     "REPUBUK INDONESIA I SALINAN I", "PROVINSI JAMBI"),
+    ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 4 TAHUN 1976 TENTANG KEJAHATAN PENERBANGAN "
+     "PENJELASAN UMUM Dalam rangka", "KEJAHATAN PENERBANGAN"),
+    ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 2 TAHUN 2001 TENTANG PENUNJUKAN JABATAN "
+     "PRESIDEN REPUBLIK INDONESIA\nDENGAN RAHMAT TUHAN YANG MAHA ESA",
+     "PENUNJUKAN JABATAN PRESIDEN REPUBLIK INDONESIA"),
+], ids=["mixed-case-president", "ocr-president-and-salinan", "penjelasan-umum",
+        "president-inside-the-title"])
+def test_heading_title_ends_where_the_title_ends(heading: str, about: str) -> None:
+    parsed = parse_regulation(heading + "\nMenimbang : a. bahwa perlu;\nPasal 1\nIsi.\n")
+    assert parsed.about == about
