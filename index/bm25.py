@@ -41,6 +41,7 @@ class FieldLengths:
     lengths: dict[str, list[int]]
     averages: dict[str, float]
     total: int
+    norms: dict[str, list[float]]  # K1 * (1 - B + B * length / average), by docnum
 
 
 def load_lengths(searcher: Any) -> FieldLengths:
@@ -51,11 +52,14 @@ def load_lengths(searcher: Any) -> FieldLengths:
             lengths[name].extend(leaf.doc_field_length(d, name, 0)
                                  for d in range(leaf.doc_count_all()))
     averages = {name: max(1.0, searcher.avg_field_length(name, 1.0)) for name in TEXT_FIELDS}
-    return FieldLengths(lengths, averages, max(1, searcher.doc_count()))
+    norms = {name: [K1 * (1 - B + B * (n or 0) / averages[name]) for n in lengths[name]]
+             for name in TEXT_FIELDS}
+    return FieldLengths(lengths, averages, max(1, searcher.doc_count()), norms)
 
 
-def postings(searcher: Any, field: str, text: str) -> Iterator[tuple[int, float]]:
-    """Yield (docnum, frequency) of one term, reading whole blocks when the codec allows."""
+def posting_blocks(searcher: Any, field: str, text: str) -> Iterator[tuple[Sequence[int],
+                                                                           Sequence[float]]]:
+    """Yield (docnums, frequencies) of one term a block at a time, when the codec allows."""
     for leaf, offset in searcher.reader().leaf_readers():
         if (field, text) not in leaf:
             continue
@@ -65,13 +69,22 @@ def postings(searcher: Any, field: str, text: str) -> Iterator[tuple[int, float]
             while inner.is_active():
                 inner._read_ids()
                 inner._read_weights()
-                for docnum, weight in zip(inner._ids, inner._weights, strict=False):
-                    yield docnum + offset, weight
+                ids = inner._ids
+                yield ([d + offset for d in ids] if offset else ids), inner._weights
                 inner._next_block()
         else:
+            ids, weights = [], []
             while matcher.is_active():
-                yield matcher.id() + offset, matcher.weight()
+                ids.append(matcher.id() + offset)
+                weights.append(matcher.weight())
                 matcher.next()
+            yield ids, weights
+
+
+def postings(searcher: Any, field: str, text: str) -> Iterator[tuple[int, float]]:
+    """Yield (docnum, frequency) of one term."""
+    for ids, weights in posting_blocks(searcher, field, text):
+        yield from zip(ids, weights, strict=False)
 
 
 class TfCache:
@@ -139,15 +152,17 @@ class ClauseScorer:
 
     def _read_family_tf(self, field: str, word: str, exact: bool) -> dict[int, float]:
         forms = (word,) if exact else self._lexicon.forms(word)
-        tf: dict[int, float] = defaultdict(float)
+        tf: dict[int, float] = {}
+        get = tf.get
         for form in forms:
             factor = 1.0 if form == word else VARIANT_WEIGHT
-            for docnum, freq in postings(self._s, field, form):
-                tf[docnum] += factor * freq
+            for ids, weights in posting_blocks(self._s, field, form):
+                for docnum, freq in zip(ids, weights, strict=False):
+                    tf[docnum] = get(docnum, 0.0) + factor * freq
         if field == "body" and not word.isalpha():
             for docnum, freq in postings(self._s, "number_key", word.lstrip("0") or word):
-                tf[docnum] += freq
-        return dict(tf)
+                tf[docnum] = get(docnum, 0.0) + freq
+        return tf
 
     def _phrase_tf(self, field: str, words: Sequence[str], alt: Alternative,
                    weight: float) -> dict[int, float]:
@@ -177,13 +192,13 @@ class ClauseScorer:
             return {}
         total = self._lengths.total
         idf = math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
-        scores: dict[int, float] = defaultdict(float)
+        scores: dict[int, float] = {}
+        get = scores.get
         for name, tf in merged.items():
-            boost = FIELD_BOOSTS.get(name, 1.0)
-            lengths, average = self._lengths.lengths[name], self._lengths.averages[name]
+            weight = FIELD_BOOSTS.get(name, 1.0) * idf * (K1 + 1)
+            norms = self._lengths.norms[name]
             for docnum, freq in tf.items():
-                norm = K1 * (1 - B + B * lengths[docnum] / average)
-                scores[docnum] += boost * idf * freq * (K1 + 1) / (freq + norm)
+                scores[docnum] = get(docnum, 0.0) + weight * freq / (freq + norms[docnum])
         return scores
 
 
