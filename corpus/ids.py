@@ -69,7 +69,8 @@ def regulation_id(
 ) -> str:
     """Return the natural-key id of a regulation.
 
-    `fallback` (a title or URL) makes the id unique when the number is unknown.
+    `fallback` (the tentang text, else a title or URL) makes the id unique when the number is
+    unknown; it is normalised first, so every copy of the instrument hashes the same text.
     """
     known = find_doc_type(doc_type)
     code = known.code if known else doc_type
@@ -85,9 +86,14 @@ def regulation_id(
         parts.append(str(year))
     if number and number.strip() not in ("-", "0"):
         parts.append(slugify(number))
-    elif fallback:
-        parts.append("x" + hashlib.sha1(fallback.encode()).hexdigest()[:10])
+    elif fallback and (key := _fallback_key(fallback)):
+        parts.append("x" + hashlib.sha1(key.encode()).hexdigest()[:10])
     return "-".join(p for p in parts if p)
+
+
+def _fallback_key(text: str) -> str:
+    """Normalise the text an unnumbered instrument's id is hashed from (case, punctuation)."""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 def _type_prefix(code: str, spelled: str, issuer: str | None) -> str:

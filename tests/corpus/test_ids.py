@@ -66,3 +66,25 @@ def test_doc_type_spellings_normalise(spelling: str, code: str | None) -> None:
 )
 def test_region_slug(region: str | None, slug: str | None) -> None:
     assert region_slug(region) == slug
+
+
+def test_unnumbered_ids_ignore_case_and_punctuation_of_the_fallback() -> None:
+    a = regulation_id("Perbup", None, 2024, "Kabupaten Gianyar",
+                      fallback="Pedoman Penyusunan APBDes (Tahun Anggaran 2025)")
+    b = regulation_id("Perbup", "-", 2024, "Kabupaten Gianyar",
+                      fallback="pedoman penyusunan apbdes tahun anggaran 2025")
+    assert a == b
+
+
+def test_expected_instrument_ids_follow_the_id_scheme() -> None:
+    import tomllib
+    from pathlib import Path
+
+    import corpus
+
+    path = Path(corpus.__file__).with_name("expected_instruments.toml")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    for item in data["instrument"]:
+        expected = regulation_id(item["doc_type"], item.get("number"), item.get("year"),
+                                 "Kabupaten Gianyar", fallback=item["title"])
+        assert item["id"] == expected, item["title"]
