@@ -27,7 +27,7 @@ _NATIONAL = {
 _HYPHENS = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "−": "-", "^": None})
 # "REPUBLIK INDONESIA" (OCR-tolerant) followed by a damaged or plain "NOMOR"
 _ANCHOR = re.compile(
-    r"(?<=[\s\-])REPUB[A-Z]{2,4}\s*I[NO0][DO0][O0]?[A-Z]{3,5}\s+"
+    r"(?<=[\s\-])REPUB[A-Z]{2,4}\s*I[NO0][DO0][O0]?[A-Z.]{3,6}\s+"
     r"(?P<nomor>N\W?[A-Z0]{0,2}\W?M\W?[O0]\W?R|NOMOR)(?=\s*[\dOIl])"
 )
 _MIN_RATIO = 0.8
@@ -107,8 +107,8 @@ def settle_year(heading: int | None, witnesses: list[int | None], latest: int) -
     """Return the year a regulation carries, weighing its heading against other witnesses.
 
     The heading's year stands unless it is impossible (after `latest`) or two other witnesses
-    (the Penjelasan heading, the enactment and promulgation dates) agree on another year and
-    none agrees with the heading: then theirs is taken. OCR turns "2018" into "2078" and
+    (the Penjelasan heading and the closing "Ditetapkan ... tanggal") agree on another year:
+    then theirs is taken. OCR turns "2018" into "2078" and
     "2014" into "2004"; the closing dates and the Penjelasan are read from other lines.
     """
     seen = [w for w in witnesses if w is not None and 1900 <= w <= latest]

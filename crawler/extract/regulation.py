@@ -43,12 +43,11 @@ _ABOUT_END = re.compile(
     r"|\bSumber\s*:"
     r"|\n\s*\n|Pasal\s+1\b|BAB\s+I\b|\bI\s*[.,]\s*UMUM\b|\bUMUM\s+(?=[A-Z][a-z]))",
 )
-# Words right before a type name that make it a regulation cited in a title or a list item
+# Words right before a type name that make it a regulation cited in a title
 _CITED_BEFORE = re.compile(
-    r"(?:(?<!PENJELASAN )\bATAS|\bTENTANG|\bPENETAPAN|\bMENGUBAH|\bDENGAN|"
-    r"(?:^|[\s:])\d{1,2} ?[.)]|;) ?[\"'“]? ?$",
-    re.IGNORECASE,
-)
+    r"(?:\bATAS|\bTENTANG|\bDAN|\bPENETAPAN|\bMENGUBAH|\bDENGAN|;) ?[\"'“]? ?$", re.IGNORECASE)
+_EXPLAINED = re.compile(r"\bPENJ\w{5}N\b")  # "PENJELASAN ATAS ...", OCR "PENJBLASAN"
+_LIST_ITEM = re.compile(r"(?:^|[\s:])\d{1,2} ?[.)] ?$")
 _MENIMBANG = re.compile(r"(?:^|\n|\s)Menimbang\s*:?", re.IGNORECASE)
 _MENGINGAT = re.compile(r"(?:^|\n|\s)Mengingat\s*:?", re.IGNORECASE)
 _PREAMBLE_END = re.compile(
@@ -131,18 +130,20 @@ def parse_regulation(
     parts.extend(annex_parts(text, body_end))
     result.parts = tuple(parts)
     parse_closing(text[pre_end:], result)
-    _settle_year(text, body_end, result)
+    _settle_year(text, pre_end, body_end, result)
     result.references = _references(text, body_end, result)
     if result.parts:
         result.confidence["parts"] = 0.9 if result.pasal_count else 0.3
     return result
 
 
-def _settle_year(text: str, body_end: int, result: ParsedRegulation) -> None:
+def _settle_year(text: str, body_start: int, body_end: int, result: ParsedRegulation) -> None:
     """Check the heading's year against the Penjelasan heading and the closing dates."""
-    explained = penjelasan_identity(repair_heading(text[body_end : body_end + 3000]))
-    witnesses = [explained[1] if explained and explained[0] == result.number else None]
-    witnesses += [d.year if d else None for d in (result.enacted_on, result.promulgated_on)]
+    start = body_end if body_end < len(text) else body_start  # an inline Penjelasan heading
+    explained = penjelasan_identity(repair_heading(text[start:]))
+    closing = result.enacted_on or result.promulgated_on  # one block: one witness
+    witnesses = [explained[1] if explained and explained[0] == result.number else None,
+                 closing.year if closing else None]
     year = settle_year(result.year, witnesses, dt.date.today().year + 1)
     if year != result.year:
         # A rule is numbered in the year it is enacted: weaker evidence than its heading.
@@ -196,9 +197,11 @@ def _heading_like(head: str, kind: re.Match[str], nomor: re.Match[str], top_only
     if re.search(r"\b[a-z]{3,}\b", between.replace("dan", "")):
         return False  # "Peraturan Pemerintah yang mengatur ... Nomor": a sentence
     before = re.sub(r"\s+", " ", head[max(0, offset + kind.start() - 40) : offset + kind.start()])
-    if _CITED_BEFORE.search(before):
-        return False  # "TENTANG PERUBAHAN ATAS UNDANG-UNDANG NOMOR 15", "2. Undang-Undang ..."
+    if _CITED_BEFORE.search(before) and not _EXPLAINED.search(before):
+        return False  # "TENTANG PERUBAHAN ATAS UNDANG-UNDANG NOMOR 15": cited in a title
     capitals = kind.group(0).isupper() and nomor.group(0)[:5].isupper()
+    if not capitals and _LIST_ITEM.search(before):
+        return False  # "Mengingat: ... 2. Undang-Undang Nomor 13 Tahun 2003"
     if top_only:
         before = head[: offset + kind.start()]
         return capitals or not re.search(r"\b[a-z]{4,}\b", before)

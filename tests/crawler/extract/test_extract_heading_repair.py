@@ -114,3 +114,30 @@ def test_penjelasan_identity_reads_number_and_year() -> None:
 def test_heading_title_ends_where_the_title_ends(heading: str, about: str) -> None:
     parsed = parse_regulation(heading + "\nMenimbang : a. bahwa perlu;\nPasal 1\nIsi.\n")
     assert parsed.about == about
+
+
+@pytest.mark.parametrize("text, identity", [
+    ("bahwa perlu;\nPasal 1\nIsi.\nPENJBLASAN ATAS PERATURAN PEMERINTAH REPUBLIK INDONBSIA NOMOR 5"
+     " TAHUN 2016 TENTANG JENIS TARIF\nI. UMUM\nCukup.", ("PP", "5", 2016)),
+    ("bahwa perlu;\nPasal 1\nIsi.\nMEMORI PENJELASAN UNDANG-UNDANG ATAS UNDANG-UNDANG REPUBLIK "
+     "INDONESIA NOMOR 21 TAHUN 1954 TENTANG PERJANJIAN PERBURUHAN\nUMUM:", ("UU", "21", 1954)),
+    ("TENTANG TENTANG AWAK KAPAL\nMenimbang bahwa perlu;\nMEMUTUSKAN:\n1.\n2. PERATURAN "
+     "PEMERINTAH REPUBLIK INDONESIA NOMOR 22 TAHUN 2022\nBAB I\nPasal 1\nIsi.", ("PP", "22", 2022)),
+    ("bahwa perlu mengubah Undang-undang Nomor 15 Tahun 1969;\nMEMUTUSKAN:\nMenetapkan : "
+     "UNDANG-UNDANG TENTANG PERUBAHAN ATAS UNDANG-UNDANG NOMOR 15 TAHUN 1969 SEBAGAIMANA TELAH "
+     "DIUBAH DENGAN UNDANG-UNDANG NOMOR 4 TAHUN 1975 DAN UNDANG-UNDANG NOMOR 2 TAHUN 1980.\n"
+     "Pasal I\nIsi.\nPENJELASAN ATAS UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 1 TAHUN 1985\nUMUM",
+     ("UU", "1", 1985)),
+], ids=["ocr-penjelasan", "memori-penjelasan", "heading-after-stray-list-marker",
+        "cited-after-dan"])
+def test_identity_from_the_right_heading(text: str, identity: tuple) -> None:
+    parsed = parse_regulation(text)
+    assert (parsed.doc_type, parsed.number, parsed.year) == identity
+
+
+def test_an_inline_penjelasan_heading_outvotes_an_impossible_year() -> None:
+    text = ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 23 TAHUN 2079 TENTANG STATUTA"
+            + _BODY.format(about="STATUTA") + "Diundangkan di Jakarta pada tanggal 25 Maret 2079 "
+            "MENTERI PENJELASAN ATAS PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 23 TAHUN 2019 "
+            "TENTANG STATUTA I. UMUM Cukup jelas.")
+    assert parse_regulation(text).year == 2019
