@@ -1,7 +1,8 @@
 """Listing pages: search results, archives, tag pages, JDIH catalogues are not documents.
 
-A listing repeats one item shape (same tag and class) at least three times, each item short
-and holding a link; with pagination controls on the page, fewer items suffice.
+A listing repeats one item shape (same tag and class, per-item numbers in the class ignored)
+at least three times, each item short and holding a link; with pagination controls on the
+page, fewer items suffice.
 """
 
 from __future__ import annotations
@@ -32,6 +33,16 @@ def headed_link(item: html.HtmlElement) -> bool:
     return any(h.find(".//a") is not None for h in item.iter("h2", "h3", "h4", "h5"))
 
 
+def item_shape(item: html.HtmlElement) -> str:
+    """Return an item's shape: its first class name without digits.
+
+    Items of one list differ in the rest ("post post-7816 category-x" vs "post post-7908
+    category-y", "item odd" vs "item even").
+    """
+    names = (item.get("class") or "").split()
+    return re.sub(r"\d+", "", names[0]) if names else ""
+
+
 def has_pager(body: html.HtmlElement) -> bool:
     """Return True when the page has pagination controls (listing pages do)."""
     for el in body.iter("a", "nav", "ul", "div"):
@@ -57,7 +68,7 @@ def is_listing(container: html.HtmlElement, stats: TextStats, pager: bool) -> bo
         groups: dict[tuple[str, str], list[html.HtmlElement]] = {}
         for child in parent:
             if isinstance(child.tag, str) and child.tag not in ("br", "hr", "h1", "h2", "p"):
-                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+                groups.setdefault((child.tag, item_shape(child)), []).append(child)
         for items in groups.values():
             linked = [
                 item for item in items

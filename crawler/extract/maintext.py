@@ -21,7 +21,7 @@ from typing import Any
 
 from lxml import etree, html
 
-from crawler.extract.listing import is_listing_page
+from crawler.extract.listing import is_listing, is_listing_page
 from crawler.extract.textstats import BLOCK_TAGS, TextStats
 
 JUNK_TAGS = (
@@ -247,7 +247,23 @@ def _with_siblings(best: html.HtmlElement, parent: html.HtmlElement, stats: Text
                      and stats.density(sibling) < 0.25)
         if strong or paragraph or same_kind:
             chosen.append(sibling)
-    return chosen
+    return _without_trailing_teasers(chosen, stats)
+
+
+def _without_trailing_teasers(chosen: list[html.HtmlElement],
+                              stats: TextStats) -> list[html.HtmlElement]:
+    """Drop blocks of repeated linked teasers ("you may also like") that follow the article."""
+    if len(chosen) < 2:
+        return chosen
+    kept: list[html.HtmlElement] = []
+    article_seen = False
+    for block in chosen:
+        teasers = is_listing(block, stats, False)
+        if teasers and article_seen:
+            continue
+        article_seen = article_seen or not teasers
+        kept.append(block)
+    return kept
 
 
 def _article_body(body: html.HtmlElement, stats: TextStats) -> list[html.HtmlElement]:
