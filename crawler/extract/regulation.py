@@ -55,7 +55,8 @@ _PREAMBLE_END = re.compile(
     r"M\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N|Menetapkan\s*:)",
 )
 _MENETAPKAN = re.compile(
-    r"Menetapkan\s*:?\s*(?P<type>[A-Z][A-Z \-]{4,80}?)\s+TENTANG\s+"
+    r"Menetapkan\s*:?\s*(?:peraturan\s+sebagai\s+berikut\s*:?\s*)?"  # the 1940s-50s wording
+    r"(?P<type>[A-Z][A-Z \-]{4,80}?)\s+TENTANG\s+"
     r"(?P<about>[^\n]{3,400}?)(?:\.\s|\.?\s*\n|\.?$)"
 )
 _ITEM_LETTER = re.compile(r"(?:^|\s)(?P<k>[a-z])\s*[.)]\s+")
@@ -176,8 +177,7 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
     match = _MENETAPKAN.search(text[:60000])
     if match is None:
         return
-    stated_end = _ABOUT_END.search(match.group("about"))
-    stated = _clean_about(match.group("about")[: stated_end.start() if stated_end else None])
+    stated = _about_text(match.group("about"), None, None)
     if result.about and stated and len(_squashed(stated)) > len(_squashed(result.about)) and (
             _squashed(stated).startswith(_squashed(result.about))):
         result.about = stated  # the heading's title was cut at a line or page break

@@ -141,3 +141,12 @@ def test_an_inline_penjelasan_heading_outvotes_an_impossible_year() -> None:
             "MENTERI PENJELASAN ATAS PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 23 TAHUN 2019 "
             "TENTANG STATUTA I. UMUM Cukup jelas.")
     assert parse_regulation(text).year == 2019
+
+
+def test_old_menetapkan_wording_gives_type_and_title() -> None:
+    text = ("a. bahwa pajak bumi perlu diganti;\nMemutuskan : Menetapkan peraturan sebagai berikut"
+            " : UNDANG-UNDANG TENTANG PENGGANTIAN PAJAK BUMI DENGAN PAJAK PENDAPATAN. Pasal 1. "
+            "Isi pasal.")
+    parsed = parse_regulation(text)
+    assert parsed.doc_type == "UU"
+    assert parsed.about == "PENGGANTIAN PAJAK BUMI DENGAN PAJAK PENDAPATAN"
