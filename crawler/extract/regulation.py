@@ -304,7 +304,7 @@ def _about_text(tail: str, number: str | None, year: int | None) -> str | None:
         # An upper-case title ends where running text ("Presiden Republik Indonesia,") starts
         kept: list[str] = []
         for w in words:
-            if sum(1 for c in w if c.islower()) >= 2 and kept:
+            if sum(1 for c in w if c.islower()) >= 2 and len(w.strip(".,;:()")) >= 4 and kept:
                 break
             kept.append(w)
         about = " ".join(kept)

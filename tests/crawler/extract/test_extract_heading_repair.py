@@ -109,8 +109,11 @@ def test_penjelasan_identity_reads_number_and_year() -> None:
     ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 2 TAHUN 2001 TENTANG PENUNJUKAN JABATAN "
      "PRESIDEN REPUBLIK INDONESIA\nDENGAN RAHMAT TUHAN YANG MAHA ESA",
      "PENUNJUKAN JABATAN PRESIDEN REPUBLIK INDONESIA"),
+    ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 75 TAHUN 2010 TENTANG PENJUALAN SAHAM PADA "
+     "PT BANK MANDIRI Tbk\nDENGAN RAHMAT TUHAN YANG MAHA ESA", "PENJUALAN SAHAM PADA PT BANK "
+     "MANDIRI Tbk"),
 ], ids=["mixed-case-president", "ocr-president-and-salinan", "penjelasan-umum",
-        "president-inside-the-title"])
+        "president-inside-the-title", "company-suffix"])
 def test_heading_title_ends_where_the_title_ends(heading: str, about: str) -> None:
     parsed = parse_regulation(heading + "\nMenimbang : a. bahwa perlu;\nPasal 1\nIsi.\n")
     assert parsed.about == about
