@@ -12,7 +12,7 @@ import datetime as dt
 import heapq
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import query as wq
@@ -34,6 +34,7 @@ class Snapshot:
     live: frozenset[int]
     lengths: FieldLengths
     tf_cache: TfCache
+    facet_values: dict[str, list[str | None]] = field(default_factory=dict)
 
 
 def _column(reader: Any, name: str) -> list[Any]:
@@ -59,7 +60,16 @@ def load_snapshot(searcher: Any, stemmer: str = "sastrawi",
     live = frozenset(searcher.docs_for_query(wq.Term("unit", "doc")))
     lexicon = (Lexicon(vocabulary, stemmer=stemmer) if vocabulary is not None
                else Lexicon.from_reader(reader, stemmer=stemmer))
-    return Snapshot(lexicon, columns, live, load_lengths(searcher), TfCache())
+    facet_values = {name: [_facet_value(name, v) for v in columns[name]]
+                    for name in FACET_COLUMNS}
+    return Snapshot(lexicon, columns, live, load_lengths(searcher), TfCache(), facet_values)
+
+
+def _facet_value(name: str, value: Any) -> str | None:
+    """Return a column value as a facet label, or None when it is not counted."""
+    if value in (None, "", 0) or (name == "year" and not 0 < value < 3000):
+        return None
+    return str(value)
 
 
 def top_scores(scores: dict[int, float], limit: int) -> list[tuple[float, int]]:
@@ -79,17 +89,15 @@ def matching(searcher: Any, query: wq.Query, allowed: frozenset[int] | set[int])
 
 def facet_counts(snapshot: Snapshot, docnums: Iterable[int],
                  fields: Sequence[str] = FACET_COLUMNS) -> dict[str, tuple[FacetValue, ...]]:
-    """Count facet values over a set of documents."""
+    """Count facet values over a set of documents (labels precomputed per snapshot)."""
     docnums = list(docnums)
     out: dict[str, tuple[FacetValue, ...]] = {}
     for name in fields:
-        column = snapshot.columns[name]
-        counter: Counter[str] = Counter()
-        for docnum in docnums:
-            value = column[docnum]
-            if value in (None, "", 0) or (name == "year" and not 0 < value < 3000):
-                continue
-            counter[str(value)] += 1
+        labels = snapshot.facet_values.get(name)
+        if labels is None:
+            labels = [_facet_value(name, v) for v in snapshot.columns[name]]
+        counter = Counter(map(labels.__getitem__, docnums))
+        counter.pop(None, None)
         out[name] = tuple(FacetValue(v, c) for v, c in
                           sorted(counter.items(), key=lambda item: (-item[1], item[0])))
     return out
