@@ -139,7 +139,8 @@ class ClauseScorer:
             return out
         if len(words) > 1 and alt.exact:
             for name in TEXT_FIELDS:
-                out[name] = self._phrase_tf(name, words, alt, weight)
+                tf = self._phrase_tf(name, words, alt)
+                out[name] = {d: v * weight for d, v in tf.items()}
             return out
         for name in TEXT_FIELDS:
             per_word = [self._family_tf(name, word, alt.exact) for word in words]
@@ -173,18 +174,23 @@ class ClauseScorer:
                 tf[docnum] = get(docnum, 0.0) + freq
         return tf
 
-    def _phrase_tf(self, field: str, words: Sequence[str], alt: Alternative,
-                   weight: float) -> dict[int, float]:
+    def _phrase_tf(self, field: str, words: Sequence[str], alt: Alternative) -> dict[int, float]:
+        """Return docnum -> phrase frequency in one field, cached like word families."""
         kept = [i for i, w in enumerate(alt.words) if w in words]
         slop = 1 + (kept[-1] - kept[0] + 1 - len(kept))
+        key = (field, "\t".join(words) + f"\t~{slop}", True)  # no token holds a tab
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
         query = wq.Phrase(field, list(words), slop=slop)
         tf: dict[int, float] = {}
         context = self._s.context()
         for subsearcher, offset in self._s.leaf_searchers():
             matcher = query.matcher(subsearcher, context)
             while matcher.is_active():
-                tf[matcher.id() + offset] = weight * max(1.0, matcher.weight())
+                tf[matcher.id() + offset] = max(1.0, matcher.weight())
                 matcher.next()
+        self._cache.put(key, tf)
         return tf
 
     def clause_scores(self, clause: Clause) -> dict[int, float]:
