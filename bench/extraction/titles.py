@@ -15,8 +15,10 @@ peraturan.go.id metadata `tentang` or the record's `judul`), in this order:
 Three figures are reported: strict (only step 5), normalised (all steps, equal strings) and
 fuzzy (token-set F1 >= 0.9 on the normalised words, 2|A&B| / (|A| + |B|)), so a reader sees how
 much of a gap is the reference's spelling and how much the parser. A reference taken from "the
-first line of text" (not metadata) runs on into the next words of the text, so for those a
-parsed title that is a prefix of at least 60 % of the reference counts as normalised-equal.
+first line of text" (not metadata) runs on into the next words of the text ("... KERETA API
+DENGAN RAHMAT TUHAN ... bahwa ..."): it is cut where a title ends ("DENGAN RAHMAT", "Menimbang",
+"Mengingat", "bahwa") before comparing, and otherwise a parsed title that is a prefix of at least
+60 % of it counts as normalised-equal.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ _TYPE_WORD = r"(?:PP|UU|PERPU|PERPPU|DARURAT|PERATURAN PEMERINTAH|UNDANG-UNDANG|
 _SHORT_NUMBER = re.compile(_TYPE_WORD.join((r"(?P<type>", r")")) +
                            r"\s+(?:NOMOR\s+)?(?P<num>\w+)\s*[-/]\s*(?P<year>\d{4})\b")
 _ABBREVIATION = re.compile(r"\b(PP|UU|PERPU|PERPPU)\b")
+_RUN_ON = re.compile(r"\s(?:DENGAN\s+RA[KC]?HMAT|(?:Menimbang|Mengingat|Menetapkan|bahwa)\b).*$",
+                     re.IGNORECASE | re.DOTALL)
 
 
 def normalise_title(text: str | None) -> str:
@@ -86,10 +90,11 @@ def title_matches(found: str | None, want: str | None, *, first_line: bool) -> t
                                                                                      bool]:
     """Return (strict, normalised, fuzzy) equality of a parsed title and its reference."""
     strict = bool(found) and strict_title(found) == strict_title(want)
+    if first_line:  # a reference that runs on into the text is cut where a title ends
+        want = _RUN_ON.sub("", want or "")
     got, ref = normalise_title(found), normalise_title(want)
-    if first_line:
+    normalised = bool(got) and got == ref
+    if first_line and not normalised:
         normalised = bool(got) and ref.startswith(got) and len(got) >= 0.6 * len(ref)
-    else:
-        normalised = bool(got) and got == ref
     fuzzy = normalised or token_f1(found, want) >= 0.9
     return strict, normalised, fuzzy

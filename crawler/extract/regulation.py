@@ -35,7 +35,7 @@ _NOMOR = re.compile(
 )
 _TENTANG = re.compile(r"\bT\s?E\s?N\s?T\s?A\s?N\s?G\b\s*:?", re.IGNORECASE)
 _ABOUT_END = re.compile(
-    r"\s*(?:DENGAN\s+RA[K]?HMAT|Menimbang|Mengingat|MEMUTUSKAN|Dengan\s+Persetujuan|"
+    r"\s*(?:DENGAN\s+RA[KC]?HMAT|Menimbang|Mengingat|MEMUTUSKAN|Dengan\s+Persetujuan|"
     r"PRESIDEN\s+REPUB[A-Z]{2,4}\s+INDONESIA(?=\s*(?:,|[I|]?\s*SALINAN|Menimbang)|\s+[a-z])|"
     r"\bSALINAN\b|\bPENJELASAN\b(?=\s*(?:\n|ATAS\b|UMUM\b|I\s*\.|$))|"
     r"\b(?:BUPATI|GUBERNUR|WALI\s?KOTA|WALIKOTA|MENTERI|KEPALA)\b[A-Z .]{0,80},"
@@ -317,6 +317,8 @@ def _squashed(text: str) -> str:
 
 def _clean_about(about: str) -> str | None:
     about = re.sub(r"\s+", " ", about).strip(" .,;:")
+    if re.match(r"(?:bahwa|a\s*\.\s*bahwa)\b", about):
+        return None  # "TENTANG" straight into the preamble: the title line was lost
     about = re.sub(r"\s*-\s+(?=[a-z])", "", about)  # words broken by a hyphen at a line end
     return about or None
 

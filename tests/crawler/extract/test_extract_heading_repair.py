@@ -112,8 +112,10 @@ def test_penjelasan_identity_reads_number_and_year() -> None:
     ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 75 TAHUN 2010 TENTANG PENJUALAN SAHAM PADA "
      "PT BANK MANDIRI Tbk\nDENGAN RAHMAT TUHAN YANG MAHA ESA", "PENJUALAN SAHAM PADA PT BANK "
      "MANDIRI Tbk"),
+    ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 1 TAHUN 1968 TENTANG PEROBAHAN ANGGARAN 1968 "
+     "DENGAN RACHMAT TUHAN JANG MAHA ESA", "PEROBAHAN ANGGARAN 1968"),
 ], ids=["mixed-case-president", "ocr-president-and-salinan", "penjelasan-umum",
-        "president-inside-the-title", "company-suffix"])
+        "president-inside-the-title", "company-suffix", "old-spelling-rachmat"])
 def test_heading_title_ends_where_the_title_ends(heading: str, about: str) -> None:
     parsed = parse_regulation(heading + "\nMenimbang : a. bahwa perlu;\nPasal 1\nIsi.\n")
     assert parsed.about == about
@@ -153,3 +155,10 @@ def test_old_menetapkan_wording_gives_type_and_title() -> None:
     parsed = parse_regulation(text)
     assert parsed.doc_type == "UU"
     assert parsed.about == "PENGGANTIAN PAJAK BUMI DENGAN PAJAK PENDAPATAN"
+
+
+def test_a_lost_title_line_falls_back_to_menetapkan() -> None:
+    text = ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 14 TAHUN 2011 TENTANG bahwa dengan "
+            "adanya perubahan gaji pokok perlu menetapkan;\nMEMUTUSKAN:\nMenetapkan : PERATURAN "
+            "PEMERINTAH TENTANG PENETAPAN PENSIUN POKOK PENSIUNAN.\nPasal 1\nIsi.\n")
+    assert parse_regulation(text).about == "PENETAPAN PENSIUN POKOK PENSIUNAN"
