@@ -1,8 +1,10 @@
 """One-pass matching and ranking, and the per-snapshot data that makes it cheap.
 
 `Snapshot` holds what every search of one index version needs and is built once per version:
-the vocabulary (`Lexicon`), the facet and date columns as plain lists indexed by document
-number, the field lengths and a cache of word-family frequencies. Scoring itself lives in
+the vocabulary (`Lexicon`, read from the generation's vocabulary file when it is current), the
+facet and date columns as plain lists indexed by document number, the facet labels ready to
+count, the field lengths with their BM25 norms, and a cache of word-family and phrase
+frequencies. Scoring itself lives in
 `index.bm25`; this module ranks, counts facets and breaks ties.
 """
 

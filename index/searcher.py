@@ -4,6 +4,8 @@
 BM25F over documents (title and number above body; every word of a stem family), all clauses
 required and, when that finds nothing, a did-you-mean correction or any clause; then facets over
 the whole filtered result set, the best-matching Pasal of each hit on the page, and snippets.
+When the results come from the did-you-mean correction, `fuzzy` is set and `suggestion` names
+the corrected query they are for. Date sorts put undated documents last in both directions.
 """
 
 from __future__ import annotations
