@@ -31,11 +31,15 @@ _ANCHOR = re.compile(
     r"(?P<nomor>N\W?[A-Z0]{0,2}\W?M\W?[O0]\W?R|NOMOR)(?=\s*[\dOIl])"
 )
 _MIN_RATIO = 0.8
+# A letter-spaced heading: "PERATU RAN PEM ERI N TAH REPU BLI K ... N O M O R 71 TAH U N 2016"
+_SPACED = re.compile(r"(?<![\w-])(?:[A-Z0-9:;!|]{1,6} ){7,}[A-Z0-9]{1,6}(?![\w-])")
+_HEADING_WORDS = re.compile(r"PERATURAN|PEMERINTAH|PENGGANTI|UNDANG|REPUBLIK|INDONESIA|NOMOR|"
+                            r"TAHUN|TENTANG|PRESIDEN|SALINAN|\d+")
 
 
 def repair_heading(text: str) -> str:
     """Return the text with OCR-damaged national heading words spelled right."""
-    text = text.translate(_HYPHENS)
+    text = _SPACED.sub(_despace, text.translate(_HYPHENS))
     pieces: list[str] = []
     last = 0
     for match in _ANCHOR.finditer(text):
@@ -50,6 +54,20 @@ def repair_heading(text: str) -> str:
         last = match.end()
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def _despace(match: re.Match[str]) -> str:
+    """Return a letter-spaced heading run with its words put back together, up to TENTANG."""
+    tokens = match.group(0).split(" ")
+    letters, end = "", 0
+    while end < len(tokens) and not letters.endswith("TENTANG"):
+        letters += tokens[end]
+        end += 1
+    if "NOMOR" not in letters:
+        return match.group(0)
+    words = _HEADING_WORDS.sub(lambda m: f" {m.group(0)} ", letters)
+    rest = " ".join(tokens[end:])
+    return re.sub(r"\s+", " ", words).strip() + (" " + rest if rest else "")
 
 
 def _fix_type(head: str) -> str | None:

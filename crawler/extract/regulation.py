@@ -319,6 +319,9 @@ def _clean_about(about: str) -> str | None:
     about = re.sub(r"\s+", " ", about).strip(" .,;:")
     if re.match(r"(?:bahwa|a\s*\.\s*bahwa)\b", about):
         return None  # "TENTANG" straight into the preamble: the title line was lost
+    tokens = about.split()
+    if len(tokens) >= 6 and sum(len(t) <= 2 for t in tokens) > 0.4 * len(tokens):
+        return None  # letter-spaced OCR ("PEN AM BAH AN PEN YERTAAN"): no readable title
     about = re.sub(r"\s*-\s+(?=[a-z])", "", about)  # words broken by a hyphen at a line end
     return about or None
 

@@ -23,8 +23,13 @@ _BODY = ("\nDENGAN RAHMAT TUHAN YANG MAHA ESA\nMenimbang : a. bahwa perlu;\nMeng
     ("UNDANG-UNDANG REPUBLIK INDONESIA NPOMOR 24", "INDONESIA NOMOR 24"),
     ("UNDANG‐UNDANG REPUBLIK INDONESIA NOMOR 68", "UNDANG-UNDANG REPUBLIK"),
     ("NOMOR 45 ^TAHUN ^2019", "NOMOR 45 TAHUN 2019"),
+    ("PERATU RAN PEM ERI N TAH REPU BLI K I N D O N ESI A N O M O R 78 TAH U N 2016 TEN TAN G PEN "
+     "AM BAH AN", "PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 78 TAHUN 2016 TENTANG PEN AM"),
+    ("PERA T U R AN PEME RIN T A H REP U BLIK IN DONE SI A NOMO R 79 T A H UN 201 4 TEN T ANG K E",
+     "NOMOR 79 TAHUN 2014 TENTANG K E"),
 ], ids=["pemturan", "brace-h", "lowercase-noise", "split-word", "joined-words", "undano",
-        "lost-line", "npomor", "unicode-hyphen", "caret-noise"])
+        "lost-line", "npomor", "unicode-hyphen", "caret-noise", "letter-spaced",
+        "letter-spaced-year"])
 def test_damaged_national_heading_words_are_repaired(damaged: str, fixed: str) -> None:
     assert fixed in repair_heading(damaged)
 
@@ -33,7 +38,8 @@ def test_damaged_national_heading_words_are_repaired(damaged: str, fixed: str) -
     "PRESIDEN REPUBLIK INDONESIA NOMOR 5",
     "Peraturan Pemerintah Republik Indonesia Nomor 5 Tahun 2000",
     "KEMENTERIAN HUKUM REPUBLIK INDONESIA NOMOR 5",
-], ids=["president", "mixed-case-citation", "other-institution"])
+    "LAMPIRAN I II III IV V VI VII VIII IX X",
+], ids=["president", "mixed-case-citation", "other-institution", "spaced-without-nomor"])
 def test_words_far_from_a_type_name_are_left_alone(text: str) -> None:
     assert repair_heading(text) == text
 
@@ -162,3 +168,11 @@ def test_a_lost_title_line_falls_back_to_menetapkan() -> None:
             "adanya perubahan gaji pokok perlu menetapkan;\nMEMUTUSKAN:\nMenetapkan : PERATURAN "
             "PEMERINTAH TENTANG PENETAPAN PENSIUN POKOK PENSIUNAN.\nPasal 1\nIsi.\n")
     assert parse_regulation(text).about == "PENETAPAN PENSIUN POKOK PENSIUNAN"
+
+
+def test_a_letter_spaced_heading_gives_the_identity_but_no_unreadable_title() -> None:
+    text = ("SALI N AN PERATU RAN PEM ERI N TAH REPU BLI K I N D O N ESI A N O M O R 78 "
+            "TAH U N 2016 TEN TAN G PEN AM BAH AN PEN YERTAAN M O D AL N EG ARA\n"
+            "Menimbang : a. bahwa perlu;\nPasal 1\nIsi.\n")
+    parsed = parse_regulation(text)
+    assert (parsed.doc_type, parsed.number, parsed.year, parsed.about) == ("PP", "78", 2016, None)
