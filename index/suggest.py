@@ -17,6 +17,15 @@ def _frequency(searcher: Any, term: str) -> int:
     return sum(searcher.doc_frequency(name, term) for name in SPELL_FIELDS)
 
 
+def _alive(searcher: Any, term: str) -> bool:
+    """Return True when a live document holds `term` (words of deleted ones can linger)."""
+    reader = searcher.reader()
+    for name in SPELL_FIELDS:
+        if (name, term) in reader and reader.postings(name, term).is_active():
+            return True
+    return False
+
+
 def correct_word(searcher: Any, lexicon: Lexicon, word: str) -> str | None:
     """Return the most frequent indexed word within a small edit distance, if any."""
     if not 4 <= len(word) <= 30 or not word.isalpha():
@@ -24,7 +33,10 @@ def correct_word(searcher: Any, lexicon: Lexicon, word: str) -> str | None:
     maxdist = 1 if len(word) < 6 else 2
     best, best_key = None, (maxdist + 1, 0)
     for candidate in lexicon.near(word, maxdist):
-        key = (edit_distance(word, candidate, maxdist), -_frequency(searcher, candidate))
+        frequency = _frequency(searcher, candidate)
+        if not frequency or not _alive(searcher, candidate):
+            continue
+        key = (edit_distance(word, candidate, maxdist), -frequency)
         if key < best_key:
             best, best_key = candidate, key
     return best

@@ -80,3 +80,14 @@ def test_vocabulary_damaged_after_its_manifest_is_reported(fresh_index: Path) ->
     (generation / VOCABULARY_FILE).write_text("telusur-vocabulary 1 1\nzzzz\n")
     with pytest.raises(IndexCorruptError, match=r"vocabulary\.txt"):
         open_index(fresh_index)
+
+
+def test_words_of_deleted_documents_are_never_suggested(fresh_index: Path) -> None:
+    doc = Document(id="berita-y", url="https://warta.example/y", kind="news",
+                   title="Subak Gianyar", text="Krama subak menerima santunan.")
+    update_index(fresh_index, [doc])
+    update_index(fresh_index, [], deleted=["berita-y"])
+    with open_index(fresh_index) as ix, ix.searcher() as searcher:
+        response = searcher.search(SearchRequest(query="santunam"))
+    assert response.suggestion is None
+    assert response.total == 0
