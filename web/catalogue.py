@@ -73,6 +73,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "search.citation": {"id": "Pencarian ini tampak seperti rujukan ke:",
                         "en": "This search looks like a citation of:"},
     "search.did_you_mean": {"id": "Mungkin maksud Anda", "en": "Did you mean"},
+    "search.showing_for": {"id": "Menampilkan hasil untuk", "en": "Showing results for"},
     "search.fuzzy": {"id": "Tidak ada kecocokan persis; ini hasil yang mirip.",
                      "en": "No exact match; these are close matches."},
     "search.sort": {"id": "Urutkan", "en": "Sort by"},

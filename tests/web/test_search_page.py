@@ -100,11 +100,11 @@ def test_bad_parameters_give_a_400_page_with_the_reason(
     assert "Traceback" not in soup.get_text()
 
 
-def test_did_you_mean_links_the_corrected_query(client: FlaskClient) -> None:
+def test_a_misspelled_query_shows_results_for_the_correction(client: FlaskClient) -> None:
     soup = soup_of(client, "/?q=pekerja+rentn")
-    link = soup.select_one(".did-you-mean a")
-    assert link.get_text() == "pekerja rentan"
-    assert link["href"] == "/?q=pekerja+rentan"
+    notice = soup.select_one(".showing-for")
+    assert notice is not None and notice.strong.get_text() == "pekerja rentan"
+    assert soup.select("ol.results > li, .results li")  # the corrected results are listed
 
 
 def test_unsearchable_query_explains_what_to_type(client: FlaskClient) -> None:
@@ -118,3 +118,14 @@ def test_citation_query_names_the_cited_regulation(client: FlaskClient) -> None:
     link = soup.select_one(".citation-notice a")
     assert link["href"] == "/d/perbup-gianyar-2025-35"
     assert link.get_text().startswith("Peraturan Bupati Gianyar Nomor 35 Tahun 2025")
+
+
+
+
+def test_fuzzy_results_say_which_words_they_are_for(client: FlaskClient) -> None:
+    api = client.get("/api/search?q=perlindngan+pekrja").get_json()
+    assert api["fuzzy"] is True and api["suggestion"]  # nothing matched the typed words
+    soup = soup_of(client, "/?q=perlindngan+pekrja")
+    notice = soup.select_one(".showing-for")
+    assert notice is not None and notice.strong.get_text() == api["suggestion"]
+    assert soup.select_one(".did-you-mean") is None
