@@ -104,7 +104,7 @@ def test_a_misspelled_query_shows_results_for_the_correction(client: FlaskClient
     soup = soup_of(client, "/?q=pekerja+rentn")
     notice = soup.select_one(".showing-for")
     assert notice is not None and notice.strong.get_text() == "pekerja rentan"
-    assert soup.select("ol.results > li, .results li")  # the corrected results are listed
+    assert soup.select("ol.hits > li")  # the corrected results are listed
 
 
 def test_unsearchable_query_explains_what_to_type(client: FlaskClient) -> None:
