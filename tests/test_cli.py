@@ -119,3 +119,29 @@ def test_warm_up_without_an_index_does_not_stop_the_server(tmp_path: Path) -> No
     app = create_app({"DATA_DIR": tmp_path, "TESTING": True})
     warm_up(app)  # logs a warning; the app still serves its "no index yet" pages
     assert app.test_client().get("/healthz").status_code == 503
+
+
+def test_index_rebuilds_an_index_of_an_older_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from index import SCHEMA_VERSION
+    from index.lifecycle import STATE_FILE, current_generation
+
+    record = {"id": "uu-2011-24", "url": "https://peraturan.go.id/id/uu-no-24-tahun-2011",
+              "kind": "regulation", "doc_type": "UU", "number": "24", "year": 2011,
+              "title": "Undang-Undang Nomor 24 Tahun 2011 tentang Badan Penyelenggara Jaminan "
+                       "Sosial", "text": "Badan Penyelenggara Jaminan Sosial dibentuk."}
+    source = tmp_path / "docs.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    data = tmp_path / "data"
+    assert main(["ingest", str(source), "--data-dir", str(data)]) == 0
+    generation = current_generation(data / "index")
+    assert generation is not None
+    state = json.loads((generation / STATE_FILE).read_text())
+    state["schema_version"] = SCHEMA_VERSION - 1  # as if built by an older Telusur
+    (generation / STATE_FILE).write_text(json.dumps(state))
+    capsys.readouterr()
+    assert main(["index", "--data-dir", str(data)]) == 0
+    assert "index rebuilt" in capsys.readouterr().out
+    assert main(["search", "penyelenggara", "--json", "--data-dir", str(data)]) == 0
+    assert json.loads(capsys.readouterr().out)["hits"][0]["id"] == "uu-2011-24"
