@@ -86,7 +86,7 @@ def _matches(matcher: PartMatcher, text: str) -> list[tuple[int, int]]:
     if len(lowered) != len(text):
         pattern, lowered = re.compile(pattern.pattern, re.IGNORECASE), text
     clauses_of = matcher.clauses_of
-    out = []
+    out: list[tuple[int, int]] = []
     for found in pattern.finditer(lowered):
         start = found.start()
         if start and lowered[start - 1].isalnum():

@@ -100,7 +100,7 @@ def facet_counts(snapshot: Snapshot, docnums: Iterable[int],
             labels = [_facet_value(name, v) for v in snapshot.columns[name]]
         counter = Counter(map(labels.__getitem__, docnums))
         counter.pop(None, None)
-        out[name] = tuple(FacetValue(v, c) for v, c in
+        out[name] = tuple(FacetValue(str(v), c) for v, c in
                           sorted(counter.items(), key=lambda item: (-item[1], item[0])))
     return out
 
