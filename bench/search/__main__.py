@@ -151,7 +151,8 @@ def build_both(work: Path, documents: list, procs: int) -> None:
 def main() -> int:
     """Run the speed benchmark and print its figures."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--procs", type=int, default=2, help="indexing processes for ours")
+    parser.add_argument("--procs", type=int, default=1,
+                        help="indexing processes for ours (1, as telusur index --rebuild uses)")
     parser.add_argument("--limit", type=int, default=None, help="index only the first N texts")
     parser.add_argument("--keep", type=Path, default=None, help="build into DIR and keep it")
     parser.add_argument("--reuse", type=Path, default=None,
