@@ -7,6 +7,9 @@ extracted, the index remembers the last store sequence number it applied.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 import logging
 import mimetypes
 from collections.abc import Iterable, Iterator, Mapping
@@ -14,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus import Document, DocumentStore, Source, page_id
-from crawler import EXTRACTABLE_OUTCOMES, RawArchive
+from crawler import EXTRACTABLE_OUTCOMES, RawArchive, RawRecord
 from crawler.extract import extract_all
 from index import SCHEMA_VERSION, build_index, index_state, update_index
 from index.errors import SchemaVersionError
@@ -75,7 +78,7 @@ def extract_archive(
                 stats.failed.append(f"{record.url}: {exc}")
                 continue
             for doc in docs:
-                batch.append(_stamp(doc, record))
+                batch.append(_from_record(doc, record))
             stats.extracted += len(docs)
             if len(batch) >= _BATCH:
                 stats.changed += store.put_many(batch)
@@ -86,15 +89,21 @@ def extract_archive(
     return stats
 
 
-def _stamp(doc: Document, record: object) -> Document:
-    """Attach the raw record's provenance to a document the extractor made from it."""
+def _stamp(doc: Document, *, source: str, url: str, fetched_at: dt.datetime | None,
+           sha256: str | None, archive_ref: str | None = None) -> Document:
+    """Attach provenance (where and when the body came from) to an extracted document."""
     return doc.replace(
-        source=doc.source or getattr(record, "source", ""),
-        fetched_at=doc.fetched_at or getattr(record, "fetched_at", None),
-        sha256=doc.sha256 or getattr(record, "sha256", None),
-        archive_ref=doc.archive_ref or getattr(record, "archive_ref", None),
-        source_urls=tuple(dict.fromkeys((*doc.source_urls, getattr(record, "url", doc.url)))),
+        source=doc.source or source,
+        fetched_at=doc.fetched_at or fetched_at,
+        sha256=doc.sha256 or sha256,
+        archive_ref=doc.archive_ref or archive_ref,
+        source_urls=tuple(dict.fromkeys((*doc.source_urls, url))),
     )
+
+
+def _from_record(doc: Document, record: RawRecord) -> Document:
+    return _stamp(doc, source=record.source, url=record.url, fetched_at=record.fetched_at,
+                  sha256=record.sha256, archive_ref=record.archive_ref)
 
 
 def refresh_index(data_dir: Path, *, rebuild: bool = False) -> PipelineStats:
@@ -159,9 +168,6 @@ def _documents_from_file(file: Path) -> Iterator[Document]:
     if file.suffix.lower() in (".jsonl", ".ndjson"):
         yield from _documents_from_jsonl(file)
         return
-    import datetime as dt
-    import hashlib
-
     body = file.read_bytes()
     url = file.resolve().as_uri()
     content_type = mimetypes.guess_type(file.name)[0]
@@ -171,20 +177,13 @@ def _documents_from_file(file: Path) -> Iterator[Document]:
         if text:
             title = text.splitlines()[0][:200]
             docs = [Document(id=page_id(url), url=url, kind="other", title=title, text=text)]
-    stamp = dt.datetime.fromtimestamp(file.stat().st_mtime, dt.UTC)
+    modified = dt.datetime.fromtimestamp(file.stat().st_mtime, dt.UTC)
     digest = hashlib.sha256(body).hexdigest()
     for doc in docs:
-        yield doc.replace(
-            source=doc.source or "ingest",
-            fetched_at=doc.fetched_at or stamp,
-            sha256=doc.sha256 or digest,
-            source_urls=tuple(dict.fromkeys((*doc.source_urls, url))),
-        )
+        yield _stamp(doc, source="ingest", url=url, fetched_at=modified, sha256=digest)
 
 
 def _documents_from_jsonl(file: Path) -> Iterator[Document]:
-    import json
-
     with file.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
