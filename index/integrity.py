@@ -42,13 +42,33 @@ def _sha256(path: Path) -> str:
 
 
 def write_manifest(generation: Path, ix: Any) -> None:
-    """Record the size and SHA-256 of every index file of the latest commit."""
-    files = {p.name: {"size": p.stat().st_size, "sha256": _sha256(p)}
-             for p in _index_files(generation)}
+    """Record the size and SHA-256 of every index file of the latest commit.
+
+    Whoosh never rewrites a segment file, so a file whose name, size and modification time
+    match the previous manifest keeps its recorded digest: an update hashes only what it wrote.
+    """
+    previous = _previous_files(generation)
+    files = {}
+    for path in _index_files(generation):
+        stat = path.stat()
+        entry: dict[str, Any] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+        known = previous.get(path.name)
+        if known and all(known.get(k) == v for k, v in entry.items()) and known.get("sha256"):
+            entry["sha256"] = known["sha256"]
+        else:
+            entry["sha256"] = _sha256(path)
+        files[path.name] = entry
     data = {"toc_generation": int(ix.latest_generation()), "files": files}
     tmp = generation / (MANIFEST + ".tmp")
     tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
     os.replace(tmp, generation / MANIFEST)
+
+
+def _previous_files(generation: Path) -> dict[str, dict[str, Any]]:
+    try:
+        return dict(json.loads((generation / MANIFEST).read_text(encoding="utf-8"))["files"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
 
 
 def verify_generation(generation: Path, ix: Any) -> None:

@@ -110,3 +110,22 @@ def test_the_web_answers_503_with_a_reason_for_a_damaged_index(tmp_path: Path) -
     assert health.status_code == 503 and api.status_code == 503
     assert api.get_json()["error"]["code"] == "index_damaged"
     assert "rebuild" in api.get_json()["error"]["message"]
+
+
+def test_an_update_hashes_only_the_files_it_wrote(
+    index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index import integrity
+
+    generation = current_generation(index_dir)
+    assert generation is not None
+    before = json.loads((generation / MANIFEST).read_text())["files"]
+    hashed: list[str] = []
+    real = integrity._sha256
+    monkeypatch.setattr(integrity, "_sha256", lambda p: hashed.append(p.name) or real(p))
+    update_index(index_dir, _docs(41)[-1:])
+    after = json.loads((generation / MANIFEST).read_text())["files"]
+    kept = [name for name in before if name in after and name not in hashed]
+    assert kept  # unchanged segment files were not read again
+    assert all(after[name]["sha256"] == before[name]["sha256"] for name in kept)
+    assert _search(index_dir) == 41  # and the manifest still verifies at open
