@@ -37,11 +37,16 @@ _TENTANG = re.compile(r"\bT\s?E\s?N\s?T\s?A\s?N\s?G\b\s*:?", re.IGNORECASE)
 _ABOUT_END = re.compile(
     r"\s*(?:DENGAN\s+RA[KC]?HMAT|Menimbang|Mengingat|MEMUTUSKAN|Dengan\s+Persetujuan|"
     r"PRESIDEN\s+REPUB[A-Z]{2,4}\s+INDONESIA(?=\s*(?:,|[I|]?\s*SALINAN|Menimbang)|\s+[a-z])|"
-    r"\bSALINAN\b|\bPENJELASAN\b(?=\s*(?:\n|ATAS\b|UMUM\b|I\s*\.|$))|"
+    r"Presiden\s+Republik\s+Indonesia\s*,|"
+    # the page header "PRESIDEN REPUBLIK INDONESIA [I] SALINAN [I]", OCR-damaged
+    # ("PRES I DEN R . EPUBLIK 1NDONESIA", "PRESIDE.N REPLlGLlK"); one PRESIDEN, on one line
+    r"\bPRES(?:(?!PRES)[^\n]){0,40}?\bSALINAN\b|\s[I|l]\s+SALINAN\s+[I|l]\b|"
+    r"\bSALINAN\b|(?:\b[IA1]\s*[.,]\s*)?\bPENJELASAN\b(?=\s*(?:\n|ATAS\b|UMUM\b|I\s*\.|$))|"
     r"\b(?:BUPATI|GUBERNUR|WALI\s?KOTA|WALIKOTA|MENTERI|KEPALA)\b[A-Z .]{0,80},"
     r"\s*(?:\n|Menimbang|$)"
     r"|\bSumber\s*:"
-    r"|\n\s*\n|Pasal\s+1\b|BAB\s+I\b|\bI\s*[.,]\s*UMUM\b|\bUMUM\s+(?=[A-Z][a-z]))",
+    r"|\n\s*\n|Pasal\s+1\b|BAB\s+I\b|\b[IA1]\s*[.,]\s*UMUM\b|\bUMUM\s+(?=[A-Z][a-z])"
+    r"|\bUMUM\s+1\s*\.)",
 )
 # Words right before a type name that make it a regulation cited in a title
 _CITED_BEFORE = re.compile(
@@ -304,11 +309,22 @@ def _about_text(tail: str, number: str | None, year: int | None) -> str | None:
         # An upper-case title ends where running text ("Presiden Republik Indonesia,") starts
         kept: list[str] = []
         for w in words:
-            if sum(1 for c in w if c.islower()) >= 2 and len(w.strip(".,;:()")) >= 4 and kept:
+            if _running_word(w) and kept:
                 break
             kept.append(w)
         about = " ".join(kept)
     return _clean_about(about)
+
+
+def _running_word(word: str) -> bool:
+    """Return True for a word of running text ("Presiden"), not of an upper-case title.
+
+    OCR damage leaves lower-case letters inside upper-case words ("TtrNTANG", "PEMEzuNTAH"):
+    such a word is still mostly capitals and does not end the title.
+    """
+    lower = sum(1 for c in word if c.islower())
+    upper = sum(1 for c in word if c.isupper())
+    return lower >= 2 and len(word.strip(".,;:()")) >= 4 and upper <= lower
 
 
 def _squashed(text: str) -> str:

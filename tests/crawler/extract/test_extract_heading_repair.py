@@ -120,9 +120,27 @@ def test_penjelasan_identity_reads_number_and_year() -> None:
      "MANDIRI Tbk"),
     ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 1 TAHUN 1968 TENTANG PEROBAHAN ANGGARAN 1968 "
      "DENGAN RACHMAT TUHAN JANG MAHA ESA", "PEROBAHAN ANGGARAN 1968"),
+    ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 9 TAHUN 2022 TENTANG PROVINSI ARU PRES I DEN "
+     "R . EPUBLIK 1NDONESIA I SALINAN I Menimbang", "PROVINSI ARU"),
+    ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 8 TAHUN 2013 TENTANG TUNJANGAN KEPADA JANDA"
+     "/DUDANYA I SALINAN I b. Nomor 5", "TUNJANGAN KEPADA JANDA/DUDANYA"),
+    ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 3 TAHUN 1981 TENTANG HUKUM ACARA I. PENJELASAN "
+     "UMUM. 1. Peraturan", "HUKUM ACARA"),
+    ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 3 TAHUN 1982 TENTANG PENGADILAN TINGGI PADANG 1. "
+     "UMUM Sesuai", "PENGADILAN TINGGI PADANG"),
+    ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 3 TAHUN 1985 TENTANG PARTAI POLITIK UMUM 1. "
+     "Perubahan", "PARTAI POLITIK"),
+    ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 4 TAHUN 2022 TENTANG PERUBAHAN ATAS "
+     "PERATURAN PEMEzuNTAH NOMOR 5 TAHUN 2021 TtrNTANG STANDAR MUTU\nDENGAN RAHMAT",
+     "PERUBAHAN ATAS PERATURAN PEMEzuNTAH NOMOR 5 TAHUN 2021 TtrNTANG STANDAR MUTU"),
+    ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 1 TAHUN 1956 TENTANG Presiden Republik Indonesia,",
+     None),
 ], ids=["mixed-case-president", "ocr-president-and-salinan", "penjelasan-umum",
-        "president-inside-the-title", "company-suffix", "old-spelling-rachmat"])
-def test_heading_title_ends_where_the_title_ends(heading: str, about: str) -> None:
+        "president-inside-the-title", "company-suffix", "old-spelling-rachmat",
+        "letter-spaced-ocr-page-header", "stray-page-edge-marks-around-salinan",
+        "numbered-penjelasan-umum", "numbered-umum", "umum-then-numbered-item",
+        "ocr-lower-case-inside-capitals", "lost-title-line-is-no-title"])
+def test_heading_title_ends_where_the_title_ends(heading: str, about: str | None) -> None:
     parsed = parse_regulation(heading + "\nMenimbang : a. bahwa perlu;\nPasal 1\nIsi.\n")
     assert parsed.about == about
 
