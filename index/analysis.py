@@ -9,9 +9,10 @@ stay aligned); stemming happens at query time, where a word is expanded to the i
 that share its stem (see `index.lexicon`). Measured on the shared corpus, writing a stem beside
 every word, or indexing every Pasal as its own document, made a full rebuild five times slower.
 
-Whoosh pickles the schema with its analyzer, so `IndonesianAnalyzer` and `IndonesianPositions`
+Whoosh pickles the schema with its analyzer, so `IndonesianAnalyzer`, `IndonesianPositions`
 (the postings format of text fields: the same tokens, grouped per word in one tight loop
-instead of one Token object per word) live here, at a stable import path, and hold no state;
+instead of one Token object per word) and `IndonesianFrequency` (the body again, without
+positions, for scoring) live here, at a stable import path, and hold no state;
 the stemmer itself is created lazily per process.
 """
 
@@ -24,7 +25,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from whoosh.analysis import Token, Tokenizer
-from whoosh.formats import Positions
+from whoosh.formats import Frequency, Positions
+from whoosh.system import pack_uint
 
 STEMMERS = ("sastrawi", "none")
 
@@ -163,33 +165,77 @@ class IndonesianAnalyzer(Tokenizer):
             yield token
 
 
-class IndonesianPositions(Positions):
-    """Whoosh positions format that indexes text with `IndonesianAnalyzer`'s rules, fast.
+class _FastWordValues:
+    """`word_values` from one regex pass (`word_positions`) when the analyzer is ours.
 
-    Whoosh's own `Positions.word_values` drives the analyzer token by token through generator
-    layers; indexing is dominated by that overhead. This yields exactly the same words, positions
-    and frequencies from one regex pass (a test checks the two agree). Any other analyzer falls
-    back to Whoosh's generic path.
+    Whoosh's own `word_values` drives the analyzer token by token through generator layers;
+    indexing is dominated by that overhead. This yields exactly the same words, frequencies and
+    values (tests check both formats agree with Whoosh's). Any other analyzer falls back to
+    Whoosh's generic path.
     """
+
+    field_boost: float
+
+    def value_of(self, positions: list[int]) -> bytes:
+        """Return the encoded posting value of a word at `positions`."""
+        raise NotImplementedError
 
     def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[
             tuple[str, int, float, bytes]]:
-        """Yield (word, frequency, weight, encoded positions) for each word of `value`."""
+        """Yield (word, frequency, weight, encoded value) for each word of `value`."""
         if not isinstance(analyzer, IndonesianAnalyzer) or not isinstance(value, str):
-            yield from super().word_values(value, analyzer, **kwargs)
+            yield from super().word_values(value, analyzer, **kwargs)  # type: ignore[misc]
             return
-        stop = STOP_WORDS
-        poses: dict[str, list[int]] = {}
-        for pos, raw in enumerate(_TOKEN.findall(value)):
-            word = raw.lower() if raw.isascii() else normalize(raw)
-            if word in stop:
-                continue
-            found = poses.get(word)
-            if found is None:
-                poses[word] = [pos]
-            else:
-                found.append(pos)
         boost = self.field_boost
-        encode = self.encode
-        for word, positions in poses.items():
-            yield word, len(positions), len(positions) * boost, encode(positions)
+        value_of = self.value_of
+        for word, positions in word_positions(value).items():
+            yield word, len(positions), len(positions) * boost, value_of(positions)
+
+
+class IndonesianPositions(_FastWordValues, Positions):
+    """Whoosh positions format (text fields) over `IndonesianAnalyzer`'s words, fast."""
+
+    def value_of(self, positions: list[int]) -> bytes:
+        """Return Whoosh's encoding of the positions."""
+        return self.encode(positions)
+
+
+class IndonesianFrequency(_FastWordValues, Frequency):
+    """Whoosh frequency format (no positions) over `IndonesianAnalyzer`'s words.
+
+    Scoring reads only how often each word occurs, but a positions field's postings carry every
+    position too: unpickling those was most of the cost of a query's first read of a common
+    word. The body is therefore indexed twice, once with positions (phrases) and once with
+    frequencies only (scoring); the second pass reuses the first one's tokens.
+    """
+
+    def value_of(self, positions: list[int]) -> bytes:
+        """Return Whoosh's encoding of the frequency."""
+        return pack_uint(len(positions))
+
+
+_last_analysis = threading.local()
+
+
+def word_positions(value: str) -> dict[str, list[int]]:
+    """Return word -> token positions of `value` (stop words dropped, positions kept).
+
+    The last text analysed in this thread is remembered, so indexing one text into two fields
+    (with and without positions) tokenizes it once.
+    """
+    last = getattr(_last_analysis, "entry", None)
+    if last is not None and last[0] is value:
+        return last[1]
+    stop = STOP_WORDS
+    poses: dict[str, list[int]] = {}
+    for pos, raw in enumerate(_TOKEN.findall(value)):
+        word = raw.lower() if raw.isascii() else normalize(raw)
+        if word in stop:
+            continue
+        found = poses.get(word)
+        if found is None:
+            poses[word] = [pos]
+        else:
+            found.append(pos)
+    _last_analysis.entry = (value, poses)
+    return poses

@@ -29,6 +29,7 @@ from index.query import (
     Clause,
     alternative_words,
 )
+from index.schema import SCORING_FIELDS
 
 K1 = 1.2
 B = 0.75
@@ -162,11 +163,12 @@ class ClauseScorer:
 
     def _read_family_tf(self, field: str, word: str, exact: bool) -> dict[int, float]:
         forms = (word,) if exact else self._lexicon.forms(word)
+        source = SCORING_FIELDS.get(field, field)
         tf: dict[int, float] = {}
         get = tf.get
         for form in forms:
             factor = 1.0 if form == word else VARIANT_WEIGHT
-            for ids, weights in posting_blocks(self._s, field, form):
+            for ids, weights in posting_blocks(self._s, source, form):
                 for docnum, freq in zip(ids, weights, strict=False):
                     tf[docnum] = get(docnum, 0.0) + factor * freq
         if field == "body" and not word.isalpha():

@@ -19,12 +19,14 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from corpus.ids import region_slug
 from corpus.model import Document
-from index.analysis import IndonesianAnalyzer, IndonesianPositions
+from index.analysis import IndonesianAnalyzer, IndonesianFrequency, IndonesianPositions
 
-SCHEMA_VERSION = 3  # 3: parts stored as offsets into the stored text
+SCHEMA_VERSION = 4  # 3: parts stored as offsets into the stored text; 4: body_tf
 PART_KINDS = frozenset({"pasal", "menimbang", "mengingat"})
 FACET_COLUMNS = ("kind", "doc_type", "year", "region", "status", "source")
 TEXT_FIELDS = ("title", "about", "body")
+# Text fields scored from a copy without positions (see `IndonesianFrequency`).
+SCORING_FIELDS = {"body": "body_tf"}
 
 
 def build_schema() -> Schema:
@@ -47,6 +49,7 @@ def build_schema() -> Schema:
         title=TEXT(analyzer=analyzer, stored=True),
         about=TEXT(analyzer=analyzer, stored=True),
         body=TEXT(analyzer=analyzer),
+        body_tf=TEXT(analyzer=analyzer, phrase=False),
         text=STORED(),
         url=STORED(),
         number=STORED(),
@@ -55,6 +58,8 @@ def build_schema() -> Schema:
     )
     for name in TEXT_FIELDS:
         schema[name].format = IndonesianPositions(field_boost=schema[name].format.field_boost)
+    for name in SCORING_FIELDS.values():
+        schema[name].format = IndonesianFrequency(field_boost=schema[name].format.field_boost)
     return schema
 
 
@@ -126,6 +131,7 @@ def document_fields(doc: Document) -> dict[str, Any]:
     """Return the field dict of one document's index entry."""
     title = doc.title or doc.about or doc.id
     text = doc.text or doc.summary or ""
+    body = "\n".join(filter(None, (doc.summary, doc.text)))
     fields: dict[str, Any] = {
         "uid": doc.id,
         "doc_id": doc.id,
@@ -140,7 +146,8 @@ def document_fields(doc: Document) -> dict[str, Any]:
         "region_key": region_slug(doc.region) or "",
         "title": title,
         "about": doc.about or "",
-        "body": "\n".join(filter(None, (doc.summary, doc.text))),
+        "body": body,
+        "body_tf": body,  # the same object: analysed once for both fields
         "text": text,
         "url": doc.url,
         "number": doc.number or "",

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pickle
 
 import pytest
-from whoosh.formats import Positions
+from whoosh.formats import Frequency, Positions
 
 from index.analysis import (
     STOP_WORDS,
     IndonesianAnalyzer,
+    IndonesianFrequency,
     IndonesianPositions,
     stem,
     tokenize,
@@ -192,3 +193,21 @@ def test_fast_positions_format_indexes_what_the_analyzer_yields(text: str) -> No
     fast = sorted(IndonesianPositions().word_values(text, analyzer))
     generic = sorted(Positions().word_values(text, analyzer))
     assert fast == generic
+    fast_counts = sorted(IndonesianFrequency().word_values(text, analyzer))
+    generic_counts = sorted(Frequency().word_values(text, analyzer))
+    assert fast_counts == generic_counts
+
+
+def test_one_text_indexed_into_two_fields_is_analysed_consistently() -> None:
+    """The frequency field reuses the positions field's tokens only for the very same text."""
+    analyzer = IndonesianAnalyzer()
+    first = "jaminan sosial jaminan " + "x"  # built at run time: a distinct object
+    second = "pekerja rentan pekerja " + "x"
+    assert {w: f for w, f, _, _ in IndonesianPositions().word_values(first, analyzer)} == {
+        "jaminan": 2, "sosial": 1, "x": 1}
+    counts = {w: f for w, f, _, _ in IndonesianFrequency().word_values(second, analyzer)}
+    assert counts == {"pekerja": 2, "rentan": 1, "x": 1}
+    equal_copy = "".join(["jaminan sosial jaminan ", "x"])
+    assert equal_copy == first and equal_copy is not first
+    counts = {w: f for w, f, _, _ in IndonesianFrequency().word_values(equal_copy, analyzer)}
+    assert counts == {"jaminan": 2, "sosial": 1, "x": 1}

@@ -93,3 +93,23 @@ def _build(docs: list[Document], where: Path | None = None) -> Path:
     index_dir = (where or Path(tempfile.mkdtemp())) / "ix"
     build_index(index_dir, docs)
     return index_dir
+
+
+def test_body_scores_from_the_frequency_copy_equal_scores_from_positions(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scoring reads `body_tf` (no positions); it must score exactly as the positions field."""
+    import index.bm25 as bm25
+
+    docs = [_doc("a", "iuran pekerja pekerja melindungi perlindungan " * 3),
+            _doc("b", "pekerjaan iuran bekerja"), _doc("c", "iuran lain lain lain")]
+    path = _build(docs, tmp_path)
+
+    def scores() -> list[tuple[str, float]]:
+        with open_index(path) as ix, ix.searcher() as searcher:
+            hits = searcher.search(SearchRequest(query="pekerja iuran")).hits
+        return [(h.id, h.score) for h in hits]
+
+    from_frequencies = scores()
+    monkeypatch.setattr(bm25, "SCORING_FIELDS", {})
+    assert from_frequencies == scores()
+    assert [doc_id for doc_id, _ in from_frequencies] == ["a", "b"]
