@@ -12,7 +12,6 @@ group per clause, which made the engine try every group at every character.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import math
 import re
@@ -76,24 +75,28 @@ def part_matcher(parsed: ParsedQuery, lexicon: Lexicon, searcher: Any) -> PartMa
     return PartMatcher(pattern, tuple(weights), {k: tuple(v) for k, v in clauses_of.items()})
 
 
-def _matches(matcher: PartMatcher, text: str) -> list[tuple[int, int]]:
-    """Return (offset, clause index) of every whole-word match in `text`, once per clause."""
+def _matches(matcher: PartMatcher, text: str) -> list[tuple[int, tuple[int, ...]]]:
+    """Return (offset, clause indexes) of every whole-word match in `text`, in text order."""
     if matcher.pattern is None:
         return []
     text = text[:MAX_SCAN_CHARS]
     lowered = text.lower()
     pattern = matcher.pattern
-    if len(lowered) != len(text):
+    folded = len(lowered) != len(text)
+    if folded:
         pattern, lowered = re.compile(pattern.pattern, re.IGNORECASE), text
-    clauses_of = matcher.clauses_of
-    out: list[tuple[int, int]] = []
+    get = matcher.clauses_of.get
+    out: list[tuple[int, tuple[int, ...]]] = []
     for found in pattern.finditer(lowered):
         start = found.start()
         if start and lowered[start - 1].isalnum():
             continue
-        word = found.group().lower()
-        clauses = clauses_of.get(word) or clauses_of.get(_phrase_key(word), ())
-        out.extend((start, clause) for clause in clauses)
+        word = found.group()
+        if folded:
+            word = word.lower()
+        clauses = get(word) or get(_phrase_key(word))
+        if clauses:
+            out.append((start, clauses))
     return out
 
 
@@ -107,10 +110,14 @@ def best_part(parts: Sequence[Sequence[str]], matcher: PartMatcher,
     if not parts or matcher.pattern is None:
         return None
     joined = "\n".join(text for _, _, text in parts)
-    starts = list(itertools.accumulate((len(text) + 1 for _, _, text in parts), initial=0))
+    ends = list(itertools.accumulate(len(text) + 1 for _, _, text in parts))
     counts: dict[tuple[int, int], int] = defaultdict(int)
-    for offset, clause in _matches(matcher, joined):
-        counts[(bisect.bisect_right(starts, offset) - 1, clause)] += 1
+    part = 0
+    for offset, clauses in _matches(matcher, joined):  # offsets ascend: walk the parts once
+        while offset >= ends[part]:
+            part += 1
+        for clause in clauses:
+            counts[(part, clause)] += 1
     scores: dict[int, float] = defaultdict(float)
     for (part, clause), tf in counts.items():
         norm = K1 * (1 - B + B * len(parts[part][2]) / AVERAGE_PART_CHARS)
