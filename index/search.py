@@ -37,6 +37,7 @@ class SearchIndex:
         self.index_dir = Path(index_dir)
         self.stemmer = stemmer
         self._lock = threading.Lock()
+        self._snapshot_lock = threading.Lock()  # one thread builds a version's snapshot
         self._generation, self._state, self._ix = open_generation(self.index_dir)
         self._pool: list[Any] = []
         self._closed = False
@@ -84,13 +85,17 @@ class SearchIndex:
         with self._lock:
             if self._snapshot_key == key and self._snapshot is not None:
                 return self._snapshot
-        vocabulary = read_vocabulary(self._generation, key[1])
-        if vocabulary is None:
-            log.info("no vocabulary file for %s commit %s; reading the term files", *key)
-        snapshot = load_snapshot(searcher, stemmer=self.stemmer, vocabulary=vocabulary)
-        with self._lock:
-            self._snapshot_key, self._snapshot = key, snapshot
-        return snapshot
+        with self._snapshot_lock:  # threads arriving meanwhile wait for it, not build it again
+            with self._lock:
+                if self._snapshot_key == key and self._snapshot is not None:
+                    return self._snapshot
+            vocabulary = read_vocabulary(self._generation, key[1])
+            if vocabulary is None:
+                log.info("no vocabulary file for %s commit %s; reading the term files", *key)
+            snapshot = load_snapshot(searcher, stemmer=self.stemmer, vocabulary=vocabulary)
+            with self._lock:
+                self._snapshot_key, self._snapshot = key, snapshot
+            return snapshot
 
     def _checkin(self, ix: Any, searcher: Any) -> None:
         with self._lock:
