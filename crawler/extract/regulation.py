@@ -60,10 +60,15 @@ _PREAMBLE_END = re.compile(
     r"M\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N|Menetapkan\s*:)",
 )
 _MENETAPKAN = re.compile(
-    r"Menetapkan\s*:?\s*(?:peraturan\s+sebagai\s+berikut\s*:?\s*)?"  # the 1940s-50s wording
-    r"(?P<type>[A-Z][A-Z \-]{4,80}?)\s+TENTANG\s+"
-    r"(?P<about>[^\n]{3,400}?)(?:\.\s|\.?\s*\n|\.?$)"
+    # "Menetapkan :" (OCR "McnetapKan"), or "MEMUTUSKAN:" straight into the title (a lost line)
+    r"(?:M[ce]n[ce]tap[kK]an|MEMUTUSKAN)\s*:?\s*"
+    r"(?:peraturan\s+sebagai\s+berikut\s*:?\s*)?"  # the 1940s-50s wording
+    r"(?P<type>[A-Z][A-Z \-]{4,80}?)\s+TENTANG\s+(?P<about>[^\n]{3,400})"
 )
+# A stated title ends at a full stop, but not one of an abbreviation ("No. 3", "PT. PAL", "N.V.",
+# "R.I.S."), or where the body starts, even without a space ("PURA I.BAB I", "Pasal 1")
+_STATED_END = re.compile(r"(?<!\bN[Oo])(?<!\bN[Rr])(?<!\bPT)(?<!\bjo)(?<![\s.(][A-Z])\.(?:\s|$)"
+                         r"|\.?\s*(?:BAB\s?[I1]|Pasal\s?[1I]\b)")
 _ITEM_LETTER = re.compile(r"(?:^|\s)(?P<k>[a-z])\s*[.)]\s+")
 _ITEM_NUMBER = re.compile(r"(?:^|\s)(?P<k>\d{1,2})\s*[.)]\s+")
 
@@ -182,7 +187,9 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
     match = _MENETAPKAN.search(text[:60000])
     if match is None:
         return
-    stated = _about_text(match.group("about"), None, None)
+    about = match.group("about")
+    end = _STATED_END.search(about, 3)
+    stated = _about_text(about[: end.start()] if end else about, None, None)
     if result.about and stated and len(_squashed(stated)) > len(_squashed(result.about)) and (
             _squashed(stated).startswith(_squashed(result.about))):
         result.about = stated  # the heading's title was cut at a line or page break

@@ -194,3 +194,28 @@ def test_a_letter_spaced_heading_gives_the_identity_but_no_unreadable_title() ->
             "Menimbang : a. bahwa perlu;\nPasal 1\nIsi.\n")
     parsed = parse_regulation(text)
     assert (parsed.doc_type, parsed.number, parsed.year, parsed.about) == ("PP", "78", 2016, None)
+
+
+@pytest.mark.parametrize("text, about", [
+    ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 7 TAHUN 2003 TENTANG PENJUALAN SAHAM PADA "
+     "PERUSAHAAN PERSEROAN (PERSERO) PT\nDENGAN RAHMAT TUHAN YANG MAHA ESA\nMenimbang : bahwa "
+     "perlu;\nMEMUTUSKAN:\n Menetapkan: PERATURAN PEMERINTAH TENTANG PENJUALAN SAHAM PADA "
+     "PERUSAHAAN PERSEROAN (PERSERO) PT. BANK MAJU. BAB I SAHAM Pasal 1 Isi.",
+     "PENJUALAN SAHAM PADA PERUSAHAAN PERSEROAN (PERSERO) PT. BANK MAJU"),
+    ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 6 TAHUN 1947 TENTANG PERUBAHAN UNDANG-UNDANG No. 3 "
+     "TAHUN 1946 TENTANG WARGA NEGARA\nMenimbang : bahwa perlu;\nMemutuskan: Menetapkan "
+     "peraturan sebagai berikut : UNDANG-UNDANG TENTANG PERUBAHAN UNDANG-UNDANG No. 3 TAHUN "
+     "1946 TENTANG WARGA NEGARA DAN PENDUDUK NEGARA. Pasal 1. Isi.",
+     "PERUBAHAN UNDANG-UNDANG No. 3 TAHUN 1946 TENTANG WARGA NEGARA DAN PENDUDUK NEGARA"),
+    ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 5 TAHUN 2021 TENTANG PENAMBAHAN MODAL PT "
+     "ASDP\nDENGAN RAHMAT TUHAN YANG MAHA ESA Menimbang a. bahwa perlu;\nMEMUTUSKAN:\n PERATURAN "
+     "PEMERINTAH TENTANG PENAMBAHAN MODAL PT ASDP INDONESIA FERRY. Pasal 1 Isi.",
+     "PENAMBAHAN MODAL PT ASDP INDONESIA FERRY"),
+    ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 9 TAHUN 2002 TENTANG PENAMBAHAN MODAL PT "
+     "ANGKASA PURA I\nMenimbang : bahwa perlu;\nMEMUTUSKAN :\n Menetapkan : PERATURAN PEMERINTAH "
+     "TENTANG PENAMBAHAN MODAL PT ANGKASA PURA I.BAB IPENAMBAHAN MODAL\nPasal 1\nIsi.",
+     "PENAMBAHAN MODAL PT ANGKASA PURA I"),
+], ids=["company-abbreviation", "number-abbreviation", "memutuskan-without-menetapkan",
+        "body-glued-to-the-title"])
+def test_menetapkan_states_the_whole_title(text: str, about: str) -> None:
+    assert parse_regulation(text).about == about
