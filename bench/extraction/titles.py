@@ -23,6 +23,7 @@ DENGAN RAHMAT TUHAN ... bahwa ..."): it is cut where a title ends ("DENGAN RAHMA
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _NAMES = {
@@ -98,3 +99,87 @@ def title_matches(found: str | None, want: str | None, *, first_line: bool) -> t
         normalised = bool(got) and ref.startswith(got) and len(got) >= 0.6 * len(ref)
     fuzzy = normalised or token_f1(found, want) >= 0.9
     return strict, normalised, fuzzy
+
+
+# --- The reference projected onto the text -------------------------------------------------
+#
+# The metadata titles carry their own typing errors ("PENHITUNGAN", "YOGYAKARA"), abbreviations
+# ("DPRD", "TVRI") and shortened names, which no parser reading the text can reproduce. The
+# aligned figure asks instead: did the parser return the SAME SPAN of the text that the
+# reference title stands for? The reference is aligned to the opening of the text (local
+# alignment of words, a word matching when it is equal or a typo away); the span of text between
+# the first and last aligned words, in the text's own spelling, becomes the reference. The
+# parser's output is never consulted for this, so the span's boundaries are the metadata's: a
+# metadata title that stops early or names only an inner title still counts against the parser.
+# A reference that aligns poorly (fewer than 70 % of its words) is not projected: it is then
+# compared as in the normalised figure.
+
+ALIGN_WORDS = 400  # the opening of the text where a title is looked for
+ALIGN_MIN_COVER = 0.7
+_ALIGN_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _token_close(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
+        return False
+    limit = 1 if max(len(a), len(b)) < 8 else 2
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+def aligned_reference(reference: str | None, text: str) -> str | None:
+    """Return the span of `text` that `reference` aligns to, or None when it aligns poorly."""
+    expanded = _SHORT_NUMBER.sub(
+        lambda m: f"{m.group('type')} NOMOR {m.group('num')} TAHUN {m.group('year')}",
+        _expand(reference))
+    ref = [w.upper() for w in _ALIGN_TOKEN.findall(expanded)]
+    tokens = [(m.group().upper(), m.start(), m.end())
+              for m in itertools.islice(_ALIGN_TOKEN.finditer(text), ALIGN_WORDS)]
+    if not ref or not tokens:
+        return None
+    match, mismatch, gap = 2, -1, -1
+    width = len(ref) + 1
+    score = [0] * width
+    start = [-1] * width  # text index where the alignment ending in this cell begins
+    covered = [0] * width  # reference words matched along it
+    best = (0, -1, -1, 0)  # score, start token, end token, covered
+    close: dict[tuple[str, str], bool] = {}
+    for t, (word, _, _) in enumerate(tokens):
+        new_score, new_start, new_cover = [0] * width, [-1] * width, [0] * width
+        for r in range(1, width):
+            key = (word, ref[r - 1])
+            same = close.get(key)
+            if same is None:
+                same = close[key] = _token_close(word, ref[r - 1])
+            options = (
+                (score[r - 1] + (match if same else mismatch),
+                 start[r - 1] if score[r - 1] > 0 else t, covered[r - 1] + same),
+                (score[r] + gap, start[r], covered[r]),  # a text word the reference lacks
+                (new_score[r - 1] + gap, new_start[r - 1], new_cover[r - 1]),  # and the reverse
+            )
+            value, begin, cover = max(options, key=lambda o: o[0])
+            if value > 0:
+                new_score[r], new_start[r], new_cover[r] = value, begin, cover
+                if value > best[0]:
+                    best = (value, begin, t, cover)
+        score, start, covered = new_score, new_start, new_cover
+    _, first, last, cover = best
+    if first < 0 or cover < ALIGN_MIN_COVER * len(ref):
+        return None
+    return text[tokens[first][1]:tokens[last][2]]
+
+
+def aligned_matches(found: str | None, want: str | None, text: str) -> bool:
+    """Return True when the parsed title equals the text span its reference aligns to."""
+    span = aligned_reference(want, text)
+    got = normalise_title(found)
+    return bool(got) and got == normalise_title(span if span is not None else want)
