@@ -190,9 +190,8 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
     about = match.group("about")
     end = _STATED_END.search(about, 3)
     stated = _about_text(about[: end.start()] if end else about, None, None)
-    if result.about and stated and len(_squashed(stated)) > len(_squashed(result.about)) and (
-            _squashed(stated).startswith(_squashed(result.about))):
-        result.about = stated  # the heading's title was cut at a line or page break
+    if result.about and stated and _covers(stated, result.about):
+        result.about = stated  # the heading's title lost words at a line or page break
     kind = _TYPE.search(match.group("type"))
     if not result.doc_type and kind:
         result.doc_type = _code(kind.group(0))
@@ -200,6 +199,30 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
     if not result.about:
         result.about = stated
         result.confidence["about"] = 0.7
+
+
+def _covers(full: str, cut: str) -> bool:
+    """Return True when `full` is a longer statement of the title `cut` lost words from.
+
+    Every word of `cut` must be a word of `full`, in order. Words `full` adds at the end are a
+    title cut at a line or page break; words it adds before or between them must come three or
+    more together (a lost line), because one or two words more are the same title worded
+    differently ("PEMBERIAN PEMBEBASAN CUKAI"), where the heading is kept.
+    """
+    if len(_squashed(full)) > len(_squashed(cut)) and _squashed(full).startswith(_squashed(cut)):
+        return True  # cut inside a word, or a hyphen read apart ("KERJA-SAMA", "KERJASAMA")
+    words = re.findall(r"[a-z0-9]+", full.lower())
+    kept = re.findall(r"[a-z0-9]+", cut.lower())
+    at = 0
+    for word in kept:
+        try:
+            found = words.index(word, at)
+        except ValueError:
+            return False
+        if 0 < found - at < 3:
+            return False
+        at = found + 1
+    return len(words) > len(kept)
 
 
 def _heading_like(head: str, kind: re.Match[str], nomor: re.Match[str], top_only: bool,

@@ -219,3 +219,27 @@ def test_a_letter_spaced_heading_gives_the_identity_but_no_unreadable_title() ->
         "body-glued-to-the-title"])
 def test_menetapkan_states_the_whole_title(text: str, about: str) -> None:
     assert parse_regulation(text).about == about
+
+
+_LOST_LINE = ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 5 TAHUN 2013 TENTANG {heading}\n"
+              "DENGAN RAHMAT TUHAN YANG MAHA ESA\nMenimbang : a. bahwa perlu;\nMEMUTUSKAN:\n"
+              "Menetapkan : PERATURAN PEMERINTAH TENTANG {stated}.\nPasal 1\nIsi.\n")
+
+
+@pytest.mark.parametrize("heading, stated, about", [
+    ("TAMU NEGARA SETINGKAT KEPALA NEGARA", "PENGAMANAN PRESIDEN DAN WAKIL PRESIDEN SERTA TAMU "
+     "NEGARA SETINGKAT KEPALA NEGARA", "PENGAMANAN PRESIDEN DAN WAKIL PRESIDEN SERTA TAMU NEGARA "
+     "SETINGKAT KEPALA NEGARA"),
+    ("PENETAPAN UNDANG-UNDANG DARURAT NO. 18 TAHUN 1957 TENTANG SEBAGAI UNDANG-UNDANG",
+     "PENETAPAN UNDANG-UNDANG DARURAT NO.18 TAHUN 1957 TENTANG BANK TANI DAN NELAYAN SEBAGAI "
+     "UNDANG-UNDANG", "PENETAPAN UNDANG-UNDANG DARURAT NO.18 TAHUN 1957 TENTANG BANK TANI DAN "
+     "NELAYAN SEBAGAI UNDANG-UNDANG"),
+    ("PEMBEBASAN CUKAI GUNA PEGAWAI DIPLOMATIK", "PEMBERIAN PEMBEBASAN CUKAI GUNA PEGAWAI "
+     "DIPLOMATIK", "PEMBEBASAN CUKAI GUNA PEGAWAI DIPLOMATIK"),
+    ("PENGANGKUTAN PENUMPANG JAKARTA", "PENGANGKUTAN PENUMPANG DJAKARTA",
+     "PENGANGKUTAN PENUMPANG JAKARTA"),
+], ids=["lost-first-line", "lost-middle-line", "one-word-more-is-other-wording",
+        "a-word-inside-a-word-is-not-the-word"])
+def test_menetapkan_completes_a_heading_title_that_lost_a_line(heading: str, stated: str,
+                                                               about: str) -> None:
+    assert parse_regulation(_LOST_LINE.format(heading=heading, stated=stated)).about == about
