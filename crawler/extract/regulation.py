@@ -66,9 +66,11 @@ _MENETAPKAN = re.compile(
     r"(?P<type>[A-Z][A-Z \-]{4,80}?)\s+TENTANG\s+(?P<about>[^\n]{3,400})"
 )
 # A stated title ends at a full stop, but not one of an abbreviation ("No. 3", "PT. PAL", "N.V.",
-# "R.I.S."), or where the body starts, even without a space ("PURA I.BAB I", "Pasal 1")
+# "R.I.S."), where the body starts, even without a space ("PURA I.BAB I", "Pasal 1"), or where
+# the enactment formula of a Perppu made law begins ("..., DENGAN PERUBAHAN SEHINGGA BERBUNYI")
 _STATED_END = re.compile(r"(?<!\bN[Oo])(?<!\bN[Rr])(?<!\bPT)(?<!\bjo)(?<![\s.(][A-Z])\.(?:\s|$)"
-                         r"|\.?\s*(?:BAB\s?[I1]|Pasal\s?[1I]\b)")
+                         r"|\.?\s*(?:BAB\s?[I1]|Pasal\s?[1I]\b)"
+                         r"|[,.]?\s*DENGAN\b[^\n]{0,60}?\b(?:SE)?HINGGA\s+BERBUNYI")
 _ITEM_LETTER = re.compile(r"(?:^|\s)(?P<k>[a-z])\s*[.)]\s+")
 _ITEM_NUMBER = re.compile(r"(?:^|\s)(?P<k>\d{1,2})\s*[.)]\s+")
 

@@ -243,3 +243,14 @@ _LOST_LINE = ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 5 TAHUN 2013 TENTAN
 def test_menetapkan_completes_a_heading_title_that_lost_a_line(heading: str, stated: str,
                                                                about: str) -> None:
     assert parse_regulation(_LOST_LINE.format(heading=heading, stated=stated)).about == about
+
+
+def test_a_stated_title_ends_before_the_enactment_formula() -> None:
+    text = ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 6 TAHUN 1964 TENTANG PENETAPAN PERATURAN "
+            "PEMERINTAH PENGGANTI UNDANG-UNDANG NO. 5 TAHUN 1963\nMenimbang : a. bahwa perlu;\n"
+            "MEMUTUSKAN :\n Menetapkan : UNDANG-UNDANG TENTANG PENETAPAN PERATURAN PEMERINTAH "
+            "PENGGANTI UNDANG-UNDANG NO. 5 TAHUN 1963 TENTANG SURAT HUTANG MENJADI UNDANG-UNDANG, "
+            "DENGAN BEBERAPA PERUBAHAN HINGGA BERBUNYI: Pasal 1.\nIsi.\n")
+    assert parse_regulation(text).about == ("PENETAPAN PERATURAN PEMERINTAH PENGGANTI UNDANG-"
+                                            "UNDANG NO. 5 TAHUN 1963 TENTANG SURAT HUTANG MENJADI "
+                                            "UNDANG-UNDANG")
