@@ -36,11 +36,13 @@ _NOMOR = re.compile(
 _TENTANG = re.compile(r"\bT\s?E\s?N\s?T\s?A\s?N\s?G\b\s*:?", re.IGNORECASE)
 _ABOUT_END = re.compile(
     r"\s*(?:DENGAN\s+RA[KC]?HMAT|Menimbang|Mengingat|MEMUTUSKAN|Dengan\s+Persetujuan|"
-    r"PRESIDEN\s+REPUB[A-Z]{2,4}\s+INDONESIA(?=\s*(?:,|[I|]?\s*SALINAN|Menimbang)|\s+[a-z])|"
+    r"PRESIDEN\s+REPUB[A-Z]{2,4}\s+INDONESIA"
+    r"(?=\s*\.?\s*(?:,|[I|]?\s*SALINAN|Menimbang)|\s*\.\s*$|\s+[a-z])|"
     r"Presiden\s+Republik\s+Indonesia\s*,|"
     # the page header "PRESIDEN REPUBLIK INDONESIA [I] SALINAN [I]", OCR-damaged
-    # ("PRES I DEN R . EPUBLIK 1NDONESIA", "PRESIDE.N REPLlGLlK"); one PRESIDEN, on one line
-    r"\bPRES(?:(?!PRES)[^\n]){0,40}?\bSALINAN\b|\s[I|l]\s+SALINAN\s+[I|l]\b|"
+    # ("PRES I DEN R . EPUBLIK 1NDONESIA", "PRESIDE.N REPLlGLlK", "SALIN AN"); one PRESIDEN,
+    # on one line
+    r"\bPRES(?:(?!PRES)[^\n]){0,40}?\bS\s?A\s?L\s?I\s?N\s?A\s?N\b|\s[I|l]\s+SALINAN\s+[I|l]\b|"
     r"\bSALINAN\b|(?:\b[IA1]\s*[.,]\s*)?\bPENJELASAN\b(?=\s*(?:\n|ATAS\b|UMUM\b|I\s*\.|$))|"
     r"\b(?:BUPATI|GUBERNUR|WALI\s?KOTA|WALIKOTA|MENTERI|KEPALA)\b[A-Z .]{0,80},"
     r"\s*(?:\n|Menimbang|$)"

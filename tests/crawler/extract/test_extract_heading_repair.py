@@ -135,11 +135,17 @@ def test_penjelasan_identity_reads_number_and_year() -> None:
      "PERUBAHAN ATAS PERATURAN PEMEzuNTAH NOMOR 5 TAHUN 2021 TtrNTANG STANDAR MUTU"),
     ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 1 TAHUN 1956 TENTANG Presiden Republik Indonesia,",
      None),
+    ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 4 TAHUN 2020 TENTANG PENGESAHAN PERSETUJUAN (OF "
+     "DEFENCE) PRES I DEN REPUBLIK INDONESIA SALIN AN MEMUTUSKAN", "PENGESAHAN PERSETUJUAN (OF "
+     "DEFENCE)"),
+    ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 14 TAHUN 1963 TENTANG PENGESAHAN PERJANJIAN KARYA "
+     "PRESIDEN REPUBLIK INDONESIA.", "PENGESAHAN PERJANJIAN KARYA"),
 ], ids=["mixed-case-president", "ocr-president-and-salinan", "penjelasan-umum",
         "president-inside-the-title", "company-suffix", "old-spelling-rachmat",
         "letter-spaced-ocr-page-header", "stray-page-edge-marks-around-salinan",
         "numbered-penjelasan-umum", "numbered-umum", "umum-then-numbered-item",
-        "ocr-lower-case-inside-capitals", "lost-title-line-is-no-title"])
+        "ocr-lower-case-inside-capitals", "lost-title-line-is-no-title",
+        "letter-split-salinan", "president-with-a-full-stop"])
 def test_heading_title_ends_where_the_title_ends(heading: str, about: str | None) -> None:
     parsed = parse_regulation(heading + "\nMenimbang : a. bahwa perlu;\nPasal 1\nIsi.\n")
     assert parsed.about == about
