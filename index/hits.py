@@ -15,7 +15,7 @@ from index.lexicon import Lexicon
 from index.parts import best_part, part_matcher
 from index.query import ParsedQuery, highlight_words
 from index.results import Hit, PartHit
-from index.schema import load_parts
+from index.schema import SCORING_FIELDS, load_parts
 from index.snippets import TermMatcher, make_snippet
 
 RELATED_TERMS = 16
@@ -84,7 +84,7 @@ class HitBuilder:
         terms = [(t, w) for t, w in keys if t.isalpha() and len(t) > 3][:RELATED_TERMS]
         if not terms:
             return []
-        query = wq.Or([wq.Term("body_tf", t, boost=float(w)) for t, w in terms]
+        query = wq.Or([wq.Term(SCORING_FIELDS["body"], t, boost=float(w)) for t, w in terms]
                       + [wq.Term("title", t, boost=2.0 * float(w)) for t, w in terms])
         results = self._s.search(query, filter=wq.Term("unit", "doc"),
                                  mask=wq.Term("uid", doc_id), limit=limit * 4)

@@ -26,6 +26,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from index.lexicon import edit_distance
+
 _NAMES = {
     "PP": "PERATURAN PEMERINTAH",
     "UU": "UNDANG-UNDANG",
@@ -120,20 +122,13 @@ _ALIGN_TOKEN = re.compile(r"[^\W_]+")
 
 
 def _token_close(a: str, b: str) -> bool:
+    """Return True when two words are equal or a typo apart (one edit, two for long words)."""
     if a == b:
         return True
     if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
         return False
     limit = 1 if max(len(a), len(b)) < 8 else 2
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, start=1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
+    return edit_distance(a, b, limit) <= limit
 
 
 def aligned_reference(reference: str | None, text: str) -> str | None:
