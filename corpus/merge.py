@@ -15,7 +15,8 @@ from corpus.model import Document
 
 # Higher wins for metadata fields when both documents have a value.
 _METADATA_RANK = {"feed": 4, "detail": 3, "json": 3, "pdf": 2, "html": 1, "text": 1}
-_TEXT_FIELDS = ("text", "parts", "pages", "sha256", "archive_ref", "fetched_at", "needs_ocr")
+_TEXT_FIELDS = ("text", "parts", "pages", "sha256", "archive_ref", "fetched_at", "needs_ocr",
+                "ocr")
 _UNION_FIELDS = ("subjects", "source_urls")
 _SKIP = {"id", "references", "confidence", "extra", "origin", *_TEXT_FIELDS, *_UNION_FIELDS}
 
@@ -55,8 +56,10 @@ def _by_rank(a: Document, b: Document) -> tuple[Document, Document]:
 def _richer_text(a: Document, b: Document) -> Document:
     """Return the document whose text should be kept (newer wins a tie)."""
 
-    def weight(d: Document) -> tuple[int, int, int]:
-        return (len(d.parts), 1 if d.origin in ("pdf", "html", "text") else 0, len(d.text))
+    def weight(d: Document) -> tuple[bool, bool, int, int, int]:
+        # Of two texts split into parts, a text layer beats OCR, which misreads.
+        return (bool(d.parts), bool(d.parts) and not d.ocr, len(d.parts),
+                1 if d.origin in ("pdf", "html", "text") else 0, len(d.text))
 
     return a if weight(a) > weight(b) else b
 

@@ -130,7 +130,8 @@ class Document:
     archive_ref: str | None = None  # locator of that body in the raw archive
     language: str = "id"
     origin: str = "html"  # html, pdf, feed, detail, text, json: what produced it (merge priority)
-    needs_ocr: bool = False  # an image-only PDF: no text layer
+    needs_ocr: bool = False  # an image-only PDF still without text (no OCR, or it read nothing)
+    ocr: bool = False  # the text was read by OCR from page images (extra["ocr"]: how much)
     confidence: Mapping[str, float] = field(default_factory=dict)
     extra: Mapping[str, str] = field(default_factory=dict)
 

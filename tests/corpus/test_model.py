@@ -39,6 +39,13 @@ def test_document_survives_a_json_round_trip() -> None:
     assert Document.from_dict(json.loads(json.dumps(doc.to_dict()))) == doc
 
 
+def test_ocr_flags_survive_a_json_round_trip_and_default_to_false() -> None:
+    doc = _regulation(ocr=True, extra={"ocr": "OCR (tesseract, ind) read 2 of 2 image pages"})
+    assert Document.from_dict(json.loads(json.dumps(doc.to_dict()))) == doc
+    stored_before_ocr = {k: v for k, v in _regulation().to_dict().items() if k != "ocr"}
+    assert Document.from_dict(stored_before_ocr).ocr is False
+
+
 def test_from_dict_ignores_unknown_keys_and_coerces_number_and_year() -> None:
     data = _regulation().to_dict() | {"unknown": 1, "number": 35, "year": "2025"}
     doc = Document.from_dict(data)

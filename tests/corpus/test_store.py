@@ -75,3 +75,33 @@ def test_corrupt_database_file_gives_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / DocumentStore.FILENAME).write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError):
         DocumentStore(tmp_path)
+
+
+def _pasal(*numbers: int) -> tuple[Part, ...]:
+    return tuple(Part(f"pasal-{n}", "pasal", f"Pasal {n}", f"Pasal {n} ...") for n in numbers)
+
+
+@pytest.mark.parametrize("ocr_first", [True, False], ids=["ocr-then-text", "text-then-ocr"])
+def test_a_text_layer_beats_ocr_of_the_same_regulation(tmp_path: Path, ocr_first: bool) -> None:
+    scan = _doc(origin="pdf", url="http://jdih/scan.pdf", text="PasaI 1 ... Pasal 2 ... Pasal 3",
+                ocr=True, parts=_pasal(1, 2, 3), extra={"ocr": "OCR read 3 of 3 image pages"})
+    html = _doc(origin="html", url="http://jdih/x.html", text="Pasal 1 ... Pasal 2 ...",
+                parts=_pasal(1, 2))
+    with DocumentStore(tmp_path) as store:
+        for doc in (scan, html) if ocr_first else (html, scan):
+            store.put(doc)
+        merged = store.get(scan.id)
+    assert merged is not None
+    assert (merged.text, merged.ocr, len(merged.parts)) == (html.text, False, 2)
+
+
+def test_ocr_text_beats_a_record_without_parts(tmp_path: Path) -> None:
+    detail = _doc(origin="detail", url="http://jdih/detail", text="Abstrak singkat")
+    scan = _doc(origin="pdf", url="http://jdih/scan.pdf", text="Pasal 1 ...", ocr=True,
+                parts=_pasal(1))
+    with DocumentStore(tmp_path) as store:
+        store.put(detail)
+        store.put(scan)
+        merged = store.get(scan.id)
+    assert merged is not None
+    assert (merged.text, merged.ocr, merged.origin) == ("Pasal 1 ...", True, "detail")
