@@ -253,11 +253,13 @@ def text_document(text: str, url: str, hints: Mapping[str, Any]) -> Document | N
 
 
 def pdf_document(body: bytes, url: str, hints: Mapping[str, Any]) -> Document | None:
-    """Return the Document of a PDF: a regulation when its text reads as one."""
+    """Return the Document of a PDF: a regulation when its text (or OCR of a scan) reads as one."""
     pdf = extract_pdf(body)
     if pdf.error:
         log.warning("not extracted: %s: %s", url, pdf.error)
         return None
+    if pdf.ocr_note:
+        log.info("%s: %s", url, pdf.ocr_note)
     starts, chunks, position = [], [], 0
     for page in pdf.pages:
         starts.append(position)
@@ -265,12 +267,13 @@ def pdf_document(body: bytes, url: str, hints: Mapping[str, Any]) -> Document | 
         position += len(page.text) + 2
     text = "\n\n".join(chunks)
     filename = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) or url
+    ocr = {"ocr": pdf.ocr_note} if pdf.ocr_note else {}  # what OCR read, and what it could not
     if not pdf.needs_ocr:
         parsed = parse_regulation(text, default_region=hints.get("region"), page_starts=starts)
         if parsed.doc_type and (parsed.number or parsed.year):
             doc = regulation_document(parsed, url, text, "pdf", title=pdf.title,
                                       pages=pdf.pages, pdf_url=url)
-            return doc
+            return doc.replace(ocr=pdf.ocr, extra={**doc.extra, **ocr})
     return Document(
         id=page_id(url),
         url=url,
@@ -282,7 +285,9 @@ def pdf_document(body: bytes, url: str, hints: Mapping[str, Any]) -> Document | 
         source_urls=(url,),
         origin="pdf",
         needs_ocr=pdf.needs_ocr,
+        ocr=pdf.ocr,
         references=_mentions(text, hints.get("region")),
+        extra=ocr,
     )
 
 

@@ -2,7 +2,8 @@
 
 pypdfium2 does the work; pypdf is the fallback when pdfium cannot open a file. Page headers
 and footers that repeat on most pages (running titles, "- 3 -" page numbers) are removed so
-they do not end up inside a Pasal. Image-only (scanned) PDFs come back flagged `needs_ocr`.
+they do not end up inside a Pasal. Image-only (scanned) PDFs are read by OCR when tesseract is
+installed (`ocr`); otherwise, or when OCR reads nothing, they come back flagged `needs_ocr`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from corpus.model import Page
 from crawler.extract.errors import PdfError
+from crawler.extract.ocr import OcrEngine, ocr_engine, ocr_pdf
 
 log = logging.getLogger(__name__)
 
@@ -29,13 +31,19 @@ _PAGE_NUMBER = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class PdfText:
-    """The text layer of a PDF: pages (1-based numbers), OCR flag, and an error if unreadable."""
+    """The text of a PDF: pages (1-based numbers), OCR flags, and an error if unreadable.
+
+    `needs_ocr`: a scan with no text (no OCR, or OCR read nothing); `ocr`: page text was read
+    by OCR; `ocr_note`: what OCR read and what not, and why (set whenever OCR ran).
+    """
 
     pages: tuple[Page, ...] = ()
     needs_ocr: bool = False
     error: str | None = None
     title: str | None = None
     page_count: int = 0
+    ocr: bool = False
+    ocr_note: str | None = None
 
     @property
     def text(self) -> str:
@@ -50,8 +58,11 @@ def is_pdf(body: bytes, content_type: str | None = None) -> bool:
     return bool(content_type and "pdf" in content_type.lower())
 
 
-def extract_pdf(body: bytes) -> PdfText:
-    """Return the text of every page; never raises (an unreadable PDF has `error` set)."""
+def extract_pdf(body: bytes, *, ocr: bool = True) -> PdfText:
+    """Return the text of every page; never raises (an unreadable PDF has `error` set).
+
+    An image-only PDF is read by OCR when `ocr` is True and tesseract is available.
+    """
     if not body:
         return PdfText(error="empty body: no PDF to read")
     if b"%PDF" not in body[:1024]:
@@ -70,11 +81,30 @@ def extract_pdf(body: bytes) -> PdfText:
                 return PdfText(error="encrypted PDF: it needs a password; ask the source for "
                                "an unprotected copy")
             return PdfText(error=f"broken PDF: cannot be opened ({reason}); re-download it")
+    blank = [i + 1 for i, t in enumerate(raw_pages) if len(t.strip()) < _MIN_CHARS_PER_PAGE]
+    needs_ocr = count > 0 and len(blank) >= max(1, 0.8 * len(raw_pages))
+    engine = ocr_engine() if needs_ocr and ocr else None
+    read, note = False, None
+    if engine is not None:
+        raw_pages, read, note = _read_scans(body, raw_pages, blank, engine)
     cleaned = _strip_running_lines(raw_pages)
     pages = tuple(Page(number=i + 1, text=t) for i, t in enumerate(cleaned))
-    empty = sum(1 for t in raw_pages if len(t.strip()) < _MIN_CHARS_PER_PAGE)
-    needs_ocr = count > 0 and empty >= max(1, 0.8 * len(raw_pages))
-    return PdfText(pages=pages, needs_ocr=needs_ocr, title=title, page_count=count)
+    # Any page OCR read makes a text to parse; the note says which pages were not read.
+    return PdfText(pages=pages, needs_ocr=needs_ocr and not read, title=title,
+                   page_count=count, ocr=read, ocr_note=note)
+
+
+def _read_scans(body: bytes, texts: list[str], blank: list[int],
+                engine: OcrEngine) -> tuple[list[str], bool, str]:
+    """Return the page texts with the blank pages read by OCR, whether any was, OCR's note."""
+    # Only the pages without a text layer are read; a typed cover page keeps its text.
+    result = ocr_pdf(body, blank, engine)
+    log.debug("%s in %.1f s", result.note, result.seconds)
+    texts = list(texts)
+    for page in result.pages:
+        if page.text:
+            texts[page.number - 1] = page.text
+    return texts, result.read > 0, result.note
 
 
 def _read_pdfium(body: bytes) -> tuple[list[str], str | None, int]:

@@ -65,6 +65,30 @@ def build_pdf(pages: list[list[tuple[float, float, str]]], *, image_only: bool =
     return out.getvalue()
 
 
+def build_scan(body: bytes, dpi: int = 200) -> bytes:
+    """Return an image-only copy of a PDF: each page rendered to a grayscale image, no text."""
+    import pypdfium2 as pdfium
+
+    source, scan = pdfium.PdfDocument(body), pdfium.PdfDocument.new()
+    try:
+        for index in range(len(source)):
+            page = source[index]
+            width, height = page.get_size()
+            bitmap = page.render(scale=dpi / 72, grayscale=True)
+            target = scan.new_page(width, height)
+            image = pdfium.PdfImage.new(scan)
+            image.set_bitmap(bitmap)
+            image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+            target.insert_obj(image)
+            target.gen_content()
+        out = io.BytesIO()
+        scan.save(out)
+        return out.getvalue()
+    finally:
+        scan.close()
+        source.close()
+
+
 def text_pages(*pages: str) -> list[list[tuple[float, float, str]]]:
     """Lay out each page's lines top to bottom in one column."""
     return [
@@ -76,6 +100,12 @@ def text_pages(*pages: str) -> list[list[tuple[float, float, str]]]:
 def make_pdf() -> Callable[..., bytes]:
     """Return the PDF builder."""
     return build_pdf
+
+
+@pytest.fixture
+def make_scan() -> Callable[..., bytes]:
+    """Return the scan maker: a PDF in, its image-only copy out."""
+    return build_scan
 
 
 @pytest.fixture

@@ -1,0 +1,226 @@
+"""OCR of image-only (scanned) PDF pages with tesseract, when it is installed.
+
+tesseract with its Indonesian data (Debian: `tesseract-ocr tesseract-ocr-ind`) is an optional
+dependency: without it, or with `TELUSUR_OCR=0`, nothing here runs and scans stay flagged
+`needs_ocr`. Pages are rendered in memory with pypdfium2, written as a PGM image and piped to
+`tesseract stdin stdout`: no temporary files, no network, so extraction stays pure. Each page has
+a timeout, a document has a page cap and a time budget, and nothing here raises: a page that
+fails comes back with empty text and the reason.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import shutil
+import subprocess
+import time
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+OCR_SWITCH = "TELUSUR_OCR"  # "0" (or "false", "no", "off") turns OCR off
+MAX_OCR_PAGES = 60  # pages read per document; the rest of a longer scan keeps no text
+PAGE_TIMEOUT = 120.0  # seconds for one page
+DOCUMENT_BUDGET = 1800.0  # seconds for one document; pages after it are left unread
+DPI = 300  # tesseract reads best at about 300 dpi
+MAX_SIDE = 5000  # pixels: an oversized page (A0 plan) is rendered smaller
+PAGE_MODE = "3"  # fully automatic page segmentation, no orientation detection
+_OFF = {"0", "false", "no", "off"}
+
+
+@dataclass(frozen=True, slots=True)
+class OcrEngine:
+    """An installed tesseract: its command and the languages it reads with ("ind+eng")."""
+
+    command: str
+    languages: str
+
+
+@dataclass(frozen=True, slots=True)
+class OcrPage:
+    """The OCR text of one page (1-based number); empty text with the reason when it failed."""
+
+    number: int
+    text: str
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OcrResult:
+    """The pages read, a one-line account of what was and was not read, and the time taken."""
+
+    pages: tuple[OcrPage, ...]
+    note: str
+    seconds: float = 0.0
+
+    @property
+    def read(self) -> int:
+        """Return how many pages gave text."""
+        return sum(1 for page in self.pages if page.text)
+
+
+def ocr_enabled() -> bool:
+    """Return False when the environment switch `TELUSUR_OCR` turns OCR off."""
+    return os.environ.get(OCR_SWITCH, "1").strip().lower() not in _OFF
+
+
+def ocr_engine() -> OcrEngine | None:
+    """Return the tesseract to use, or None when OCR is switched off or not installed."""
+    return find_tesseract() if ocr_enabled() else None
+
+
+@functools.cache
+def find_tesseract() -> OcrEngine | None:
+    """Return tesseract when it is on PATH and reads Indonesian (`ind`); asked once per process."""
+    command = shutil.which("tesseract")
+    if command is None:
+        log.info("OCR unavailable: tesseract is not installed (apt-get install tesseract-ocr "
+                 "tesseract-ocr-ind)")
+        return None
+    try:
+        listed = _spawn([command, "--list-langs"], b"", 30.0)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("OCR unavailable: %s --list-langs failed: %s", command, exc)
+        return None
+    # Older versions print the list on stderr; the first line is a heading, not a language.
+    output = (listed.stdout + listed.stderr).decode("utf-8", "replace").splitlines()
+    languages = {line.strip() for line in output[1:] if line.strip()}
+    if "ind" not in languages:
+        log.info("OCR unavailable: tesseract has no Indonesian data (apt-get install "
+                 "tesseract-ocr-ind)")
+        return None
+    # English as a second model reads the English terms and names in regulations; it costs
+    # little time (bench.extraction.ocr).
+    return OcrEngine(command, "ind+eng" if "eng" in languages else "ind")
+
+
+def ocr_pdf(body: bytes, numbers: Sequence[int], engine: OcrEngine, *,
+            max_pages: int = MAX_OCR_PAGES, page_timeout: float = PAGE_TIMEOUT,
+            budget: float = DOCUMENT_BUDGET, dpi: int = DPI) -> OcrResult:
+    """Return the OCR text of the given pages (1-based) of a PDF; never raises."""
+    started = time.monotonic()
+    wanted = sorted(set(numbers))
+    chosen, capped = wanted[:max_pages], wanted[max_pages:]
+    try:
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(body)
+    except Exception as exc:  # pdfium raises its own error types for broken files
+        reason = f"cannot render the PDF: {exc or exc.__class__.__name__}"
+        failed = tuple(OcrPage(n, "", reason) for n in chosen)
+        return OcrResult(failed, _note(engine, failed, capped, [], max_pages, budget),
+                         time.monotonic() - started)
+    pages: list[OcrPage] = []
+    skipped: list[int] = []
+    try:
+        for number in chosen:
+            if time.monotonic() - started > budget:
+                skipped.append(number)
+                continue
+            pages.append(_read_page(pdf, number, engine, page_timeout, dpi))
+    finally:
+        pdf.close()
+    return OcrResult(tuple(pages), _note(engine, pages, capped, skipped, max_pages, budget),
+                     time.monotonic() - started)
+
+
+def _read_page(pdf: object, number: int, engine: OcrEngine, timeout: float,
+               dpi: int) -> OcrPage:
+    try:
+        image, resolution = render_page(pdf, number, dpi)
+    except Exception as exc:  # a page pdfium cannot render is one failed page, not a crash
+        return OcrPage(number, "", f"cannot render the page: {exc or exc.__class__.__name__}")
+    text, error = read_image(image, engine, timeout, resolution)
+    if error:
+        log.info("OCR of page %d failed: %s", number, error)
+    return OcrPage(number, text, error)
+
+
+def render_page(pdf: object, number: int, dpi: int = DPI) -> tuple[bytes, int]:
+    """Return a page (1-based) of an open pypdfium2 document as a grayscale PGM, and its dpi.
+
+    The dpi is lower than asked for an oversized page, which is rendered at most MAX_SIDE wide.
+    """
+    page = pdf[number - 1]  # type: ignore[index]
+    try:
+        width, height = page.get_size()
+        scale = min(dpi / 72, MAX_SIDE / max(width, height, 1))
+        bitmap = page.render(scale=scale, grayscale=True)
+        try:
+            return pnm_image(bitmap), max(1, round(scale * 72))
+        finally:
+            bitmap.close()
+    finally:
+        page.close()
+
+
+def pnm_image(bitmap: object) -> bytes:
+    """Return a pypdfium2 bitmap (grayscale, or RGB when rendered in colour) as PGM/PPM bytes."""
+    width, height = bitmap.width, bitmap.height  # type: ignore[attr-defined]
+    stride, channels = bitmap.stride, bitmap.n_channels  # type: ignore[attr-defined]
+    mode = bitmap.mode  # type: ignore[attr-defined]
+    if (channels, mode) not in ((1, "L"), (3, "RGB")):
+        raise ValueError(f"unsupported bitmap format {mode}")
+    buffer = memoryview(bitmap.buffer).cast("B")  # type: ignore[attr-defined]
+    row = width * channels
+    # Rows are padded to the stride; PNM rows are not.
+    if stride == row:
+        pixels = bytes(buffer[: row * height])
+    else:
+        pixels = b"".join(buffer[y * stride: y * stride + row] for y in range(height))
+    magic = b"P5" if channels == 1 else b"P6"
+    return b"%s\n%d %d\n255\n" % (magic, width, height) + pixels
+
+
+def read_image(image: bytes, engine: OcrEngine, timeout: float = PAGE_TIMEOUT,
+               dpi: int = DPI) -> tuple[str, str | None]:
+    """Return (text, None) for an image tesseract read, or ("", reason) when it failed."""
+    args = [engine.command, "stdin", "stdout", "-l", engine.languages, "--psm", PAGE_MODE,
+            "--dpi", str(dpi)]
+    try:
+        done = _spawn(args, image, timeout)
+    except subprocess.TimeoutExpired:
+        return "", f"tesseract timed out after {timeout:g} s"
+    except (OSError, subprocess.SubprocessError) as exc:
+        return "", f"tesseract could not run: {exc}"
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        return "", f"tesseract exited with {done.returncode}: {(message or ['no message'])[-1]}"
+    return clean_text(done.stdout.decode("utf-8", "replace")), None
+
+
+def clean_text(text: str) -> str:
+    """Return OCR output as a text layer reads: ligatures unfolded, no blank lines."""
+    text = unicodedata.normalize("NFKC", text.replace("\x0c", "\n"))
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def _spawn(args: list[str], stdin: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
+    # One OpenMP thread: tesseract's own threads fight over a small machine's cores and made
+    # a page two to five times slower here; parallel extraction scales better.
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    return subprocess.run(args, input=stdin, capture_output=True, timeout=timeout, env=env,
+                          check=False)
+
+
+def _note(engine: OcrEngine, pages: Sequence[OcrPage], capped: Sequence[int],
+          skipped: Sequence[int], max_pages: int, budget: float) -> str:
+    read = sum(1 for page in pages if page.text)
+    parts = [f"OCR (tesseract, {engine.languages}) read {read} of "
+             f"{len(pages) + len(capped) + len(skipped)} image pages"]
+    failed = [page for page in pages if page.error]
+    if failed:
+        parts.append(f"{len(failed)} failed (page {failed[0].number}: {failed[0].error})")
+    if capped:
+        parts.append(f"pages {_span(capped)} not read (the first {max_pages} image pages only)")
+    if skipped:
+        parts.append(f"pages {_span(skipped)} not read (time budget of {budget:g} s spent)")
+    return "; ".join(parts)
+
+
+def _span(numbers: Sequence[int]) -> str:
+    return str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}-{numbers[-1]}"

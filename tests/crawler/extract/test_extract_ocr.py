@@ -1,0 +1,236 @@
+"""OCR of scanned PDFs: tesseract when installed, the needs_ocr flag when not, never a raise."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable, Iterator
+from types import SimpleNamespace
+
+import pytest
+
+from crawler.extract import extract, extract_pdf
+from crawler.extract import ocr as ocr_module
+from crawler.extract.ocr import (
+    OcrEngine,
+    clean_text,
+    find_tesseract,
+    ocr_enabled,
+    ocr_pdf,
+    pnm_image,
+)
+
+URL = "https://jdih.contoh.example/files/perbup-7-2024-scan.pdf"
+SCANNED_PAGES = (
+    "BUPATI CONTOH\nPERATURAN BUPATI CONTOH\nNOMOR 7 TAHUN 2024\nTENTANG\n"
+    "PENGELOLAAN AIR MINUM\nDENGAN RAHMAT TUHAN YANG MAHA ESA\nBUPATI CONTOH,\n"
+    "Menimbang : a. bahwa air minum perlu dikelola;\nMEMUTUSKAN:\n"
+    "Menetapkan : PERATURAN BUPATI TENTANG PENGELOLAAN AIR MINUM.\nPasal 1\n"
+    "Dalam Peraturan Bupati ini yang dimaksud dengan Daerah adalah Kabupaten Contoh.",
+    "Pasal 2\nAir minum dikelola oleh Perusahaan Umum Daerah.\nPasal 3\n"
+    "Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n"
+    "Ditetapkan di Kota Contoh\npada tanggal 2 Maret 2024\nBUPATI CONTOH,",
+)
+FAKE = OcrEngine("tesseract", "ind")
+
+
+@pytest.fixture
+def scan(make_pdf: Callable[..., bytes], make_scan: Callable[..., bytes],
+         layout: Callable) -> bytes:
+    """Return a two-page image-only PDF of a regent regulation."""
+    return make_scan(make_pdf(layout(*SCANNED_PAGES)))
+
+
+@pytest.fixture(autouse=True)
+def _ocr_switch_unset(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.delenv("TELUSUR_OCR", raising=False)
+    yield
+    find_tesseract.cache_clear()  # a test may have taught it a fake tesseract
+
+
+@pytest.fixture
+def tesseract() -> OcrEngine:
+    """Return the installed tesseract, or skip when it (or its Indonesian data) is absent."""
+    find_tesseract.cache_clear()
+    engine = find_tesseract()
+    if engine is None:
+        pytest.skip("tesseract with Indonesian data (tesseract-ocr-ind) is not installed")
+    return engine
+
+
+def _fake_tesseract(monkeypatch: pytest.MonkeyPatch,
+                    spawn: Callable[..., subprocess.CompletedProcess[bytes]]) -> None:
+    monkeypatch.setattr(ocr_module, "find_tesseract", lambda: FAKE)
+    monkeypatch.setattr(ocr_module, "_spawn", spawn)
+
+
+def test_scanned_regulation_is_read_by_ocr_and_parsed(scan: bytes, tesseract: OcrEngine) -> None:
+    doc = extract(scan, URL, "application/pdf")
+    assert doc is not None
+    assert (doc.kind, doc.id, doc.doc_type, doc.number, doc.year) == (
+        "regulation", "perbup-contoh-2024-7", "Perbup", "7", 2024)
+    assert doc.about == "PENGELOLAAN AIR MINUM"
+    assert (doc.origin, doc.ocr, doc.needs_ocr) == ("pdf", True, False)
+    assert doc.extra["ocr"].startswith(f"OCR (tesseract, {tesseract.languages}) read 2 of 2")
+    assert [p.number for p in doc.pages] == [1, 2]
+    pasal = [(p.label, p.page) for p in doc.parts if p.kind == "pasal"]
+    assert pasal == [("Pasal 1", 1), ("Pasal 2", 2), ("Pasal 3", 2)]
+    assert "Perusahaan Umum Daerah" in doc.part("pasal-2").text
+
+
+def test_ocr_text_reads_like_a_text_layer(scan: bytes, tesseract: OcrEngine) -> None:
+    result = extract_pdf(scan)
+    assert result.ocr and not result.needs_ocr and result.error is None
+    first = result.pages[0].text.split("\n")
+    assert first[:3] == ["BUPATI CONTOH", "PERATURAN BUPATI CONTOH", "NOMOR 7 TAHUN 2024"]
+    assert "" not in first
+
+
+@pytest.mark.parametrize("switch", ["0", "off", "false", " NO "])
+def test_ocr_switched_off_leaves_the_scan_flagged(scan: bytes, switch: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELUSUR_OCR", switch)
+    monkeypatch.setattr(ocr_module, "_spawn", _never_called)
+    assert not ocr_enabled()
+    _assert_flagged_as_before(scan)
+
+
+def test_scan_without_tesseract_is_flagged_as_before(scan: bytes,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr_module, "find_tesseract", lambda: None)
+    monkeypatch.setattr(ocr_module, "_spawn", _never_called)
+    _assert_flagged_as_before(scan)
+
+
+def _assert_flagged_as_before(scan: bytes) -> None:
+    result = extract_pdf(scan)
+    assert (result.needs_ocr, result.ocr, result.ocr_note) == (True, False, None)
+    assert result == extract_pdf(scan, ocr=False)
+    doc = extract(scan, URL, "application/pdf")
+    assert doc is not None
+    assert (doc.kind, doc.needs_ocr, doc.ocr, doc.text.strip(), dict(doc.extra)) == (
+        "other", True, False, "", {})
+    assert doc.title == "perbup-7-2024-scan.pdf" and len(doc.pages) == 2
+
+
+def _never_called(*args: object, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    raise AssertionError("tesseract must not run")
+
+
+def _timeout(args: list[str], stdin: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
+    raise subprocess.TimeoutExpired(args, timeout)
+
+
+def _crash(args: list[str], stdin: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.CompletedProcess(args, 1, b"", b"Tesseract Open Source OCR Engine\n"
+                                       b"Error during processing.\n")
+
+
+def _missing(args: list[str], stdin: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
+    raise FileNotFoundError(2, "No such file or directory", "tesseract")
+
+
+@pytest.mark.parametrize(
+    ("spawn", "reason"),
+    [(_timeout, "tesseract timed out after 120 s"),
+     (_crash, "tesseract exited with 1: Error during processing."),
+     (_missing, "tesseract could not run: [Errno 2] No such file or directory")],
+    ids=["timeout", "exit-status", "vanished"],
+)
+def test_failing_tesseract_gives_empty_pages_and_a_reason(
+        scan: bytes, spawn: Callable, reason: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_tesseract(monkeypatch, spawn)
+    result = ocr_pdf(scan, [1, 2], FAKE)
+    assert [(p.number, p.text) for p in result.pages] == [(1, ""), (2, "")]
+    assert all(p.error is not None and p.error.startswith(reason) for p in result.pages)
+    assert result.note == f"OCR (tesseract, ind) read 0 of 2 image pages; 2 failed (page 1: " \
+                          f"{result.pages[0].error})"
+    doc = extract(scan, URL, "application/pdf")
+    assert doc is not None
+    assert (doc.kind, doc.needs_ocr, doc.ocr) == ("other", True, False)
+    assert doc.extra["ocr"] == result.note
+
+
+def test_one_failed_page_keeps_the_others(scan: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = iter([_answer("PERATURAN BUPATI CONTOH\nNOMOR 7 TAHUN 2024\nTENTANG\nAIR\nPasal 1\n"
+                          "Isi pasal satu."), None])
+
+    def spawn(args: list[str], stdin: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
+        answer = next(calls)
+        if answer is None:
+            raise subprocess.TimeoutExpired(args, timeout)
+        return answer
+
+    _fake_tesseract(monkeypatch, spawn)
+    doc = extract(scan, URL, "application/pdf")
+    assert doc is not None and doc.kind == "regulation" and doc.ocr and not doc.needs_ocr
+    assert [bool(p.text) for p in doc.pages] == [True, False]
+    assert "read 1 of 2 image pages; 1 failed (page 2: tesseract timed out" in doc.extra["ocr"]
+
+
+def _answer(text: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.CompletedProcess([], 0, text.encode(), b"")
+
+
+def test_page_cap_and_time_budget_say_which_pages_were_not_read(
+        make_pdf: Callable[..., bytes], make_scan: Callable[..., bytes], layout: Callable,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    body = make_scan(make_pdf(layout(*(f"halaman {n}" for n in range(1, 6)))), dpi=50)
+    images: list[bytes] = []
+
+    def spawn(args: list[str], stdin: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
+        images.append(stdin)
+        return _answer(f"halaman {len(images)}")
+
+    _fake_tesseract(monkeypatch, spawn)
+    capped = ocr_pdf(body, [1, 2, 3, 4, 5], FAKE, max_pages=3)
+    assert [p.text for p in capped.pages] == ["halaman 1", "halaman 2", "halaman 3"]
+    assert capped.note == ("OCR (tesseract, ind) read 3 of 5 image pages; pages 4-5 not read "
+                           "(the first 3 image pages only)")
+    assert all(image.startswith(b"P5\n") for image in images)
+    spent = ocr_pdf(body, [2, 4], FAKE, budget=0)
+    assert spent.pages == () and spent.note.endswith("pages 2-4 not read (time budget of 0 s "
+                                                     "spent)")
+
+
+def test_broken_pdf_gives_a_reason_per_page() -> None:
+    result = ocr_pdf(b"%PDF-1.4 nothing here", [1], FAKE)
+    assert result.pages[0].text == "" and result.pages[0].error.startswith("cannot render")
+
+
+def test_tesseract_is_found_only_with_indonesian_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    listings = iter([b'List of available languages in "/usr/share" (2):\neng\nosd\n',
+                     b'List of available languages in "/usr/share" (3):\neng\nind\nosd\n',
+                     b'List of available languages in "/usr/share" (1):\nind\n'])
+    monkeypatch.setattr(ocr_module.shutil, "which", lambda name: "/usr/bin/" + name)
+    monkeypatch.setattr(ocr_module, "_spawn", lambda *a: _answer(next(listings).decode()))
+    found = []
+    for _ in range(3):
+        find_tesseract.cache_clear()
+        found.append(find_tesseract())
+    assert found == [None, OcrEngine("/usr/bin/tesseract", "ind+eng"),
+                     OcrEngine("/usr/bin/tesseract", "ind")]
+    monkeypatch.setattr(ocr_module.shutil, "which", lambda name: None)
+    find_tesseract.cache_clear()
+    assert find_tesseract() is None
+
+
+def test_pnm_image_drops_the_row_padding() -> None:
+    bitmap = SimpleNamespace(width=3, height=2, stride=4, n_channels=1, mode="L",
+                             buffer=bytearray(b"abc_def_"))
+    assert pnm_image(bitmap) == b"P5\n3 2\n255\nabcdef"
+    colour = SimpleNamespace(width=1, height=2, stride=4, n_channels=3, mode="RGB",
+                             buffer=bytearray(b"rgb_RGB_"))
+    assert pnm_image(colour) == b"P6\n1 2\n255\nrgbRGB"
+    with pytest.raises(ValueError, match="unsupported bitmap format BGRA"):
+        pnm_image(SimpleNamespace(width=1, height=1, stride=4, n_channels=4, mode="BGRA",
+                                  buffer=bytearray(4)))
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [("PASAL 1\n\n\nIsi  pasal\x0c", "PASAL 1\nIsi pasal"),
+     ("  diﬁnisikan \n", "difinisikan"),
+     ("\x0c\n \n", "")],
+)
+def test_ocr_output_is_cleaned_like_a_text_layer(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean
