@@ -135,6 +135,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doc.archived": {"id": "Salinan arsip kami", "en": "Our archived copy"},
     "doc.incomplete": {"id": "Hanya ringkasan indeks yang tersedia untuk dokumen ini.",
                        "en": "Only the index summary is available for this document."},
+    "doc.ocr": {"id": "Teks dokumen ini dibaca dengan OCR dari hasil pindaian dan bisa memuat "
+                      "salah baca; periksa naskah aslinya.",
+                "en": "The text of this document was read by OCR from a scan and may contain "
+                      "misreadings; check the original."},
+    "doc.needs_ocr": {"id": "Dokumen ini hasil pindaian tanpa lapisan teks; isinya belum dapat "
+                            "dibaca atau dicari.",
+                      "en": "This document is a scan without a text layer; its contents cannot "
+                            "be read or searched yet."},
     "doc.metadata": {"id": "Metadata", "en": "Metadata"},
     "doc.relations": {"id": "Dasar hukum dan hubungan", "en": "Legal basis and relations"},
     "doc.mentions": {"id": "Peraturan yang disebut", "en": "Regulations mentioned"},

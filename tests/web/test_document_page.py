@@ -215,3 +215,22 @@ def test_on_this_page_links_are_separated_by_spaced_dots(client: FlaskClient) ->
     text = " ".join(soup.select_one("nav.doc-sections").get_text().split())
     assert ")·" not in text and "·" in text
     assert text.count(" · ") == len(soup.select("nav.doc-sections a")) - 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "notice"),
+    [({"ocr": True}, "Teks dokumen ini dibaca dengan OCR dari hasil pindaian"),
+     ({"needs_ocr": True, "text": "", "parts": ()}, "hasil pindaian tanpa lapisan teks"),
+     ({}, None)],
+    ids=["ocr-text", "scan-without-text", "text-layer"],
+)
+def test_a_scan_says_where_its_text_came_from(tmp_path: Path, changes: dict,
+                                              notice: str | None) -> None:
+    doc = dataclasses.replace(uu_bpjs(), **changes)
+    root = build_data_dir(tmp_path, [doc])
+    client = create_app({"DATA_DIR": root, "TESTING": True, "SECRET_KEY": "k"}).test_client()
+    soup = BeautifulSoup(client.get("/d/uu-2011-24").data, "lxml")
+    shown = soup.select_one("header p.notice.ocr")
+    assert (shown is not None) == (notice is not None)
+    if notice:
+        assert notice in shown.get_text()
