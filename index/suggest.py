@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from corpus.textdistance import edit_distance
 from index.analysis import words
-from index.lexicon import Lexicon, edit_distance
+from index.lexicon import Lexicon
 from index.query import ParsedQuery
 
 SPELL_FIELDS = ("title", "body")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.textdistance import edit_distance
 from crawler.extract.citations import fix_ocr_digits, parse_year
 
 _NATIONAL = {
@@ -83,7 +84,9 @@ def _fix_type(head: str) -> str | None:
         for key, name in _NATIONAL.items():
             if letters == key and words.strip() == name:
                 return None  # already right
-            ratio = 1 - _distance(letters, key) / max(len(letters), len(key))
+            longest = max(len(letters), len(key))
+            distance = edit_distance(letters, key, longest)
+            ratio = 1 - distance / longest
             if letters == "UNDANG" and key == "UNDANGUNDANG":
                 ratio = 1.0  # "UNDANG-" + a lost line: only one type starts so
             if ratio >= _MIN_RATIO and (best is None or ratio > best[0]):
@@ -91,18 +94,6 @@ def _fix_type(head: str) -> str | None:
     if best is None:
         return None
     return head[: best[1]] + best[2] + " "
-
-
-def _distance(a: str, b: str) -> int:
-    """Return the Levenshtein distance of two short strings."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
 
 
 _PENJELASAN_ID = re.compile(

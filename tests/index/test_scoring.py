@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from corpus.model import Document
+from corpus.textdistance import edit_distance
 from index import SearchRequest, build_index, open_index
-from index.lexicon import Lexicon, edit_distance
+from index.lexicon import Lexicon
 
 
 def _doc(doc_id: str, text: str, **fields: object) -> Document:
