@@ -73,7 +73,7 @@ def _checks(parsed, record: dict,  # type: ignore[no-untyped-def]
     if record.get("judul"):
         first_line = record.get("judul_source") != "peraturan.go.id metadata"
         strict, normalised, fuzzy = title_matches(parsed.about, record["judul"],
-                                                  first_line=first_line)
+                                                  first_line=first_line, text=text)
         aligned = normalised or (not first_line and aligned_matches(parsed.about, record["judul"],
                                                                      text))
         checks.update({"tentang strict": strict, "tentang normalised": normalised,

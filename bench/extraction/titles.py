@@ -26,7 +26,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from index.lexicon import edit_distance
+from corpus.textdistance import edit_distance
+from crawler.extract.wordrepair import repair_title
 
 _NAMES = {
     "PP": "PERATURAN PEMERINTAH",
@@ -89,12 +90,20 @@ def _expand(text: str | None) -> str:
     return _ABBREVIATION.sub(lambda m: _NAMES[m.group(1)], out)
 
 
-def title_matches(found: str | None, want: str | None, *, first_line: bool) -> tuple[bool, bool,
-                                                                                     bool]:
-    """Return (strict, normalised, fuzzy) equality of a parsed title and its reference."""
+def title_matches(found: str | None, want: str | None, *, first_line: bool,
+                  text: str | None = None) -> tuple[bool, bool, bool]:
+    """Return (strict, normalised, fuzzy) equality of a parsed title and its reference.
+
+    A first-line reference is raw text, OCR damage included ("TAHUN 2OO8", "DAI,AM"); with the
+    document's `text` its words are read with the same document dictionary as the parser's
+    (`crawler.extract.wordrepair`) before the normalised comparison, which then checks where
+    the title starts and ends, not whether the OCR was kept. The strict figure compares raw.
+    """
     strict = bool(found) and strict_title(found) == strict_title(want)
     if first_line:  # a reference that runs on into the text is cut where a title ends
         want = _RUN_ON.sub("", want or "")
+        if text:
+            want = repair_title(want, text)[0]
     got, ref = normalise_title(found), normalise_title(want)
     normalised = bool(got) and got == ref
     if first_line and not normalised:
@@ -176,5 +185,7 @@ def aligned_reference(reference: str | None, text: str) -> str | None:
 def aligned_matches(found: str | None, want: str | None, text: str) -> bool:
     """Return True when the parsed title equals the text span its reference aligns to."""
     span = aligned_reference(want, text)
+    if span is not None:  # the text's own words: read like the parser reads them (see above)
+        span = repair_title(span, text)[0]
     got = normalise_title(found)
     return bool(got) and got == normalise_title(span if span is not None else want)

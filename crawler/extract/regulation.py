@@ -24,6 +24,7 @@ from crawler.extract.citations import _type_alternation, find_citations, fix_ocr
 from crawler.extract.closing import annex_parts, annex_start, parse_closing
 from crawler.extract.heading import penjelasan_identity, repair_heading, settle_year
 from crawler.extract.structure import parse_units, split_lines
+from crawler.extract.wordrepair import repair_title
 
 _TYPE = re.compile(r"(?<![\w-])(?:" + _type_alternation() + r")", re.IGNORECASE)
 _NOMOR = re.compile(
@@ -172,8 +173,8 @@ def _normalize(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text)
 
 
-def _parse_identity(text: str, result: ParsedRegulation, default_region: str | None) -> None:
-    text = repair_heading(text[:300_000])
+def _parse_identity(full: str, result: ParsedRegulation, default_region: str | None) -> None:
+    text = repair_heading(full[:300_000])
     head_end = _MENIMBANG.search(text[:8000])
     head = text[: head_end.start() if head_end else 4000]
     found = _identity_from(head, result, default_region, 0.95, top_only=True)
@@ -182,6 +183,11 @@ def _parse_identity(text: str, result: ParsedRegulation, default_region: str | N
         # PERATURAN PEMERINTAH ... NOMOR 2 TAHUN 2000", a repeated title page).
         found = _identity_from(text[:300_000], result, default_region, 0.75, top_only=False)
     _from_menetapkan(text, result)
+    if result.about:
+        about, repaired = repair_title(result.about, full)
+        if repaired:  # OCR damage read right from the document's own words: a little less sure
+            result.about = about
+            result.confidence["about"] = round(result.confidence.get("about", 0.7) - 0.05, 2)
     if result.doc_type and result.title is None:
         result.title = _title(result)
 

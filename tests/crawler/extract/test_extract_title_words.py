@@ -1,0 +1,67 @@
+"""OCR damage in a regulation's title is read right from the document's own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract import parse_regulation
+from crawler.extract.wordrepair import ocr_distance, repair_title
+
+# A body that spells the title's words right, three times or more each (as real bodies do)
+BODY = " ".join([
+    "Pemerintah menetapkan penyertaan modal negara ke dalam modal saham perseroan.",
+    "Penyertaan modal dalam perseroan dilakukan oleh Pemerintah dengan persyaratan dan",
+    "penjaminan resi gudang. Penyertaan modal, persyaratan dan resi diatur Pemerintah.",
+    "Harmonisasi peraturan perpajakan berlaku di Provinsi. Harmonisasi perpajakan di",
+    "Provinsi berlaku. Harmonisasi perpajakan Provinsi. Modal modal modal.",
+    "Peraturan Pemerintah tentang penerimaan. Peraturan ini mengatur penerimaan dan peraturan.",
+    "Perubahan dan kementerian. Republik Indonesia.",
+] * 3)
+
+
+@pytest.mark.parametrize(("damaged", "repaired"), [
+    ("PENAMBAHAN PEI{YERTAAN MODAL NEGARA KE DAI,AM MODAL SAHAM",
+     "PENAMBAHAN PENYERTAAN MODAL NEGARA KE DALAM MODAL SAHAM"),
+    ("PERUBAHAN ATAS PEMTURAN PEMERINTAH NOMOR 5I TAHUN 2OO8",
+     "PERUBAHAN ATAS PERATURAN PEMERINTAH NOMOR 51 TAHUN 2008"),
+    ("HARMONI SASI PERATURAN PERPAJAI(AN DI PROVINS!",
+     "HARMONISASI PERATURAN PERPAJAKAN DI PROVINSI"),
+    ("PERSYARATANDAN PENJAMINANRES!", "PERSYARATAN DAN PENJAMINAN RESI"),
+    ("PEMEzuNTAH DAN PENERIMMN", "PEMERINTAH DAN PENERIMAAN"),
+    ("PENYERTAAN M ODAL (PERSERO}", "PENYERTAAN MODAL (PERSERO)"),
+    ("REPUBLlK lNDONESIA", "REPUBLIK INDONESIA"),
+])
+def test_ocr_damaged_title_words_are_repaired(damaged: str, repaired: str) -> None:
+    assert repair_title(damaged, damaged + "\n" + BODY)[0] == repaired
+
+
+@pytest.mark.parametrize("title", [
+    "PENGUBAHAN PERATURAN",  # a real word, not an OCR form of the body's "PERUBAHAN"
+    "KEMENTRIAN PENERIMAAN",  # old spelling, kept as printed
+    "PENGESAHAN TREATY BETWEEN THE REPUBLIC OF INDONESIA AND THE PEOPLE'S REPUBLIC",
+    "LHOKSEUMAWE DAN PENYERTAAN",  # a name the text does not repeat: nothing near it
+    "PEMERINTAH DAN PERATURAN",  # nothing to repair
+    "Penyertaan Modal Negara",  # mixed case titles are left to the case they came in
+])
+def test_right_words_are_left_alone(title: str) -> None:
+    assert repair_title(title, title + "\n" + BODY) == (title, 0)
+
+
+def test_ocr_distance_counts_only_ocr_like_edits() -> None:
+    assert ocr_distance("PEMTURAN", "PERATURAN", 2) == 1  # "RA" read as "M"
+    assert ocr_distance("DTSABILITAS", "DISABILITAS", 2) == 1  # I read as T
+    assert ocr_distance("IDUP", "HIDUP", 2) == 1  # a lost first letter
+    assert ocr_distance("PENGUBAHAN", "PERUBAHAN", 2) == 3  # other words: beyond any limit
+    assert ocr_distance("PEJABAT", "PENJABAT", 2) == 3
+
+
+def test_parsed_title_is_repaired_with_lower_confidence() -> None:
+    text = ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 7 TAHUN 2022 TENTANG PENAMBAHAN "
+            "PEI{YERTAAN MODAL NEGARA KE DAI,AM MODAL SAHAM\nDENGAN RAHMAT TUHAN YANG MAHA ESA\n"
+            "Menimbang : a. bahwa perlu penyertaan modal;\nMEMUTUSKAN:\nPasal 1\n" + BODY)
+    parsed = parse_regulation(text)
+    assert parsed.about == "PENAMBAHAN PENYERTAAN MODAL NEGARA KE DALAM MODAL SAHAM"
+    assert parsed.confidence["about"] < 0.9
+    clean = parse_regulation(text.replace("PEI{YERTAAN", "PENYERTAAN").replace("DAI,AM", "DALAM"))
+    assert clean.about == parsed.about
+    assert clean.confidence["about"] > parsed.confidence["about"]
