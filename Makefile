@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 PORT ?= 5000
 
-.PHONY: run test lint bench browser-deps clean
+.PHONY: run test lint bench browser-deps ocr-deps clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Telusur needs Python 3.11 or newer")'
@@ -18,8 +18,8 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/telusur demo --port $(PORT)
 
-## make test: set up (incl. Debian's chromium for the browser tests) and run the whole suite
-test: $(STAMP) browser-deps
+## make test: set up (with Debian's chromium and tesseract-ocr-ind) and run the whole suite
+test: $(STAMP) browser-deps ocr-deps
 	$(BIN)/python -m pytest
 
 ## make lint: ruff and mypy over the four packages
@@ -41,6 +41,18 @@ browser-deps:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	      || echo "warning: could not install chromium; browser tests will be skipped"; \
 	  else echo "warning: chromium missing and not root; browser tests will be skipped"; fi; \
+	fi
+
+# OCR of scanned PDFs is optional: Telusur uses Debian's tesseract with its Indonesian data when
+# it is installed, and flags scans as needing OCR otherwise. The OCR tests need it; installed
+# when missing (needs root, as on CI).
+ocr-deps:
+	@if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>&1 | grep -qx ind; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian's tesseract-ocr and tesseract-ocr-ind for the OCR tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-ind >/dev/null) \
+	      || echo "warning: could not install tesseract; OCR tests will be skipped"; \
+	  else echo "warning: tesseract with Indonesian data missing and not root; OCR tests will be skipped"; fi; \
 	fi
 
 clean:
