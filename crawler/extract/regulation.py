@@ -66,14 +66,17 @@ _MENETAPKAN = re.compile(
     # "Menetapkan :" (OCR "McnetapKan"), or "MEMUTUSKAN:" straight into the title (a lost line)
     r"(?:M[ce]n[ce]tap[kK]an|MEMUTUSKAN)\s*:?\s*"
     r"(?:peraturan\s+sebagai\s+berikut\s*:?\s*)?"  # the 1940s-50s wording
-    r"(?P<type>[A-Z][A-Z \-]{4,80}?)\s+TENTANG\s+(?P<about>[^\n]{3,400})"
+    # the type in capitals, or in the sentence case of the 1950s ("Undang-undang tentang ...")
+    r"(?P<type>[A-Z][A-Z \-]{4,80}?|[A-Z][a-z]+(?:[ \-][A-Za-z][a-z]+){0,4})\s+"
+    r"(?:TENTANG|[Tt]entang)\s+(?P<about>[^\n]{3,400})"
 )
 # A stated title ends at a full stop, but not one of an abbreviation ("No. 3", "PT. PAL", "N.V.",
 # "R.I.S."), where the body starts, even without a space ("PURA I.BAB I", "Pasal 1"), or where
 # the enactment formula of a Perppu made law begins ("..., DENGAN PERUBAHAN SEHINGGA BERBUNYI")
 _STATED_END = re.compile(r"(?<!\bN[Oo])(?<!\bN[Rr])(?<!\bPT)(?<!\bjo)(?<![\s.(][A-Z])\.(?:\s|$)"
                          r"|\.?\s*(?:BAB\s?[I1]|Pasal\s?[1I]\b)"
-                         r"|[,.]?\s*DENGAN\b[^\n]{0,60}?\b(?:SE)?HINGGA\s+BERBUNYI")
+                         r"|[,.]?\s*(?i:DENGAN\b[^\n]{0,60}?\b(?:SE)?HINGGA\s+BERBUNYI)"
+                         r"|,?\s*(?i:sebagai\s+berikut)\b")
 _ITEM_LETTER = re.compile(r"(?:^|\s)(?P<k>[a-z])\s*[.)]\s+")
 _ITEM_NUMBER = re.compile(r"(?:^|\s)(?P<k>\d{1,2})\s*[.)]\s+")
 
@@ -200,30 +203,40 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
     about = match.group("about")
     end = _STATED_END.search(about, 3)
     stated = _about_text(about[: end.start()] if end else about, None, None)
-    if result.about and stated and _covers(stated, result.about):
-        result.about = stated  # the heading's title lost words at a line or page break
+    # The sentence-case restatement of the 1950s-60s often adds the Lembaran-Negara number and
+    # "menjadi undang-undang" to a complete heading: there, words added only at the end count
+    # when the heading visibly stops short (a trailing comma or joining word, an open bracket)
+    lower = sum(c.islower() for c in stated or "") > sum(c.isupper() for c in stated or "")
+    if result.about and stated and _covers(stated, result.about, tail=not lower
+                                           or _looks_cut(result.about)):
+        # the heading's title lost words at a line or page break; a heading in capitals keeps
+        # its capitals when the restatement is in sentence case
+        result.about = stated.upper() if lower and result.about.isupper() else stated
     kind = _TYPE.search(match.group("type"))
     if not result.doc_type and kind:
         result.doc_type = _code(kind.group(0))
         result.confidence["doc_type"] = 0.7
     if not result.about:
-        result.about = stated
+        result.about = stated[:1].upper() + stated[1:] if stated else stated  # "penetapan ..."
         result.confidence["about"] = 0.7
 
 
-def _covers(full: str, cut: str) -> bool:
+def _covers(full: str, cut: str, *, tail: bool = True) -> bool:
     """Return True when `full` is a longer statement of the title `cut` lost words from.
 
     Every word of `cut` must be a word of `full`, in order. Words `full` adds at the end are a
-    title cut at a line or page break; words it adds before or between them must come three or
-    more together (a lost line), because one or two words more are the same title worded
-    differently ("PEMBERIAN PEMBEBASAN CUKAI"), where the heading is kept.
+    title cut at a line or page break (unless `tail` is False: then only a lost line inside
+    counts); words it adds before or between them must come three or more together (a lost
+    line), because one or two words more are the same title worded differently ("PEMBERIAN
+    PEMBEBASAN CUKAI"), where the heading is kept.
     """
-    if len(_squashed(full)) > len(_squashed(cut)) and _squashed(full).startswith(_squashed(cut)):
+    if (tail and len(_squashed(full)) > len(_squashed(cut))
+            and _squashed(full).startswith(_squashed(cut))):
         return True  # cut inside a word, or a hyphen read apart ("KERJA-SAMA", "KERJASAMA")
     words = re.findall(r"[a-z0-9]+", full.lower())
     kept = re.findall(r"[a-z0-9]+", cut.lower())
     at = 0
+    inside = False
     for word in kept:
         try:
             found = words.index(word, at)
@@ -231,8 +244,19 @@ def _covers(full: str, cut: str) -> bool:
             return False
         if 0 < found - at < 3:
             return False
+        inside = inside or found > at
         at = found + 1
-    return len(words) > len(kept)
+    return len(words) > len(kept) and (tail or inside)
+
+
+_JOINING_END = re.compile(r"(?:[,(\-]|\b(?:DAN|ATAU|SERTA|TENTANG|ATAS|DARI|UNTUK|DI|KE|YANG|"
+                          r"DENGAN|PADA|BAGI|TERHADAP|MENGENAI|NO|NOMOR|TAHUN))\s*$", re.IGNORECASE)
+
+
+def _looks_cut(title: str) -> bool:
+    """Return True when a title visibly stops short: an open bracket or quote, a joining word."""
+    return (bool(_JOINING_END.search(title)) or title.count("(") > title.count(")")
+            or title.count('"') % 2 == 1)
 
 
 def _heading_like(head: str, kind: re.Match[str], nomor: re.Match[str], top_only: bool,

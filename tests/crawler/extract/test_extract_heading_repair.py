@@ -85,6 +85,41 @@ def test_a_cut_heading_title_is_completed_from_menetapkan() -> None:
     assert parsed.about == "PERJANJIAN PERDAMAIAN ANTARA REPUBLIK INDONESIA DAN JEPANG"
 
 
+_OLD_LAW = ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 74 TAHUN 1958 TENTANG {heading}\n"
+            "Menimbang : bahwa perlu;\nMengingat : Pasal 89 Undang-undang Dasar Sementara;\n"
+            "Memutuskan:\nMenetapkan : Undang-undang tentang {stated}. Pasal I. Isi.\n")
+
+
+@pytest.mark.parametrize("heading, stated, want", [
+    # the heading lost a line in the middle: completed, and kept in capitals
+    ('PENETAPAN "UNDANG-UNDANG DARURAT NO. 16 TAHUN 1957 TENTANG SEBAGAI UNDANG-UNDANG',
+     'Penetapan "Undang-undang Darurat No. 16 Tahun 1957 tentang Pajak Bangsa Asing '
+     '(Lembaran-Negara Tahun 1957 No. 63)" sebagai Undang-undang',
+     'PENETAPAN "UNDANG-UNDANG DARURAT NO. 16 TAHUN 1957 TENTANG PAJAK BANGSA ASING '
+     '(LEMBARAN-NEGARA TAHUN 1957 NO. 63)" SEBAGAI UNDANG-UNDANG'),
+    # a heading that stops at a joining word was cut: the restatement's tail completes it
+    ("PENETAPAN UNDANG-UNDANG DARURAT NO. 3 TAHUN 1957 TENTANG PAJAK DAN",
+     "penetapan Undang-undang Darurat No. 3 tahun 1957 tentang pajak dan retribusi daerah",
+     "PENETAPAN UNDANG-UNDANG DARURAT NO. 3 TAHUN 1957 TENTANG PAJAK DAN RETRIBUSI DAERAH"),
+    # a complete heading is kept: the restatement only adds the Lembaran-Negara number
+    ("POKOK-POKOK PERUMAHAN",
+     "pokok-pokok perumahan (Lembaran-Negara tahun 1962 No. 40) menjadi undang-undang, "
+     "sebagai berikut",
+     "POKOK-POKOK PERUMAHAN"),
+], ids=["lost-middle-line", "cut-at-joining-word", "complete-heading-kept"])
+def test_sentence_case_menetapkan_completes_a_damaged_heading(heading: str, stated: str,
+                                                               want: str) -> None:
+    parsed = parse_regulation(_OLD_LAW.format(heading=heading, stated=stated))
+    assert parsed.about == want
+
+
+def test_sentence_case_menetapkan_gives_a_title_when_the_heading_has_none() -> None:
+    text = ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 2 TAHUN 1956 TENTANG Presiden Republik "
+            "Indonesia,\nMenimbang : bahwa perlu;\nMemutuskan: Menetapkan : Undang-undang "
+            "tentang perubahan Undang-undang Pemilihan Umum. Pasal 1. Isi.\n")
+    assert parse_regulation(text).about == "Perubahan Undang-undang Pemilihan Umum"
+
+
 @pytest.mark.parametrize("heading, witnesses, want", [
     (2018, [None, 2018, 2018], 2018),
     (2078, [None, 2018, None], 2018),
