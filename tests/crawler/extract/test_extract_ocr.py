@@ -234,3 +234,20 @@ def test_pnm_image_drops_the_row_padding() -> None:
 )
 def test_ocr_output_is_cleaned_like_a_text_layer(raw: str, clean: str) -> None:
     assert clean_text(raw) == clean
+
+
+@pytest.mark.parametrize("dpi", [100, 200, 400])
+def test_pages_are_rendered_at_their_scan_resolution_within_bounds(
+        dpi: int, make_pdf: Callable[..., bytes], make_scan: Callable[..., bytes],
+        layout: Callable) -> None:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(make_scan(make_pdf(layout("halaman satu")), dpi=dpi))
+    try:
+        assert ocr_module.scan_dpi(pdf[0]) == dpi
+        image, resolution = ocr_module.render_page(pdf, 1)
+    finally:
+        pdf.close()
+    assert resolution == min(ocr_module.MAX_DPI, max(ocr_module.MIN_DPI, dpi))
+    width, height = (int(v) for v in image.split(b"\n", 2)[1].split())
+    assert abs(width - 612 * resolution / 72) <= 1 and abs(height - 792 * resolution / 72) <= 1
