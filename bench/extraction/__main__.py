@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from bench.extraction import maintext, regulations, speed
+from bench.extraction import maintext, ocr, regulations, speed
 
 
 def main() -> None:
-    """Print main-text F1, regulation parsing accuracy and speed."""
+    """Print main-text F1, regulation parsing accuracy, speed, and OCR of scans."""
     argv = sys.argv
-    for module in (maintext, regulations, speed):
+    for module in (maintext, regulations, speed, ocr):
         sys.argv = [argv[0]]
         print(f"\n### {module.__name__}")
         module.main()
