@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bench.extraction.regulations import audited_match, load_audit, wilson
 from bench.extraction.titles import aligned_matches, aligned_reference, title_matches
 
 TEXT = (
@@ -42,3 +43,25 @@ def test_a_reference_the_text_does_not_hold_is_not_projected() -> None:
     assert aligned_reference(other, TEXT) is None
     assert not aligned_matches(TITLE, other, TEXT)
     assert aligned_matches(other, other, TEXT)  # then it is the normalised comparison
+
+
+def test_audit_file_is_consistent() -> None:
+    for name, ids, corrected in load_audit():
+        assert len(ids) >= 250, name
+        assert set(corrected) <= ids, f"sample {name}: corrected titles outside the sample"
+        assert all(title.strip() for title in corrected.values())
+
+
+def test_audited_match_prefers_the_audited_title() -> None:
+    record = {"id": "uu-1900-1", "judul": "PENHITUNGAN ANGGARAN", "judul_source":
+              "peraturan.go.id metadata"}
+    corrected = {"uu-1900-1": "PERHITUNGAN ANGGARAN"}
+    assert audited_match("PERHITUNGAN ANGGARAN", record, corrected, "")
+    assert not audited_match("PENHITUNGAN ANGGARAN", record, corrected, "")
+    assert audited_match("PENHITUNGAN ANGGARAN", record, {}, "")  # not audited: the metadata
+
+
+def test_wilson_interval() -> None:
+    low, high = wilson(284, 296)
+    assert 0.92 < low < 0.94 and 0.97 < high < 0.98
+    assert wilson(0, 0) == (0.0, 0.0)

@@ -30,6 +30,7 @@ from crawler.extract import parse_regulation
 
 DATA = (Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "regulations"
         / "fulltext_uu_pp.jsonl.gz")
+AUDIT = Path(__file__).with_name("title_audit.json")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _TYPES = {"uu": "UU", "pp": "PP", "permenkeu": "Permen"}
 
@@ -58,6 +59,33 @@ def number_matches(found: str | None, expected: str) -> bool:
     if found is None:
         return False
     return found == expected or found.split("/")[0] == expected
+
+
+def load_audit(path: Path = AUDIT) -> list[tuple[str, set[str], dict[str, str]]]:
+    """Return each audited sample: name, ids (unknowable ones left out), corrected titles."""
+    audit = json.loads(path.read_text(encoding="utf-8"))
+    return [(sample["name"], set(sample["ids"]) - set(sample["unknowable"]),
+             {key: value["title"] for key, value in sample["titles"].items()})
+            for sample in audit["samples"]]
+
+
+def audited_match(found: str | None, record: dict, corrected: dict[str, str],
+                  text: str) -> bool:
+    """Return True when the parsed title equals the audited title (or the agreed metadata)."""
+    if record["id"] in corrected:
+        return title_matches(found, corrected[record["id"]], first_line=False)[1]
+    first_line = record.get("judul_source") != "peraturan.go.id metadata"
+    return title_matches(found, record["judul"], first_line=first_line, text=text)[1]
+
+
+def wilson(ok: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    """Return the 95 % Wilson score interval of a proportion."""
+    if not total:
+        return 0.0, 0.0
+    p = ok / total
+    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * ((p * (1 - p) / total + z * z / (4 * total * total)) ** 0.5) / (1 + z * z / total)
+    return centre - half, centre + half
 
 
 def _checks(parsed, record: dict,  # type: ignore[no-untyped-def]
@@ -124,6 +152,7 @@ def main() -> None:
     rows: list[dict] = []
     chars = 0
     elapsed = 0.0
+    samples = load_audit()
     with gzip.open(DATA, "rt", encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
@@ -137,6 +166,8 @@ def main() -> None:
                 "fingerprint": _fingerprint(text),
                 "key": (_TYPES.get(record["jenis"]), str(record["nomor"]), record["tahun"]),
                 "parsed_key": (parsed.doc_type, parsed.number, parsed.year),
+                "audited": {name: audited_match(parsed.about, record, corrected, text)
+                            for name, ids, corrected in samples if record["id"] in ids},
                 "line": f"got {parsed.doc_type} {parsed.number} {parsed.year} "
                         f"| {str(parsed.about)[:150]!r} | want {str(record['judul'])[:150]!r}",
             })
@@ -162,6 +193,15 @@ def _report(rows: list[dict], chars: int, elapsed: float, show: int) -> None:
               f" all records: {raw / raw_judged:.2%})")
         result("extraction", f"regulations {name} correct", round(100 * ok / len(judged), 2),
                "%", _GOALS.get(name, ""))
+    for name in sorted({name for r in rows for name in r["audited"]}):
+        audited = [r["audited"][name] for r in rows if name in r["audited"]]
+        ok = sum(audited)
+        low, high = wilson(ok, len(audited))
+        print(f"  tentang, audited sample {name} {ok / len(audited):6.2%}  ({len(audited) - ok} "
+              f"wrong of {len(audited)} random texts, 95 % interval {low:.1%}-{high:.1%}; "
+              f"title_audit.json)")
+        result("extraction", f"regulations tentang on hand-audited sample {name}",
+               round(100 * ok / len(audited), 2), "%", "")
     untitled = sum(1 for r in kept if r["checks"]["tentang strict"] is None)
     print(f"  ({untitled} records have no reference title; tentang is judged on the others)")
     for name in _FIELDS:
