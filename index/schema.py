@@ -22,7 +22,7 @@ from corpus.model import Document
 from index.analysis import IndonesianAnalyzer, IndonesianFrequency, IndonesianPositions
 
 SCHEMA_VERSION = 4  # 3: parts stored as offsets into the stored text; 4: body_tf
-PART_KINDS = frozenset({"pasal", "menimbang", "mengingat"})
+PART_KINDS = frozenset({"pasal", "diktum", "menimbang", "mengingat"})
 FACET_COLUMNS = ("kind", "doc_type", "year", "region", "status", "source")
 TEXT_FIELDS = ("title", "about", "body")
 # Text fields scored from a copy without positions (see `IndonesianFrequency`).

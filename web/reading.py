@@ -94,7 +94,7 @@ def _from_parts(parts: tuple[Part, ...]) -> Reading:
             toc.append(TocEntry(part.anchor, part.label, part.heading, depth + 1))
             body = _anchored(part, anchors)
         sections.append(Section(part.anchor, part.kind, part.label, part.heading, level, body,
-                                part.page, quotable=part.kind == "pasal"))
+                                part.page, quotable=part.kind in ("pasal", "diktum")))
     return Reading(tuple(toc), tuple(sections))
 
 

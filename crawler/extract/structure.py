@@ -1,11 +1,12 @@
-"""The body of a regulation as a tree of units: BAB, Bagian, Paragraf, Pasal, ayat.
+"""The body of a regulation as a tree of units: BAB, Bagian, Paragraf, Pasal, ayat; diktum.
 
 Real texts are noisy: several Pasal run together on one line, "Pasal 4" is mentioned inside
 sentences, headings repeat across PDF pages. A heading opens a unit only when it stands at
 the start of a line (or right after a sentence end), is not followed by a connector such as
 "ayat" or "huruf", and its number continues the sequence. Amending regulations number their
 articles with Roman numerals (Pasal I, Pasal II); the Arabic Pasal quoted inside them stay
-text of the amending article.
+text of the amending article. A decree (Keputusan) is made of diktum ("KESATU :", "KEDUA :")
+instead, each a citable unit (`diktum-1`, "Diktum KESATU"), read only while no Pasal was seen.
 """
 
 from __future__ import annotations
@@ -43,6 +44,17 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _SIGNATURE = re.compile(r"(?:Ditetapkan|Disahkan|Diundangkan)\s+di\s", re.IGNORECASE)
+# A decree (Keputusan) has no Pasal: its units are diktum, "KESATU :", "KEDUA :", ...
+_ORDINALS = ("SATU", "DUA", "TIGA", "EMPAT", "LIMA", "ENAM", "TUJUH", "DELAPAN", "SEMBILAN")
+_DIKTUM_NUMBERS = {
+    **{"KE" + word: n for n, word in enumerate(_ORDINALS, 1) if word != "SATU"},
+    "KESATU": 1, "KESEPULUH": 10, "KESEBELAS": 11,
+    **{f"KE{word}BELAS": 10 + n for n, word in enumerate(_ORDINALS, 1) if n > 1},
+    **{f"KEDUAPULUH{word}": 20 + n for n, word in enumerate(_ORDINALS, 1)},
+    "KEDUAPULUH": 20,
+}
+# "KESATU : Membentuk ...", or the word alone on its line (a table: ":" and text follow)
+_DIKTUM = re.compile(r"^(?P<word>KE(?:[A-Z]+ ?){1,3}?)\s*(?:[:.]\s*(?P<rest>.*))?$")
 _AYAT = re.compile(r"(?:^|(?<=[.;:])\s+|\n)\((?P<n>\d{1,2}[a-z]?)\)\s+")
 
 
@@ -107,7 +119,9 @@ def parse_units(lines: list[tuple[int, str]], page_starts: list[int] | None = No
             pending_heading = None
             continue
         pending_heading = None
-        if units and units[-1].kind == "pasal":
+        if units and units[-1].kind in ("pasal", "diktum"):
+            if units[-1].kind == "diktum" and not units[-1].lines:
+                line = line.lstrip(": ") or line
             units[-1].lines.append(line)
     return _to_parts(units, page_starts)
 
@@ -119,6 +133,16 @@ def _heading_unit(line: str, next_line: str, previous_line: str, state: dict,
         return _pasal_unit(match, next_line, previous_line, state, offset)
     if state["roman"]:
         return None  # inside an amending article every heading is quoted text
+    match = _DIKTUM.match(line)
+    if match and not state["last"]:
+        number = _DIKTUM_NUMBERS.get(match.group("word").replace(" ", ""))
+        if number is not None and number == state.get("diktum", 0) + 1:
+            state["diktum"] = number
+            unit = _Unit("diktum", str(number), f"Diktum {match.group('word').strip()}", None,
+                         offset)
+            if match.group("rest"):
+                unit.lines.append(match.group("rest"))
+            return unit
     match = _BAB.match(line)
     if match and (not match.group("rest") or match.group("rest")[:1].isupper()):
         label = f"BAB {match.group('num')}"
@@ -181,15 +205,18 @@ def _looks_like_heading(line: str) -> bool:
 def _to_parts(units: list[_Unit], page_starts: list[int] | None) -> list[Part]:
     parts: list[Part] = []
     for unit in units:
-        anchor = f"{unit.kind}-{unit.number.lower()}" if unit.kind in ("bab", "pasal") else (
+        anchor = f"{unit.kind}-{unit.number.lower()}" if unit.kind in ("bab", "pasal",
+                                                                        "diktum") else (
             _unit_anchor(unit))
         page = bisect.bisect_right(page_starts, unit.offset) if page_starts else None
-        if unit.kind != "pasal":
+        if unit.kind not in ("pasal", "diktum"):
             parts.append(Part(anchor, unit.kind, unit.label, unit.heading or "",
                               heading=unit.heading, parent=unit.parent, page=page))
             continue
         text = _cut_closing("\n".join(unit.lines)).strip()
-        parts.append(Part(anchor, "pasal", unit.label, text, parent=unit.parent, page=page))
+        parts.append(Part(anchor, unit.kind, unit.label, text, parent=unit.parent, page=page))
+        if unit.kind == "diktum":
+            continue
         if unit.number.isdigit() or unit.number[:-1].isdigit():
             # An amending article (Pasal I) quotes other Pasal: its "(1)" are not its ayat.
             parts.extend(_ayat_parts(anchor, unit.label, text, page))

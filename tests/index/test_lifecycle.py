@@ -69,6 +69,21 @@ def test_rebuild_swaps_in_and_open_searchers_pick_it_up(fresh_index: Path,
     assert len(list(fresh_index.glob("gen-*"))) <= 2
 
 
+def test_a_decree_hit_points_at_its_diktum(fresh_index: Path, corpus_docs: list) -> None:
+    old = next(d for d in corpus_docs if d.id == "perbup-gianyar-2018-55")
+    text = "KESATU : Membentuk tim.\nKEDUA : Tim memetakan penyelam dan pemandu wisata."
+    parts = (Part("diktum-1", "diktum", "Diktum KESATU", "Membentuk tim."),
+             Part("diktum-2", "diktum", "Diktum KEDUA",
+                  "Tim memetakan penyelam dan pemandu wisata."))
+    with open_index(fresh_index) as ix:
+        update_index(fresh_index, [old.replace(parts=parts, text=text)], store_seq=5)
+        with ix.searcher() as searcher:
+            hits = searcher.search(SearchRequest(query="penyelam")).hits
+            assert hits and hits[0].best_part is not None
+            assert (hits[0].best_part.anchor, hits[0].best_part.label) == ("diktum-2",
+                                                                           "Diktum KEDUA")
+
+
 def test_update_replaces_a_document_and_its_parts(fresh_index: Path, corpus_docs: list) -> None:
     old = next(d for d in corpus_docs if d.id == "perbup-gianyar-2018-55")
     text = "Pasal 1 Penyelam dan pemandu wisata."

@@ -144,3 +144,34 @@ def test_penjelasan_and_lampiran_are_kept_apart() -> None:
     assert [p.anchor for p in parsed.parts] == ["pasal-1", "pasal-2", "penjelasan", "lampiran"]
     assert "Cukup jelas" in parsed.part_text("penjelasan")
     assert parsed.part_text("pasal-2") == "Dua."
+
+
+_DECREE = ("KEPUTUSAN BUPATI CONTOH\nNOMOR 336/E-01/HK/2024\nTENTANG\nPEMBENTUKAN TIM KOORDINASI "
+           "JAMINAN SOSIAL KETENAGAKERJAAN\nBUPATI CONTOH,\nMenimbang : a. bahwa perlu;\n"
+           "MEMUTUSKAN:\nMenetapkan :\nKESATU : Membentuk Tim Koordinasi sebagaimana tercantum "
+           "dalam Lampiran.\nKEDUA : Tim bertugas:\na. menyusun rencana;\nb. melaporkan.\n"
+           "KETIGA\n: Segala biaya dibebankan pada APBD.\nKEEMPAT : Keputusan ini mulai berlaku "
+           "pada tanggal ditetapkan.\nDitetapkan di Contoh\npada tanggal 5 Maret 2024\n"
+           "BUPATI CONTOH,\n")
+
+
+def test_decree_diktum_are_citable_units() -> None:
+    parsed = parse_regulation(_DECREE)
+    diktum = [p for p in parsed.parts if p.kind == "diktum"]
+    assert [(p.anchor, p.label) for p in diktum] == [
+        ("diktum-1", "Diktum KESATU"), ("diktum-2", "Diktum KEDUA"), ("diktum-3", "Diktum KETIGA"),
+        ("diktum-4", "Diktum KEEMPAT")]
+    assert diktum[1].text == "Tim bertugas:\na. menyusun rencana;\nb. melaporkan."
+    assert diktum[2].text == "Segala biaya dibebankan pada APBD."  # the table's ":" dropped
+    assert diktum[3].text == "Keputusan ini mulai berlaku pada tanggal ditetapkan."  # no signature
+    assert parsed.number == "336/E-01/HK/2024" and parsed.enacted_at_place == "Contoh"
+
+
+def test_diktum_words_out_of_order_or_after_pasal_are_text() -> None:
+    skipped = parse_regulation(_DECREE.replace("KEDUA : Tim", "KELIMA : Tim"))
+    assert [p.anchor for p in skipped.parts if p.kind == "diktum"] == ["diktum-1"]
+    after_pasal = parse_regulation("PERATURAN BUPATI CONTOH NOMOR 1 TAHUN 2024 TENTANG X\n"
+                                   "MEMUTUSKAN:\nPasal 1\nIsi.\nKESATU : bukan diktum.\nPasal 2\n"
+                                   "Isi.")
+    assert not [p for p in after_pasal.parts if p.kind == "diktum"]
+    assert "KESATU : bukan diktum." in after_pasal.part_text("pasal-1")
