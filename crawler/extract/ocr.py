@@ -98,8 +98,9 @@ def find_tesseract() -> OcrEngine | None:
         log.info("OCR unavailable: tesseract has no Indonesian data (apt-get install "
                  "tesseract-ocr-ind)")
         return None
-    # English as a second model reads the English terms and names in regulations; it costs
-    # little time (bench.extraction.ocr).
+    # English as a second model reads the English terms and names in regulations: on four
+    # scanned UU/PP (bench.extraction.ocr) it found 25 of 25 Pasal headings where "ind" alone
+    # found 23, for about a fifth more CPU per page.
     return OcrEngine(command, "ind+eng" if "eng" in languages else "ind")
 
 
