@@ -189,7 +189,8 @@ def _parse_identity(full: str, result: ParsedRegulation, default_region: str | N
     if result.about:
         about, repaired = repair_title(result.about, full)
         if repaired:  # OCR damage read right from the document's own words: a little less sure
-            result.about = about
+            end = _ABOUT_END.search(about)  # an end marker the OCR hid ("DBNGAN RAHMAT")
+            result.about = about[: end.start()].strip(" .,;:") if end and end.start() else about
             result.confidence["about"] = round(result.confidence.get("about", 0.7) - 0.05, 2)
     if result.doc_type and result.title is None:
         result.title = _title(result)

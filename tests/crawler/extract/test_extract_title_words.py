@@ -65,3 +65,10 @@ def test_parsed_title_is_repaired_with_lower_confidence() -> None:
     clean = parse_regulation(text.replace("PEI{YERTAAN", "PENYERTAAN").replace("DAI,AM", "DALAM"))
     assert clean.about == parsed.about
     assert clean.confidence["about"] > parsed.confidence["about"]
+
+
+def test_an_end_marker_hidden_by_ocr_still_ends_the_title() -> None:
+    text = ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 7 TAHUN 2022 TENTANG PENYERTAAN MODAL "
+            "NEGARA DBNGAN RAHMAT TUHAN YANG MAHA ESA\nMenimbang : a. bahwa perlu dengan modal;\n"
+            "MEMUTUSKAN:\nPasal 1\n" + BODY + " dengan dengan dengan")
+    assert parse_regulation(text).about == "PENYERTAAN MODAL NEGARA"
