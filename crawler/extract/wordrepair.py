@@ -36,13 +36,17 @@ from corpus.textdistance import edit_distance
 from crawler.extract.citations import fix_ocr_digits
 
 MIN_COUNT = 3
+MAX_CANDIDATES = 1000  # per word length (the longest UU, 1.3 M characters, has at most 356)
+MAX_SEARCHES = 30  # words of one title looked up; a title is rarely damaged in more
 MIN_LENGTH = 4
 _LETTERS = re.compile(r"[A-Za-z]+")
 _EDGE = re.compile(r"^(?P<lead>[\"'“‘(_*]*)(?P<core>.*?)(?P<trail>[\"'”’),.;:_*]*)$", re.DOTALL)
 _LETTERS_ONLY = re.compile(r"[^A-Za-z]")
 _NUMBERISH = re.compile(r"[0-9OIlL|]+")
 _DEBRIS = re.compile(r"[^A-Za-z0-9\-/&]")
-_KEPT_INSIDE = re.compile(r"[()/\-&]")  # "UMUM(PERUM)JASA": punctuation of the title, kept
+# A glued word holds only letters (and "!" or "]" read for I): "PERSYARATANDAN",
+# "PENJAMINANRES!"; not "UMUM(PERUM)JASA" (the title's own punctuation) nor "PEI{YERTAAN"
+_NOT_GLUE = re.compile(r"[^A-Za-z!\]|]")
 _POSSESSIVE = re.compile(r"['’]S$")
 _LOOKS_LIKE_I = str.maketrans("!]|1", "IIII")
 _ENGLISH = frozenset({"THE", "OF", "AND", "ON", "FOR", "BETWEEN", "TO", "IN", "WITH"})
@@ -54,7 +58,8 @@ class Vocabulary:
     def __init__(self, text: str) -> None:
         self._text = text
         self._counts: Counter[str] | None = None
-        self._by_length: dict[int, list[tuple[str, int]]] = {}
+        self._by_length: dict[int, list[tuple[str, int, int]]] = {}
+        self.searches_left = MAX_SEARCHES
 
     @property
     def counts(self) -> Counter[str]:
@@ -63,14 +68,28 @@ class Vocabulary:
             self._counts = Counter(w.upper() for w in _LETTERS.findall(self._text))
         return self._counts
 
-    def common(self, length: int) -> list[tuple[str, int]]:
-        """Return the words of this length that occur at least `MIN_COUNT` times."""
+    def common(self, length: int) -> list[tuple[str, int, int]]:
+        """Return (word, count, letter mask) of the most frequent words of this length.
+
+        Only words occurring at least `MIN_COUNT` times, at most `MAX_CANDIDATES` of them: a
+        real document has far fewer, and a hostile one cannot make each search slow.
+        """
         found = self._by_length.get(length)
         if found is None:
-            found = [(w, n) for w, n in self.counts.items()
-                     if n >= MIN_COUNT and len(w) == length]
+            words = sorted(((n, w) for w, n in self.counts.items()
+                            if n >= MIN_COUNT and len(w) == length), reverse=True)
+            found = [(w, n, letter_mask(w)) for n, w in words[:MAX_CANDIDATES]]
             self._by_length[length] = found
         return found
+
+
+def letter_mask(word: str) -> int:
+    """Return a bit per letter A-Z present in `word`."""
+    mask = 0
+    for char in word:
+        if "A" <= char <= "Z":
+            mask |= 1 << (ord(char) - 65)
+    return mask
 
 
 def repair_title(title: str, text: str, vocabulary: Vocabulary | None = None) -> tuple[str, int]:
@@ -79,6 +98,7 @@ def repair_title(title: str, text: str, vocabulary: Vocabulary | None = None) ->
     if not tokens:
         return title, 0
     vocabulary = vocabulary or Vocabulary(text)
+    vocabulary.searches_left = MAX_SEARCHES
     words = [t.strip("\"'“”‘’(),.;:").upper() for t in tokens]
     letters = _LETTERS_ONLY.sub("", title)
     upper_title = sum(1 for c in letters if c.isupper()) >= 0.8 * len(letters)
@@ -150,7 +170,7 @@ def _repair_token(token: str, vocabulary: Vocabulary, upper_title: bool, english
         return token
     limit = (1 if len(upper) < 6 else 2) + (0 if letters_only else 1)
     best = _closest(upper, vocabulary, limit, ocr_distance if letters_only else edit_distance)
-    if best is None and len(upper) >= 8 and not _KEPT_INSIDE.search(core):
+    if best is None and len(upper) >= 8 and not _NOT_GLUE.search(core):
         best = _split(upper, vocabulary)
     return lead + best + trail if best else token
 
@@ -158,10 +178,16 @@ def _repair_token(token: str, vocabulary: Vocabulary, upper_title: bool, english
 def _closest(word: str, vocabulary: Vocabulary, limit: int,
              distance_of: Callable[[str, str, int], int], avoid: str = "") -> str | None:
     """Return the one frequent word of the text nearest to `word`, within `limit` edits."""
+    if vocabulary.searches_left <= 0:
+        return None
+    vocabulary.searches_left -= 1
     scored: list[tuple[int, int, str]] = []
+    mask = letter_mask(word)
+    spread = 3 if distance_of is ocr_distance else 2
     for length in range(max(MIN_LENGTH, len(word) - limit), len(word) + limit + 1):
-        for candidate, count in vocabulary.common(length):
-            if candidate == avoid:
+        for candidate, count, letters in vocabulary.common(length):
+            # one edit changes which letters occur by at most two ("RA" read as "M": three)
+            if candidate == avoid or (mask ^ letters).bit_count() > spread * limit:
                 continue
             distance = distance_of(word, candidate, limit)
             if distance <= limit:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.extract import parse_regulation
-from crawler.extract.wordrepair import ocr_distance, repair_title
+from crawler.extract.wordrepair import MAX_SEARCHES, ocr_distance, repair_title
 
 # A body that spells the title's words right, three times or more each (as real bodies do)
 BODY = " ".join([
@@ -72,3 +72,11 @@ def test_an_end_marker_hidden_by_ocr_still_ends_the_title() -> None:
             "NEGARA DBNGAN RAHMAT TUHAN YANG MAHA ESA\nMenimbang : a. bahwa perlu dengan modal;\n"
             "MEMUTUSKAN:\nPasal 1\n" + BODY + " dengan dengan dengan")
     assert parse_regulation(text).about == "PENYERTAAN MODAL NEGARA"
+
+
+def test_a_hostile_title_is_looked_up_a_bounded_number_of_times() -> None:
+    title = " ".join(["PEI{YERTAAN"] * 100)  # every word damaged: only MAX_SEARCHES are read
+    repaired, count = repair_title(title, title + "\n" + BODY)
+    assert count == MAX_SEARCHES
+    assert repaired.split()[:2] == ["PENYERTAAN", "PENYERTAAN"]
+    assert repaired.split()[-1] == "PEI{YERTAAN"
