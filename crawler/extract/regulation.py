@@ -52,6 +52,10 @@ _ABOUT_END = re.compile(
     r"|\bUMUM\s+1\s*\.)",
 )
 # Words right before a type name that make it a regulation cited in a title
+_EXPLAINED_TITLE = re.compile(
+    r"PENJELASAN\.?\s+(?:ATAS\s+)?[A-Z][A-Z \-]{5,80}?\s+(?:NOMOR|N[Oo]\.?)\s*"
+    r"(?P<num>[0-9OIl]{1,4})"
+    r"\s*,?\s*TAHUN\s*[0-9OIl]{4}\s*\.?\s*TENTANG\b\s*:?\s*")
 _CITED_BEFORE = re.compile(
     r"(?:\bATAS|\bTENTANG|\bDAN|\bPENETAPAN|\bMENGUBAH|\bDENGAN|;) ?[\"'“]? ?$", re.IGNORECASE)
 _EXPLAINED = re.compile(r"\bPENJ\w{5}N\b")  # "PENJELASAN ATAS ...", OCR "PENJBLASAN"
@@ -65,7 +69,7 @@ _PREAMBLE_END = re.compile(
 _MENETAPKAN = re.compile(
     # "Menetapkan :" (OCR "McnetapKan"), or "MEMUTUSKAN:" straight into the title (a lost line)
     r"(?:M[ce]n[ce]tap[kK]an|MEMUTUSKAN)\s*:?\s*"
-    r"(?:peraturan\s+sebagai\s+berikut\s*:?\s*)?"  # the 1940s-50s wording
+    r"(?:peraturan\s+sebagai\s+berikut\s*:?\s*)?[\"“]?"  # the 1940s-50s wording
     # the type in capitals, or in the sentence case of the 1950s ("Undang-undang tentang ...")
     r"(?P<type>[A-Z][A-Z \-]{4,80}?|[A-Z][a-z]+(?:[ \-][A-Za-z][a-z]+){0,4})\s+"
     r"(?:TENTANG|[Tt]entang)\s+(?P<about>[^\n]{3,400})"
@@ -186,6 +190,8 @@ def _parse_identity(full: str, result: ParsedRegulation, default_region: str | N
         # PERATURAN PEMERINTAH ... NOMOR 2 TAHUN 2000", a repeated title page).
         found = _identity_from(text[:300_000], result, default_region, 0.75, top_only=False)
     _from_menetapkan(text, result)
+    if not result.about:
+        _from_penjelasan(text, result)
     if result.about:
         about, repaired = repair_title(result.about, full)
         if repaired:  # OCR damage read right from the document's own words: a little less sure
@@ -220,6 +226,19 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
     if not result.about:
         result.about = stated[:1].upper() + stated[1:] if stated else stated  # "penetapan ..."
         result.confidence["about"] = 0.7
+
+
+def _from_penjelasan(text: str, result: ParsedRegulation) -> None:
+    """Take the title from "PENJELASAN ATAS ... NOMOR n TAHUN y TENTANG ..." when none else."""
+    for match in _EXPLAINED_TITLE.finditer(text):
+        number = fix_ocr_digits(match.group("num"), force=True).lstrip("0") or "0"
+        if result.number and number != result.number.split("/")[0]:
+            continue  # the Penjelasan of a regulation this one cites or amends
+        about = _about_text(text[match.end() :], result.number, result.year)
+        if about:
+            result.about = about
+            result.confidence["about"] = 0.6
+        return
 
 
 def _covers(full: str, cut: str, *, tail: bool = True) -> bool:
@@ -398,6 +417,9 @@ def _squashed(text: str) -> str:
 
 def _clean_about(about: str) -> str | None:
     about = re.sub(r"\s+", " ", about).strip(" .,;:")
+    if about.endswith(('"', "”")) and (about.count('"') + about.count("“")
+                                       + about.count("”")) % 2:
+        about = about[:-1].strip(" .,;:")  # the closing quote of a quoted restatement
     if re.match(r"(?:bahwa|a\s*\.\s*bahwa)\b", about):
         return None  # "TENTANG" straight into the preamble: the title line was lost
     tokens = about.split()

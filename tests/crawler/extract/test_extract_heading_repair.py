@@ -295,3 +295,19 @@ def test_a_stated_title_ends_before_the_enactment_formula() -> None:
     assert parse_regulation(text).about == ("PENETAPAN PERATURAN PEMERINTAH PENGGANTI UNDANG-"
                                             "UNDANG NO. 5 TAHUN 1963 TENTANG SURAT HUTANG MENJADI "
                                             "UNDANG-UNDANG")
+
+
+@pytest.mark.parametrize("text, about", [
+    # no heading title: the Penjelasan heading's, of this regulation only
+    ("UNDANG-UNDANG No. 3 TAHUN 1949\nMenimbang : a. bahwa tarip;\nPasal 1\nIsi.\nPENJELASAN. "
+     "UNDANG-UNDANG No. 3 TAHUN 1949. TENTANG TARIP PAJAK POTONG TAHUN 1949. Maksud baru ini",
+     "TARIP PAJAK POTONG TAHUN 1949"),
+    ("UNDANG-UNDANG NOMOR 5 TAHUN 1990 TENTANG\nMenimbang: a. bahwa;\nPasal 1\nIsi.\n"
+     "PENJELASAN ATAS UNDANG-UNDANG NOMOR 8 TAHUN 1981 TENTANG HUKUM ACARA PIDANA\nUMUM", None),
+    # the 1949 Menetapkan quotes the title; the closing quote is not part of it
+    ('Memutuskan : Menetapkan peraturan sebagai berikut : "UNDANG-UNDANG TENTANG KEDUDUKAN '
+     'WAKIL PERDANA MENTERI DI SUMATRA". Pasal 1. Isi.',
+     "KEDUDUKAN WAKIL PERDANA MENTERI DI SUMATRA"),
+], ids=["penjelasan-title", "other-regulations-penjelasan", "quoted-1949-menetapkan"])
+def test_title_from_the_penjelasan_or_a_quoted_menetapkan(text: str, about: str | None) -> None:
+    assert parse_regulation(text).about == about
