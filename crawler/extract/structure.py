@@ -46,15 +46,20 @@ _CLOSING = re.compile(
 _SIGNATURE = re.compile(r"(?:Ditetapkan|Disahkan|Diundangkan)\s+di\s", re.IGNORECASE)
 # A decree (Keputusan) has no Pasal: its units are diktum, "KESATU :", "KEDUA :", ...
 _ORDINALS = ("SATU", "DUA", "TIGA", "EMPAT", "LIMA", "ENAM", "TUJUH", "DELAPAN", "SEMBILAN")
-_DIKTUM_NUMBERS = {
-    **{"KE" + word: n for n, word in enumerate(_ORDINALS, 1) if word != "SATU"},
-    "KESATU": 1, "KESEPULUH": 10, "KESEBELAS": 11,
-    **{f"KE{word}BELAS": 10 + n for n, word in enumerate(_ORDINALS, 1) if n > 1},
-    **{f"KEDUAPULUH{word}": 20 + n for n, word in enumerate(_ORDINALS, 1)},
-    "KEDUAPULUH": 20,
+_DIKTUM_WORDS = {  # the ordinal as printed ("KEDUA BELAS") -> its number
+    **{"KE" + word: n for n, word in enumerate(_ORDINALS, 1)},
+    "KESEPULUH": 10, "KESEBELAS": 11,
+    **{f"KE{word} BELAS": 10 + n for n, word in enumerate(_ORDINALS, 1) if n > 1},
+    **{f"KE{tens} PULUH": 10 * t for t, tens in ((2, "DUA"), (3, "TIGA"))},
+    **{f"KE{tens} PULUH {word}": 10 * t + n for t, tens in ((2, "DUA"), (3, "TIGA"))
+       for n, word in enumerate(_ORDINALS, 1)},
 }
-# "KESATU : Membentuk ...", or the word alone on its line (a table: ":" and text follow)
-_DIKTUM = re.compile(r"^(?P<word>KE(?:[A-Z]+ ?){1,3}?)\s*(?:[:.]\s*(?P<rest>.*))?$")
+_DIKTUM_NUMBERS = {word.replace(" ", ""): n for word, n in _DIKTUM_WORDS.items()}
+_DIKTUM_LABELS = {n: word for word, n in _DIKTUM_WORDS.items()}
+# "KESATU : Membentuk ...", or the word alone on its line (a table: ":" and text follow). The
+# word is at most 24 letters and spaces ("KETIGA PULUH SEMBILAN"): a bounded, lazy run, so a long
+# line of capitals costs a few tries, not a search over every way to split it.
+_DIKTUM = re.compile(r"^(?P<word>KE[A-Z ]{2,24}?)\s*(?:[:.]\s*(?P<rest>.*))?$")
 _AYAT = re.compile(r"(?:^|(?<=[.;:])\s+|\n)\((?P<n>\d{1,2}[a-z]?)\)\s+")
 
 
@@ -135,10 +140,11 @@ def _heading_unit(line: str, next_line: str, previous_line: str, state: dict,
         return None  # inside an amending article every heading is quoted text
     match = _DIKTUM.match(line)
     if match and not state["last"]:
-        number = _DIKTUM_NUMBERS.get(match.group("word").replace(" ", ""))
+        word = match.group("word").replace(" ", "")
+        number = _DIKTUM_NUMBERS.get(word)
         if number is not None and number == state.get("diktum", 0) + 1:
             state["diktum"] = number
-            unit = _Unit("diktum", str(number), f"Diktum {match.group('word').strip()}", None,
+            unit = _Unit("diktum", str(number), f"Diktum {_DIKTUM_LABELS[number]}", None,
                          offset)
             if match.group("rest"):
                 unit.lines.append(match.group("rest"))

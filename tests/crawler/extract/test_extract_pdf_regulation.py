@@ -175,3 +175,17 @@ def test_diktum_words_out_of_order_or_after_pasal_are_text() -> None:
                                    "Isi.")
     assert not [p for p in after_pasal.parts if p.kind == "diktum"]
     assert "KESATU : bukan diktum." in after_pasal.part_text("pasal-1")
+
+
+def test_diktum_labels_read_the_ordinal_as_printed_or_split_by_ocr() -> None:
+    parsed = parse_regulation(_DECREE.replace("KESATU :", "KE SATU :"))
+    assert [p.label for p in parsed.parts if p.kind == "diktum"][:2] == ["Diktum KESATU",
+                                                                          "Diktum KEDUA"]
+
+
+@pytest.mark.timeout(30)  # a crash guard, not a speed target: backtracking here took minutes
+def test_a_long_line_of_capitals_does_not_backtrack() -> None:
+    # A text layer that lost its spaces: lines of capitals starting "KE", no diktum
+    line = "KEPUTUSANMENTERIKEUANGANREPUBLIKINDONESIA" * 50 + ",dan"
+    parsed = parse_regulation((line + "\n") * 20)
+    assert not [p for p in parsed.parts if p.kind == "diktum"]
