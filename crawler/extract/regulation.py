@@ -196,8 +196,10 @@ def _parse_identity(full: str, result: ParsedRegulation, default_region: str | N
         about, repaired = repair_title(result.about, full)
         if repaired:  # OCR damage read right from the document's own words: a little less sure
             end = _ABOUT_END.search(about)  # an end marker the OCR hid ("DBNGAN RAHMAT")
-            result.about = about[: end.start()].strip(" .,;:") if end and end.start() else about
+            if end and end.start() and not _ABOUT_END.search(result.about):
+                about = about[: end.start()].strip(" .,;:")
             result.confidence["about"] = round(result.confidence.get("about", 0.7) - 0.05, 2)
+        result.about = about  # repaired, or only stray lower case put right ("HARi")
     if result.doc_type and result.title is None:
         result.title = _title(result)
 

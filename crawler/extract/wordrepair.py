@@ -37,6 +37,7 @@ from crawler.extract.citations import fix_ocr_digits
 
 MIN_COUNT = 3
 MAX_CANDIDATES = 1000  # per word length (the longest UU, 1.3 M characters, has at most 356)
+MAX_GLUED = 40  # letters of a glued word split back into words ("PROVINSIPAPUAPEGUNUNGAN": 23)
 MAX_SEARCHES = 30  # words of one title looked up; a title is rarely damaged in more
 MIN_LENGTH = 4
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -114,7 +115,7 @@ def repair_title(title: str, text: str, vocabulary: Vocabulary | None = None) ->
             i += 2
             continue
         fixed = _repair_token(tokens[i], vocabulary, upper_title, english)
-        repaired += fixed != tokens[i]
+        repaired += fixed.upper() != tokens[i].upper()  # not a change of case alone
         out.append(fixed)
         i += 1
     return " ".join(out), repaired
@@ -153,12 +154,15 @@ def _repair_token(token: str, vocabulary: Vocabulary, upper_title: bool, english
     if _POSSESSIVE.search(core):
         return token  # "PEOPLE'S"
     letters_only = core.isalpha() and core.isupper()
+    if core.isalpha() and sum(c.isupper() for c in core) <= sum(c.islower() for c in core):
+        return token  # a word in its own case ("(Persero)", "Tbk"), not stray lower case
     upper = core if letters_only else core.replace("l", "I").upper()  # "lNDONESIA", "SIPlL"
     if upper.isalpha() and _known(upper, vocabulary):
         if letters_only:
             return token
         # Stray lower case ("HARi") is right when the text knows the word well; a damaged word
-        # the text repeats a few times ("PEMEzuNTAH" in the heading and the Menetapkan) is not
+        # the text repeats where the title is ("PEMEzuNTAH" in the heading, the Menetapkan and
+        # the Penjelasan) is read as the text's common word when that is far commoner
         better = _closest(upper, vocabulary, 2, edit_distance, avoid=upper)
         if better and vocabulary.counts[better] > 3 * vocabulary.counts[upper]:
             return lead + better + trail
@@ -204,6 +208,8 @@ def _closest(word: str, vocabulary: Vocabulary, limit: int,
 def _split(word: str, vocabulary: Vocabulary) -> str | None:
     """Return a glued word ("PERSYARATANDAN") as the text's words it is made of, or None."""
     letters = re.sub(r"[^A-Z]", "", word.translate(_LOOKS_LIKE_I))
+    if len(letters) > MAX_GLUED:
+        return None  # not words glued at a lost space: no search over its cuts
     for cut in range(len(letters) - 3, 2, -1):
         head, rest = letters[:cut], letters[cut:]
         if vocabulary.counts.get(head, 0) < MIN_COUNT:

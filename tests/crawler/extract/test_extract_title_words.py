@@ -80,3 +80,10 @@ def test_a_hostile_title_is_looked_up_a_bounded_number_of_times() -> None:
     assert count == MAX_SEARCHES
     assert repaired.split()[:2] == ["PENYERTAAN", "PENYERTAAN"]
     assert repaired.split()[-1] == "PEI{YERTAAN"
+
+
+def test_a_word_in_its_own_case_is_not_repaired() -> None:
+    body = "perseroan " * 20 + "Persero " * 2 + BODY
+    title = "PENYERTAAN MODAL PERUSAHAAN PERSEROAN (Persero) PT SEMEN"
+    assert repair_title(title, title + "\n" + body) == (title, 0)
+
