@@ -419,6 +419,8 @@ def _squashed(text: str) -> str:
 
 def _clean_about(about: str) -> str | None:
     about = re.sub(r"\s+", " ", about).strip(" .,;:")
+    if re.search(r"[A-Z]{3,} [a-z][.)]?$", about):
+        about = about[: about.rfind(" ")]  # "... INDONESIA a": the first Menimbang item's letter
     if about.endswith(('"', "”")) and (about.count('"') + about.count("“")
                                        + about.count("”")) % 2:
         about = about[:-1].strip(" .,;:")  # the closing quote of a quoted restatement

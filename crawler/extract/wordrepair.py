@@ -48,6 +48,8 @@ _DEBRIS = re.compile(r"[^A-Za-z0-9\-/&]")
 # A glued word holds only letters (and "!" or "]" read for I): "PERSYARATANDAN",
 # "PENJAMINANRES!"; not "UMUM(PERUM)JASA" (the title's own punctuation) nor "PEI{YERTAAN"
 _NOT_GLUE = re.compile(r"[^A-Za-z!\]|]")
+_GLYPH_LETTERS = {"I{": "N", "}I": "H", "I,": "L", "I.": "L", 'I"': "L"}
+_GLYPHS = re.compile("|".join(re.escape(k) for k in _GLYPH_LETTERS))
 _POSSESSIVE = re.compile(r"['’]S$")
 _LOOKS_LIKE_I = str.maketrans("!]|1", "IIII")
 _ENGLISH = frozenset({"THE", "OF", "AND", "ON", "FOR", "BETWEEN", "TO", "IN", "WITH"})
@@ -173,6 +175,8 @@ def _repair_token(token: str, vocabulary: Vocabulary, upper_title: bool, english
     if letters_only and english:
         return token
     limit = (1 if len(upper) < 6 else 2) + (0 if letters_only else 1)
+    if not letters_only:  # glyphs OCR reads as two characters: "I{" for N, "I," for L
+        upper = _GLYPHS.sub(lambda m: _GLYPH_LETTERS[m.group()], upper)
     best = _closest(upper, vocabulary, limit, ocr_distance if letters_only else edit_distance)
     if best is None and len(upper) >= 8 and not _NOT_GLUE.search(core):
         best = _split(upper, vocabulary)
@@ -227,7 +231,7 @@ def _split(word: str, vocabulary: Vocabulary) -> str | None:
 _CONFUSED = frozenset(frozenset(p) for p in (
     "IL", "IT", "IJ", "LT", "EF", "EB", "EC", "CG", "CO", "OQ", "OD", "OU", "UV", "VY", "MN",
     "NH", "HK", "KX", "PF", "PR", "RK", "BR", "BS", "ZR"))
-_MERGED = frozenset({("M", "RA"), ("M", "AA"), ("M", "RN"), ("M", "IN"), ("M", "NI"),
+_MERGED = frozenset({("M", "RA"), ("M", "AA"), ("M", "RN"), ("M", "IN"), ("M", "NI"), ("M", "NT"),
                      ("W", "VE"), ("W", "VV"), ("N", "II"), ("N", "IV"), ("U", "LI"),
                      ("U", "II"), ("D", "CL")})
 _STRAY = "IL"  # thin strokes an OCR engine adds or loses

@@ -87,3 +87,15 @@ def test_a_word_in_its_own_case_is_not_repaired() -> None:
     title = "PENYERTAAN MODAL PERUSAHAAN PERSEROAN (Persero) PT SEMEN"
     assert repair_title(title, title + "\n" + body) == (title, 0)
 
+
+
+def test_glyphs_read_as_two_characters_and_merged_letters() -> None:
+    body = "Penyediaan tenaga, penyediaan jasa, penyediaan data; tentang ini, tentang itu. " * 2
+    title = "PEI{YEDIA,q.N TENAGA TEKNIS TEMANG JASA"
+    assert repair_title(title, title + "\n" + body)[0] == "PENYEDIAAN TENAGA TEKNIS TENTANG JASA"
+
+
+def test_the_first_menimbang_letter_is_not_part_of_the_title() -> None:
+    text = ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 31 TAHUN 2018 TENTANG VETERAN REPUBLIK "
+            "INDONESIA a. bahwa untuk melaksanakan;\nMEMUTUSKAN:\nPasal 1\nIsi.")
+    assert parse_regulation(text).about == "VETERAN REPUBLIK INDONESIA"
