@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bench.extraction.regulations import audited_match, load_audit, wilson
 from bench.extraction.titles import aligned_matches, aligned_reference, title_matches
 
@@ -65,3 +67,21 @@ def test_wilson_interval() -> None:
     low, high = wilson(284, 296)
     assert 0.92 < low < 0.94 and 0.97 < high < 0.98
     assert wilson(0, 0) == (0.0, 0.0)
+
+
+def test_audit_samples_are_the_seeded_random_draws() -> None:
+    import gzip
+    import json
+    import random
+
+    from bench.extraction.regulations import AUDIT, DATA
+    if not DATA.exists():
+        pytest.skip("../shared/data/regulations is absent")
+    with gzip.open(DATA, "rt", encoding="utf-8") as lines:
+        ids = [r["id"] for r in map(json.loads, lines) if r.get("judul")]
+    samples = json.loads(AUDIT.read_text(encoding="utf-8"))["samples"]
+    taken: set[str] = set()
+    for sample in samples:
+        pool = [i for i in ids if i not in taken]
+        assert sorted(random.Random(sample["seed"]).sample(pool, 300)) == sorted(sample["ids"])
+        taken |= set(sample["ids"])
