@@ -40,6 +40,10 @@ def merge_documents(old: Document, new: Document) -> Document:
     values["references"] = _merge_references(text_doc, old if text_doc is new else new)
     values["confidence"] = {**meta_second.confidence, **meta_first.confidence}
     values["extra"] = {**meta_second.extra, **meta_first.extra}
+    # What OCR read belongs to the text it describes: kept only with the OCR copy's text
+    values["extra"].pop("ocr", None)
+    if "ocr" in text_doc.extra:
+        values["extra"]["ocr"] = text_doc.extra["ocr"]
     values["origin"] = meta_first.origin
     if old.kind != new.kind and "regulation" in (old.kind, new.kind):
         values["kind"] = "regulation"
@@ -57,10 +61,14 @@ def _richer_text(a: Document, b: Document) -> Document:
     """Return the document whose text should be kept (newer wins a tie)."""
 
     def weight(d: Document) -> tuple[bool, bool, int, int, int]:
-        # Of two texts split into parts, a text layer beats OCR, which misreads.
         return (bool(d.parts), bool(d.parts) and not d.ocr, len(d.parts),
                 1 if d.origin in ("pdf", "html", "text") else 0, len(d.text))
 
+    ocr, layer = (a, b) if a.ocr and not b.ocr else (b, a) if b.ocr and not a.ocr else (None, None)
+    if ocr is not None and layer is not None and layer.parts and ocr.parts and (
+            len(layer.parts) < 0.5 * len(ocr.parts)):
+        return ocr  # a text layer that lost most of the units does not beat the OCR of all
+    # Otherwise, of two texts split into parts, a text layer beats OCR, which misreads
     return a if weight(a) > weight(b) else b
 
 

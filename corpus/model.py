@@ -31,6 +31,10 @@ RELATIONS = (
 )
 
 
+# The units a reader cites and a search hit points at: Pasal, and the diktum of a decree
+CITABLE_KINDS = ("pasal", "diktum")
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
     """One structural unit of a regulation: a BAB, Bagian, Pasal, ayat, or a named section."""

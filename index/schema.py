@@ -18,11 +18,11 @@ from typing import Any
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from corpus.ids import region_slug
-from corpus.model import Document
+from corpus.model import CITABLE_KINDS, Document
 from index.analysis import IndonesianAnalyzer, IndonesianFrequency, IndonesianPositions
 
 SCHEMA_VERSION = 4  # 3: parts stored as offsets into the stored text; 4: body_tf
-PART_KINDS = frozenset({"pasal", "diktum", "menimbang", "mengingat"})
+PART_KINDS = frozenset({*CITABLE_KINDS, "menimbang", "mengingat"})
 FACET_COLUMNS = ("kind", "doc_type", "year", "region", "status", "source")
 TEXT_FIELDS = ("title", "about", "body")
 # Text fields scored from a copy without positions (see `IndonesianFrequency`).

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from corpus import Document, Part
+from corpus.model import CITABLE_KINDS
 from web.markup import mentions, paragraphs
 
 HEADING_LEVELS = {"bab": 1, "bagian": 2, "paragraf": 3}
@@ -94,7 +95,7 @@ def _from_parts(parts: tuple[Part, ...]) -> Reading:
             toc.append(TocEntry(part.anchor, part.label, part.heading, depth + 1))
             body = _anchored(part, anchors)
         sections.append(Section(part.anchor, part.kind, part.label, part.heading, level, body,
-                                part.page, quotable=part.kind in ("pasal", "diktum")))
+                                part.page, quotable=part.kind in CITABLE_KINDS))
     return Reading(tuple(toc), tuple(sections))
 
 

@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from corpus.model import Part
+from corpus.model import CITABLE_KINDS, Part
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _PASAL = re.compile(
@@ -124,7 +124,7 @@ def parse_units(lines: list[tuple[int, str]], page_starts: list[int] | None = No
             pending_heading = None
             continue
         pending_heading = None
-        if units and units[-1].kind in ("pasal", "diktum"):
+        if units and units[-1].kind in CITABLE_KINDS:
             if units[-1].kind == "diktum" and not units[-1].lines:
                 line = line.lstrip(": ") or line
             units[-1].lines.append(line)
@@ -141,10 +141,10 @@ def _heading_unit(line: str, next_line: str, previous_line: str, state: dict,
     match = _DIKTUM.match(line)
     if match and not state["last"]:
         word = match.group("word").replace(" ", "")
-        number = _DIKTUM_NUMBERS.get(word)
-        if number is not None and number == state.get("diktum", 0) + 1:
-            state["diktum"] = number
-            unit = _Unit("diktum", str(number), f"Diktum {_DIKTUM_LABELS[number]}", None,
+        ordinal = _DIKTUM_NUMBERS.get(word)
+        if ordinal is not None and ordinal == state.get("diktum", 0) + 1:
+            state["diktum"] = ordinal
+            unit = _Unit("diktum", str(ordinal), f"Diktum {_DIKTUM_LABELS[ordinal]}", None,
                          offset)
             if match.group("rest"):
                 unit.lines.append(match.group("rest"))
@@ -215,7 +215,7 @@ def _to_parts(units: list[_Unit], page_starts: list[int] | None) -> list[Part]:
                                                                         "diktum") else (
             _unit_anchor(unit))
         page = bisect.bisect_right(page_starts, unit.offset) if page_starts else None
-        if unit.kind not in ("pasal", "diktum"):
+        if unit.kind not in CITABLE_KINDS:
             parts.append(Part(anchor, unit.kind, unit.label, unit.heading or "",
                               heading=unit.heading, parent=unit.parent, page=page))
             continue

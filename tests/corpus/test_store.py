@@ -93,6 +93,21 @@ def test_a_text_layer_beats_ocr_of_the_same_regulation(tmp_path: Path, ocr_first
         merged = store.get(scan.id)
     assert merged is not None
     assert (merged.text, merged.ocr, len(merged.parts)) == (html.text, False, 2)
+    assert "ocr" not in merged.extra  # what OCR read went with the OCR text
+
+
+def test_ocr_of_every_unit_beats_a_text_layer_that_lost_most(tmp_path: Path) -> None:
+    scan = _doc(origin="pdf", url="http://jdih/scan.pdf", text="Pasal 1 ... Pasal 10", ocr=True,
+                parts=_pasal(*range(1, 11)), extra={"ocr": "OCR read 4 of 4 image pages"})
+    html = _doc(origin="html", url="http://jdih/x.html", text="Pasal 1 ... Pasal 2 ...",
+                parts=_pasal(1, 2))
+    with DocumentStore(tmp_path) as store:
+        store.put(html)
+        store.put(scan)
+        merged = store.get(scan.id)
+    assert merged is not None
+    assert (merged.ocr, len(merged.parts)) == (True, 10)
+    assert merged.extra["ocr"] == "OCR read 4 of 4 image pages"
 
 
 def test_ocr_text_beats_a_record_without_parts(tmp_path: Path) -> None:
