@@ -56,3 +56,19 @@ def test_checker_catches_a_breach(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("import flask\nfrom index.search import x\n")
     assert [name for _, name in _imports(bad)] == ["flask", "index.search"]
+
+
+# crawler/extract is pure (bytes in, Documents out): no network, no store, no archive, no state
+EXTRACT_FORBIDDEN = {"httpx", "requests", "urllib3", "socket", "sqlite3", "urllib.request",
+                     "http.client", "warcio", "crawler.fetch", "crawler.engine", "crawler.archive",
+                     "crawler.state", "crawler.settle", "corpus.store"}
+
+
+def test_extraction_stays_pure() -> None:
+    bad = [
+        f"{path.relative_to(ROOT)}:{line} imports {name}"
+        for path in sorted((ROOT / "crawler" / "extract").rglob("*.py"))
+        for line, name in _imports(path)
+        if name in EXTRACT_FORBIDDEN or name.split(".")[0] in EXTRACT_FORBIDDEN
+    ]
+    assert bad == []
