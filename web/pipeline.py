@@ -80,7 +80,8 @@ def extract_archive(
             for doc in docs:
                 batch.append(_from_record(doc, record))
             stats.extracted += len(docs)
-            if len(batch) >= _BATCH:
+            # OCR costs seconds a page: what it read is saved at once, not lost to a stop
+            if len(batch) >= _BATCH or any(doc.ocr for doc in docs):
                 stats.changed += store.put_many(batch)
                 store.set_meta(ARCHIVE_MARK, str(last))
                 batch = []
