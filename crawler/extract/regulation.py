@@ -209,6 +209,8 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
     match = _MENETAPKAN.search(text[:60000])
     if match is None:
         return
+    if not match.group("type").isupper() and not _TYPE.match(match.group("type")):
+        return  # "Menetapkan : Dengan mencabut Peraturan ... tentang X": another rule's title
     about = match.group("about")
     end = _STATED_END.search(about, 3)
     stated = _about_text(about[: end.start()] if end else about, None, None)

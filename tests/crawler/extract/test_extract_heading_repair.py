@@ -118,6 +118,9 @@ def test_sentence_case_menetapkan_gives_a_title_when_the_heading_has_none() -> N
             "Indonesia,\nMenimbang : bahwa perlu;\nMemutuskan: Menetapkan : Undang-undang "
             "tentang perubahan Undang-undang Pemilihan Umum. Pasal 1. Isi.\n")
     assert parse_regulation(text).about == "Perubahan Undang-undang Pemilihan Umum"
+    # a Menetapkan that does not start with a type names another regulation's title
+    other = text.replace("Undang-undang tentang perubahan", "Dengan mencabut Peraturan tentang")
+    assert parse_regulation(other).about is None
 
 
 @pytest.mark.parametrize("heading, witnesses, want", [
