@@ -52,9 +52,14 @@ def merge_documents(old: Document, new: Document) -> Document:
 
 def _by_rank(a: Document, b: Document) -> tuple[Document, Document]:
     """Return (winner, loser) for metadata; on a tie the newer extraction wins."""
-    if _METADATA_RANK.get(a.origin, 0) > _METADATA_RANK.get(b.origin, 0):
+    if _metadata_rank(a) > _metadata_rank(b):
         return a, b
     return b, a
+
+
+def _metadata_rank(doc: Document) -> float:
+    # A title read by OCR may carry misreadings a typed page does not: below any typed origin
+    return -1.0 if doc.ocr else _METADATA_RANK.get(doc.origin, 0)
 
 
 def _richer_text(a: Document, b: Document) -> Document:

@@ -120,3 +120,16 @@ def test_ocr_text_beats_a_record_without_parts(tmp_path: Path) -> None:
         merged = store.get(scan.id)
     assert merged is not None
     assert (merged.text, merged.ocr, merged.origin) == ("Pasal 1 ...", True, "detail")
+
+
+def test_typed_metadata_beats_metadata_read_by_ocr(tmp_path: Path) -> None:
+    scan = _doc(origin="pdf", url="http://jdih/scan.pdf", text="Pasal 1 ...", ocr=True,
+                parts=_pasal(1), title="PERATURAN BUPATI CONTOH TENTANG PEI{YERTAAN")
+    html = _doc(origin="html", url="http://jdih/x.html", text="Abstrak",
+                title="Peraturan Bupati Contoh tentang Penyertaan Modal")
+    with DocumentStore(tmp_path) as store:
+        store.put(html)
+        store.put(scan)
+        merged = store.get(scan.id)
+    assert merged is not None
+    assert merged.title == html.title and merged.ocr  # typed title, OCR text
