@@ -66,3 +66,15 @@ def test_quote_of_a_part_is_its_text_cut_at_a_word() -> None:
     assert quote.endswith(" …") and len(quote) <= 52
     assert quote_of(doc, None) == "S"
     assert quote_of(doc, "pasal-99") == "S"
+
+
+def test_a_decree_reads_diktum_by_diktum_and_each_can_be_quoted() -> None:
+    parts = (Part("menimbang", "menimbang", "Menimbang", "a. bahwa perlu;"),
+             Part("diktum-1", "diktum", "Diktum KESATU", "Membentuk Tim Koordinasi."),
+             Part("diktum-2", "diktum", "Diktum KEDUA", "Tim bertugas memetakan pekerja."))
+    reading = build_reading(doc_with(parts=parts))
+    diktum = [s for s in reading.sections if s.kind == "diktum"]
+    assert [(s.anchor, s.label, s.quotable) for s in diktum] == [
+        ("diktum-1", "Diktum KESATU", True), ("diktum-2", "Diktum KEDUA", True)]
+    assert [e.anchor for e in reading.toc] == ["menimbang", "diktum-1", "diktum-2"]
+    assert quote_of(doc_with(parts=parts), "diktum-2") == "Tim bertugas memetakan pekerja."
