@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from bench._shared import FULLTEXT, iter_records, result
 from bench.extraction.regulations import _LINK, _TYPES, number_matches
+from corpus.demo._pdf import assemble_pdf, pdf_string
 from corpus.model import Document
 from crawler.extract import extract
 from crawler.extract import ocr as ocr_module
@@ -84,39 +85,18 @@ def _drawable(line: str) -> str:
 
 def text_pdf(pages: list[list[str]]) -> bytes:
     """Return a PDF whose pages draw the given lines (a text layer, Helvetica 10 pt)."""
-    objects, kids = [], []
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               f"<< /Type /Pages /Kids [{' '.join(f'{4 + 2 * i} 0 R' for i in range(len(pages)))}]"
+               f" /Count {len(pages)} >>".encode(),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
     for index, lines in enumerate(pages):
-        page_id, content_id = 4 + 2 * index, 5 + 2 * index
-        kids.append(f"{page_id} 0 R")
-        ops = [f"BT /F1 10 Tf 1 0 0 1 50 {800 - 14.5 * i:.1f} Tm ({_escape(line)}) Tj ET"
-               for i, line in enumerate(lines)]
-        stream = "\n".join(ops).encode("cp1252")
-        objects.append(f"{page_id} 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 {_A4[0]:g} "
-                       f"{_A4[1]:g}] /Resources << /Font << /F1 3 0 R >> >> /Contents "
-                       f"{content_id} 0 R >> endobj\n".encode())
-        objects.append(f"{content_id} 0 obj << /Length {len(stream)} >> stream\n".encode()
-                       + stream + b"\nendstream endobj\n")
-    head = [b"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n",
-            f"2 0 obj << /Type /Pages /Kids [{' '.join(kids)}] /Count {len(pages)} >> endobj\n"
-            .encode(),
-            b"3 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-            b"/Encoding /WinAnsiEncoding >> endobj\n"]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for obj in head + objects:
-        offsets.append(out.tell())
-        out.write(obj)
-    xref = out.tell()
-    out.write(f"xref\n0 {len(offsets) + 1}\n0000000000 65535 f \n".encode())
-    out.write(b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets))
-    out.write(f"trailer << /Size {len(offsets) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-              .encode())
-    return out.getvalue()
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        stream = b"\n".join(b"BT /F1 10 Tf 1 0 0 1 50 %.1f Tm " % (800 - 14.5 * i)
+                            + pdf_string(line) + b" Tj ET" for i, line in enumerate(lines))
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {_A4[0]:g} {_A4[1]:g}] "
+                       f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * index} 0 R >>"
+                       .encode())
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    return assemble_pdf(objects)
 
 
 def scan(body: bytes, variant: Variant, seed: int = 0) -> bytes:

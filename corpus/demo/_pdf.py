@@ -50,7 +50,8 @@ def paginate(lines: list[PdfLine]) -> list[list[PdfLine]]:
     return pages or [[]]
 
 
-def _pdf_string(text: str) -> bytes:
+def pdf_string(text: str) -> bytes:
+    """Return `text` as a PDF string literal in WinAnsi (what cp1252 cannot hold becomes "?")."""
     raw = text.encode("cp1252", errors="replace")
     return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
@@ -63,10 +64,10 @@ def _page_stream(lines: list[PdfLine], footer: str) -> bytes:
             font = b"/F2" if line.bold else b"/F1"
             x = MARGIN_LEFT + line.indent
             out.append(font + b" %.1f Tf 1 0 0 1 %d %d Tm " % (FONT_SIZE, x, y)
-                       + _pdf_string(line.text) + b" Tj")
+                       + pdf_string(line.text) + b" Tj")
         y -= LEADING
     out.append(b"/F1 8 Tf 1 0 0 1 %d %d Tm " % (MARGIN_LEFT, MARGIN_BOTTOM - 30)
-               + _pdf_string(footer) + b" Tj")
+               + pdf_string(footer) + b" Tj")
     out.append(b"ET")
     return b"\n".join(out) + b"\n"
 
@@ -85,7 +86,7 @@ def render_pdf(paragraphs: list[tuple[str, bool]], title: str, footer: str) -> b
     for _number, name in ((3, b"Helvetica"), (4, b"Helvetica-Bold")):
         objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /" + name
                        + b" /Encoding /WinAnsiEncoding >>")
-    objects.append(b"<< /Title " + _pdf_string(title)
+    objects.append(b"<< /Title " + pdf_string(title)
                    + b" /Producer (Telusur demo generator) >>")
     for index, page_lines in enumerate(pages):
         content_ref = 7 + 2 * index
@@ -96,10 +97,15 @@ def render_pdf(paragraphs: list[tuple[str, bool]], title: str, footer: str) -> b
         )
         stream = _page_stream(page_lines, f"{footer} - halaman {index + 1} dari {len(pages)}")
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"endstream")
-    return _assemble(objects)
+    return assemble_pdf(objects, info=5)
 
 
-def _assemble(objects: list[bytes]) -> bytes:
+def assemble_pdf(objects: list[bytes], *, info: int | None = None) -> bytes:
+    """Return a PDF file of `objects` (numbered from 1, the first one the catalog).
+
+    `info` is the number of the document-information object, when there is one. Offsets and
+    the cross-reference table are computed here, so callers write only the objects' bodies.
+    """
     body = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, obj in enumerate(objects, start=1):
@@ -110,6 +116,7 @@ def _assemble(objects: list[bytes]) -> bytes:
     body += b"0000000000 65535 f \n"
     for offset in offsets:
         body += b"%010d 00000 n \n" % offset
-    body += b"trailer\n<< /Size %d /Root 1 0 R /Info 5 0 R >>\n" % (len(objects) + 1)
+    info_ref = b" /Info %d 0 R" % info if info else b""
+    body += b"trailer\n<< /Size %d /Root 1 0 R%s >>\n" % (len(objects) + 1, info_ref)
     body += b"startxref\n%d\n%%%%EOF\n" % xref_at
     return bytes(body)

@@ -51,7 +51,7 @@ _NOT_GLUE = re.compile(r"[^A-Za-z!\]|]")
 _GLYPH_LETTERS = {"I{": "N", "}I": "H", "I,": "L", "I.": "L", 'I"': "L"}
 _GLYPHS = re.compile("|".join(re.escape(k) for k in _GLYPH_LETTERS))
 _POSSESSIVE = re.compile(r"['’]S$")
-_LOOKS_LIKE_I = str.maketrans("!]|1", "IIII")
+_LOOKS_LIKE_I = str.maketrans("!]|", "III")
 _ENGLISH = frozenset({"THE", "OF", "AND", "ON", "FOR", "BETWEEN", "TO", "IN", "WITH"})
 
 
