@@ -102,7 +102,9 @@ def html_document(body: bytes, url: str, content_type: str | None,
         detail = _detail_document(fields, pdf_url, url, main.text, meta, hints)
         if detail is not None:
             return detail
-    parsed = _regulation_text(main.text, hints) if "Pasal" in main.text else None
+    # Pasal, or a decree's first diktum: pages without either are not parsed (most pages)
+    parsed = (_regulation_text(main.text, hints) if "Pasal" in main.text or "KESATU" in main.text
+              else None)
     if parsed is not None:
         return regulation_document(parsed, url, main.text, "html", title=meta.title,
                                    pdf_url=pdf_url)
@@ -145,7 +147,7 @@ def _detail_document(fields: Mapping[str, str], pdf_url: str | None, url: str, t
 
 def _regulation_text(text: str, hints: Mapping[str, Any]) -> ParsedRegulation | None:
     parsed = parse_regulation(text, default_region=hints.get("region"))
-    if parsed.doc_type and (parsed.number or parsed.year) and parsed.pasal_count >= 1:
+    if parsed.doc_type and (parsed.number or parsed.year) and parsed.unit_count >= 1:
         return parsed
     return None
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from corpus.doctypes import find_doc_type
 from corpus.ids import regulation_id
-from corpus.model import Part, Reference
+from corpus.model import CITABLE_KINDS, Part, Reference
 from crawler.extract.citations import _type_alternation, find_citations, fix_ocr_digits, parse_year
 from crawler.extract.closing import annex_parts, annex_start, parse_closing
 from crawler.extract.heading import penjelasan_identity, repair_heading, settle_year
@@ -119,6 +119,11 @@ class ParsedRegulation:
         """Return the number of Pasal units."""
         return sum(1 for p in self.parts if p.kind == "pasal")
 
+    @property
+    def unit_count(self) -> int:
+        """Return the number of citable units: Pasal, or a decree's diktum."""
+        return sum(1 for p in self.parts if p.kind in CITABLE_KINDS)
+
     def part_text(self, anchor: str) -> str | None:
         """Return the text of the part with this anchor, if any."""
         return next((p.text for p in self.parts if p.anchor == anchor), None)
@@ -156,7 +161,7 @@ def parse_regulation(
     _settle_year(text, pre_end, body_end, result)
     result.references = _references(text, body_end, result)
     if result.parts:
-        result.confidence["parts"] = 0.9 if result.pasal_count else 0.3
+        result.confidence["parts"] = 0.9 if result.unit_count else 0.3
     return result
 
 
