@@ -71,14 +71,30 @@ def test_citation_lookup_ranks_the_cited_regulation_first(
 def test_fictional_regulations_come_out_with_pasal_and_resolved_mengingat(demo_dir: Path) -> None:
     with DocumentStore(demo_dir / "documents") as store:
         contoh = [d for d in store if d.region and "Contoh" in d.region and d.kind == "regulation"]
-    assert len(contoh) >= 3
+    assert len(contoh) >= 4
+    assert any(d.doc_type == "Kepbup" for d in contoh)  # a decree, read diktum by diktum
     for doc in contoh:
         pasal = [p for p in doc.parts if p.kind == "pasal"]
+        diktum = [p for p in doc.parts if p.kind == "diktum"]
         # An amending regulation has "Pasal I" (the changes) and "Pasal II" (entry into force).
         amends = any(r.relation == "mengubah" for r in doc.references)
-        assert len(pasal) >= (2 if amends else 5), doc.id
+        if doc.doc_type == "Kepbup":
+            assert not pasal and len(diktum) >= 3, doc.id
+        else:
+            assert len(pasal) >= (2 if amends else 5) and not diktum, doc.id
         basis = [r for r in doc.references if r.relation == "mengingat"]
         assert basis and all(r.target_id for r in basis), doc.id
+
+
+def test_the_demo_decree_reads_diktum_by_diktum(demo_dir: Path, client) -> None:  # type: ignore[no-untyped-def]
+    """A Keputusan has no Pasal: after a real crawl its page shows citable diktum."""
+    with DocumentStore(demo_dir / "documents") as store:
+        (decree,) = [d for d in store if d.doc_type == "Kepbup" and d.region
+                     and "Contoh" in d.region and d.kind == "regulation"]
+    assert decree.number == "412/E-03/HK/2025"
+    page = BeautifulSoup(client.get(f"/d/{decree.id}").data, "lxml")
+    assert page.select_one("#diktum-1") is not None and page.select_one("#diktum-6") is not None
+    assert "Diktum KESATU" in page.get_text()
 
 
 def test_news_links_to_the_regulations_it_mentions(demo_dir: Path) -> None:

@@ -179,6 +179,7 @@ def render_detail(reg: Regulation, variant: int, by_slug: dict[str, Regulation])
 _BAB = re.compile(r"^BAB [IVXLC]+$")
 _PASAL = re.compile(r"^Pasal (\d+[A-Z]?|[IVX]+)$")
 _HEADING_LINE = re.compile(r"^[A-Z0-9 ,.()/-]+$")
+_DIKTUM = re.compile(r"^(KE[A-Z]+(?: BELAS| PULUH(?: [A-Z]+)?)?) : (.+)$")  # a decree's diktum
 
 
 def _text_line_html(line: str, previous: str) -> str:
@@ -188,6 +189,10 @@ def _text_line_html(line: str, previous: str) -> str:
         return f'<h3 class="pasal" id="pasal-{pasal.group(1)}">{esc(stripped)}</h3>'
     if _BAB.match(stripped):
         return f'<h2 class="bab">{esc(stripped)}</h2>'
+    diktum = _DIKTUM.match(stripped)
+    if diktum:
+        return (f'<p class="diktum"><strong>{esc(diktum.group(1))}</strong> : '
+                f"{esc(diktum.group(2))}</p>")
     if _BAB.match(previous.strip()) or stripped.startswith("Bagian "):
         return f'<h4 class="judul-bab">{esc(stripped)}</h4>'
     if re.match(r"^\(\d+\)", stripped):
@@ -198,7 +203,7 @@ def _text_line_html(line: str, previous: str) -> str:
 
 
 def render_text_page(reg: Regulation) -> str:
-    """Return the HTML full-text page of a regulation with pasal anchors."""
+    """Return the HTML full-text page of a regulation with pasal anchors (a decree: diktum)."""
     parts, previous, in_heading = [], "", True
     for line in reg.text.splitlines():
         stripped = line.strip()

@@ -19,7 +19,7 @@ display:flex;gap:.8rem;padding:0;margin:0}main{max-width:60rem;padding:1rem 1.5r
 .card,.teaser{border-bottom:1px solid #dde;padding:.8rem 0}.badge{display:inline-block;
 background:#e4eef5;border-radius:.3rem;padding:0 .4rem;font-size:.8rem}.alert.fiktif{
 background:#fff4d6;border:1px solid #e0b94f;padding:.6rem}.table td,.table th{padding:.2rem
-.5rem;text-align:left;vertical-align:top}.pasal{margin-top:1.2rem}.kop{text-align:center;font-weight:600;margin:.2rem}.ayat,.butir{margin-left:1.5rem}
+.5rem;text-align:left;vertical-align:top}.pasal{margin-top:1.2rem}.kop{text-align:center;font-weight:600;margin:.2rem}.ayat,.butir{margin-left:1.5rem}.diktum{margin-top:.8rem}
 .layout{display:flex;gap:2rem}.sidebar{max-width:18rem;padding:1rem}.site-footer{
 background:#f1f3f6;padding:1rem 1.5rem;font-size:.85rem}.footer-cols{display:flex;gap:3rem}
 .pdf-container iframe{width:100%;height:30rem;border:1px solid #ccc}

@@ -26,11 +26,15 @@ def _fictional() -> list[dict]:
     return tomllib.loads(path.read_text(encoding="utf-8"))["regulation"]
 
 
-def _expected_pasal(text: str) -> list[str]:
-    """Top-level Pasal of a text: Roman ones for an amending regulation, else all."""
+def _expected_units(text: str) -> list[str]:
+    """Top-level units of a text: Roman Pasal for an amending regulation, else every Pasal;
+    a decree (no Pasal) is read diktum by diktum ("KESATU : ...", "KEDUA : ...")."""
     labels = re.findall(r"^Pasal\s+(\S+)\s*$", text, flags=re.MULTILINE)
     roman = [x for x in labels if re.fullmatch(r"[IVXLC]+", x)]
-    return [f"pasal-{x.lower()}" for x in (roman or labels)]
+    if labels:
+        return [f"pasal-{x.lower()}" for x in (roman or labels)]
+    diktum = re.findall(r"^KE[A-Z ]+? : ", text, flags=re.MULTILINE)
+    return [f"diktum-{n}" for n in range(1, len(diktum) + 1)]
 
 
 def _fetch(rel: str, content_type: str):  # type: ignore[no-untyped-def]
@@ -47,15 +51,20 @@ def test_fictional_regulation_full_text(reg: dict, form: str) -> None:
         docs = _fetch(f"jdih/files/{reg['pdf']}", "application/pdf")
     (doc,) = docs
     region = f"Kabupaten {reg['region']}"
+    code = {"Peraturan Bupati": "Perbup", "Keputusan Bupati": "Kepbup"}[reg["jenis"]]
     assert doc.kind == "regulation"
-    assert doc.id == regulation_id("Perbup", reg["number"], reg["year"], region=region)
+    assert doc.id == regulation_id(code, reg["number"], reg["year"], region=region)
     assert (doc.doc_type, doc.number, doc.year, doc.region) == (
-        "Perbup", reg["number"], reg["year"], region)
+        code, reg["number"], reg["year"], region)
+    assert doc.about and doc.about.lower() == reg["title"].lower()
     assert doc.enacted_on == dt.date.fromisoformat(reg["enacted"])
-    assert doc.promulgated_on == dt.date.fromisoformat(reg["promulgated"])
+    # a decree is not promulgated: it has no "Diundangkan" block
+    promulgated = reg.get("promulgated")
+    assert doc.promulgated_on == (dt.date.fromisoformat(promulgated) if promulgated else None)
     text = (DEMO / "content" / reg["text_file"]).read_text(encoding="utf-8")
-    assert [p.anchor for p in doc.parts if p.kind == "pasal"] == _expected_pasal(text)
-    assert all(p.text.strip() for p in doc.parts if p.kind == "pasal")
+    units = [p for p in doc.parts if p.kind in ("pasal", "diktum")]
+    assert [p.anchor for p in units] == _expected_units(text)
+    assert all(p.text.strip() for p in units)
     mengingat = text.split("Mengingat", 1)[1].split("MEMUTUSKAN", 1)[0]
     cited_items = [i for i in re.split(r"\n\d+\.\s", mengingat) if re.search(r"Nomor \d", i)]
     refs = [r for r in doc.references if r.relation == "mengingat"]
