@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.extraction.regulations import audited_match, load_audit, wilson
+from bench.extraction.regulations import audited_match, held_out_samples, load_audit, wilson
 from bench.extraction.titles import aligned_matches, aligned_reference, title_matches
 
 TEXT = (
@@ -52,6 +52,19 @@ def test_audit_file_is_consistent() -> None:
         assert len(ids) >= 250, name
         assert set(corrected) <= ids, f"sample {name}: corrected titles outside the sample"
         assert all(title.strip() for title in corrected.values())
+
+
+def test_held_out_flags_are_declared_per_sample(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from bench.extraction.regulations import AUDIT
+    samples = json.loads(AUDIT.read_text(encoding="utf-8"))["samples"]
+    assert all(isinstance(sample.get("held_out"), bool) for sample in samples)
+    assert held_out_samples() == {s["name"] for s in samples if s["held_out"]}
+    path = tmp_path / "audit.json"
+    path.write_text(json.dumps({"samples": [{"name": "X", "held_out": True},
+                                            {"name": "Y", "held_out": False}, {"name": "Z"}]}))
+    assert held_out_samples(path) == {"X"}
 
 
 def test_audited_match_prefers_the_audited_title() -> None:
