@@ -7,6 +7,7 @@ extracted, the index remembers the last store sequence number it applied.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -17,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus import Document, DocumentStore, Source, page_id
+from corpus.ocrcache import OcrTextCache
 from crawler import EXTRACTABLE_OUTCOMES, RawArchive, RawRecord
-from crawler.extract import extract_all
+from crawler.extract import extract_all, use_ocr_cache
 from index import SCHEMA_VERSION, build_index, index_state, update_index
 from index.errors import SchemaVersionError
 
@@ -47,7 +49,19 @@ def data_paths(data_dir: Path) -> dict[str, Path]:
         "crawl": data_dir / "crawl",
         "documents": data_dir / "documents",
         "index": data_dir / "index",
+        "ocr": data_dir / "ocr",
     }
+
+
+@contextlib.contextmanager
+def _ocr_pages(data_dir: Path) -> Iterator[None]:
+    """Remember OCR page texts in the data dir, so a re-extraction reads no scan twice."""
+    cache = OcrTextCache(data_paths(data_dir)["ocr"])
+    try:
+        with use_ocr_cache(cache):
+            yield
+    finally:
+        cache.close()
 
 
 def extract_archive(
@@ -59,7 +73,7 @@ def extract_archive(
     if not paths["crawl"].exists():
         return stats
     archive = RawArchive(paths["crawl"])
-    with DocumentStore(paths["documents"]) as store:
+    with DocumentStore(paths["documents"]) as store, _ocr_pages(data_dir):
         after = int(store.get_meta(ARCHIVE_MARK) or 0)
         batch: list[Document] = []
         last = after
@@ -139,7 +153,7 @@ def refresh_index(data_dir: Path, *, rebuild: bool = False) -> PipelineStats:
 def ingest_paths(paths: Iterable[Path], data_dir: Path) -> PipelineStats:
     """Add local files or folders (HTML, PDF, text, JSON lines of documents) as documents."""
     stats = PipelineStats()
-    with DocumentStore(data_paths(data_dir)["documents"]) as store:
+    with DocumentStore(data_paths(data_dir)["documents"]) as store, _ocr_pages(data_dir):
         for file in _walk(paths):
             stats.records += 1
             try:

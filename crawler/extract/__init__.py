@@ -18,6 +18,7 @@ from crawler.extract.document import extract_documents
 from crawler.extract.encoding import decode_html
 from crawler.extract.errors import DecodeError, ExtractError, PdfError
 from crawler.extract.maintext import MainText, extract_main_text, parse_html
+from crawler.extract.ocr import OcrCache, use_ocr_cache
 from crawler.extract.pdf import PdfText, extract_pdf
 from crawler.extract.regulation import ParsedRegulation, parse_regulation
 
@@ -25,6 +26,7 @@ __all__ = [
     "DecodeError",
     "ExtractError",
     "MainText",
+    "OcrCache",
     "ParsedRegulation",
     "PdfError",
     "PdfText",
@@ -38,6 +40,7 @@ __all__ = [
     "main_text",
     "parse_date_id",
     "parse_regulation",
+    "use_ocr_cache",
 ]
 
 

@@ -6,19 +6,29 @@ dependency: without it, or with `TELUSUR_OCR=0`, nothing here runs and scans sta
 `tesseract stdin stdout`: no temporary files, no network, so extraction stays pure. Each page has
 a timeout, a document has a page cap and a time budget, and nothing here raises: a page that
 fails comes back with empty text and the reason.
+
+Page texts can be remembered between runs: the caller installs a cache (anything with
+`get(key)` and `put(key, text)`, e.g. `corpus.ocrcache.OcrTextCache`) with `use_ocr_cache`, and
+each page is keyed by the PDF's SHA-256, the page number and everything that shapes the output
+(tesseract's version, languages, page mode, options, resolution). A re-extraction of the same
+scan then costs no OCR. This module never opens the cache itself, so extraction stays pure.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import logging
 import os
 import shutil
 import subprocess
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Protocol
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +49,38 @@ _OFF = {"0", "false", "no", "off"}
 
 @dataclass(frozen=True, slots=True)
 class OcrEngine:
-    """An installed tesseract: its command and the languages it reads with ("ind+eng")."""
+    """An installed tesseract: its command, the languages it reads with ("ind+eng"), version."""
 
     command: str
     languages: str
+    version: str = ""
+
+    @property
+    def signature(self) -> str:
+        """Return what shapes this engine's output, for cache keys."""
+        return (f"{self.version}|{self.languages}|psm {PAGE_MODE}|{' '.join(OPTIONS)}|"
+                f"{MIN_DPI}-{MAX_DPI} dpi, {MAX_SIDE} px")
+
+
+class OcrCache(Protocol):
+    """Where page texts are remembered between runs (`corpus.ocrcache.OcrTextCache`)."""
+
+    def get(self, key: str) -> str | None: ...  # pragma: no cover - a protocol
+
+    def put(self, key: str, text: str) -> None: ...  # pragma: no cover - a protocol
+
+
+_CACHE: ContextVar[OcrCache | None] = ContextVar("telusur_ocr_cache", default=None)
+
+
+@contextlib.contextmanager
+def use_ocr_cache(cache: OcrCache | None) -> Iterator[None]:
+    """Let OCR inside this block look up and remember page texts in `cache` (None: no cache)."""
+    token = _CACHE.set(cache)
+    try:
+        yield
+    finally:
+        _CACHE.reset(token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +139,17 @@ def find_tesseract() -> OcrEngine | None:
     # English as a second model reads the English terms and names in regulations: on four
     # scanned UU/PP (bench.extraction.ocr) it found 25 of 25 Pasal headings where "ind" alone
     # found 23, for about a fifth more CPU per page.
-    return OcrEngine(command, "ind+eng" if "eng" in languages else "ind")
+    return OcrEngine(command, "ind+eng" if "eng" in languages else "ind", _version(command))
+
+
+def _version(command: str) -> str:
+    """Return tesseract's first version line ("tesseract 5.3.0"), or "" when it says none."""
+    try:
+        answer = _spawn([command, "--version"], b"", 30.0)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    lines = (answer.stdout + answer.stderr).decode("utf-8", "replace").strip().splitlines()
+    return lines[0].strip() if lines else ""
 
 
 def ocr_pdf(body: bytes, numbers: Sequence[int], engine: OcrEngine, *,
@@ -125,16 +173,44 @@ def ocr_pdf(body: bytes, numbers: Sequence[int], engine: OcrEngine, *,
                          time.monotonic() - started)
     pages: list[OcrPage] = []
     skipped: list[int] = []
+    cache = _CACHE.get()
+    digest = hashlib.sha256(body).hexdigest() if cache is not None else ""
     try:
         for number in chosen:
+            key = f"{digest}:{number}:{engine.signature}|{dpi or 'auto'}"
+            known = _cached(cache, key)
+            if known is not None:
+                pages.append(OcrPage(number, known))
+                continue
             if time.monotonic() - started > budget:
                 skipped.append(number)
                 continue
-            pages.append(_read_page(pdf, number, engine, page_timeout, dpi))
+            page = _read_page(pdf, number, engine, page_timeout, dpi)
+            pages.append(page)
+            if cache is not None and page.text and not page.error:
+                _remember(cache, key, page.text)
     finally:
         pdf.close()
     return OcrResult(tuple(pages), _note(engine, pages, capped, skipped, max_pages, budget),
                      time.monotonic() - started)
+
+
+def _cached(cache: OcrCache | None, key: str) -> str | None:
+    """Return a remembered page text; a cache that fails is only logged (OCR reads instead)."""
+    if cache is None:
+        return None
+    try:
+        return cache.get(key)
+    except Exception as exc:  # a damaged or locked cache costs time, never the text
+        log.warning("OCR cache lookup failed (%s); reading the page again", exc)
+        return None
+
+
+def _remember(cache: OcrCache, key: str, text: str) -> None:
+    try:
+        cache.put(key, text)
+    except Exception as exc:  # the text is still returned; only the next run pays again
+        log.warning("OCR cache could not store a page (%s)", exc)
 
 
 def _read_page(pdf: object, number: int, engine: OcrEngine, timeout: float,

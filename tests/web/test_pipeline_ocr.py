@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -45,3 +46,57 @@ def test_a_stop_after_two_scans_keeps_both(tmp_path: Path,
     with DocumentStore(tmp_path / "documents") as store:
         assert store.get("1.pdf") is not None and store.get("2.pdf") is not None
         assert store.get_meta(pipeline.ARCHIVE_MARK) == "2"  # the next run starts at the third
+
+
+def _image_only_pdf(pages: int) -> bytes:
+    """Return a PDF whose pages hold only a grey rectangle: a scan, as far as extraction sees."""
+    from corpus.demo._pdf import assemble_pdf
+
+    stream = b"0.5 g 50 50 500 700 re f"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(pages))}] "
+               f"/Count {pages} >>".encode()]
+    for index in range(pages):
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                       f"/Contents {4 + 2 * index} 0 R >>".encode())
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    return assemble_pdf(objects)
+
+
+def test_a_re_extraction_reads_no_scan_twice(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """OCR page texts are kept in data/ocr: rebuilding the store from the archive is cheap."""
+    import subprocess
+
+    from crawler.extract import ocr
+
+    body = _image_only_pdf(2)
+    pages = iter(["PERATURAN BUPATI CONTOH\nNOMOR 7 TAHUN 2024\nTENTANG\nAIR MINUM\n"
+                  "Menimbang : a. bahwa perlu;\nMEMUTUSKAN:\nPasal 1\nIsi pasal satu.",
+                  "Pasal 2\nIsi pasal dua.\nDitetapkan di Kota Contoh\npada tanggal 2 Maret 2024"])
+    read: list[bytes] = []
+
+    def spawn(args: list[str], stdin: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
+        read.append(stdin)
+        return subprocess.CompletedProcess(args, 0, next(pages).encode(), b"")
+
+    monkeypatch.setattr(ocr, "find_tesseract", lambda: ocr.OcrEngine("tesseract", "ind", "5"))
+    monkeypatch.setattr(ocr, "_spawn", spawn)
+    monkeypatch.delenv("TELUSUR_OCR", raising=False)
+
+    class Archive(_Archive):
+        def records(self, after: int = 0):  # type: ignore[no-untyped-def]
+            return iter([dataclasses.replace(_record(1), body=body)] if after < 1 else [])
+
+    (tmp_path / "crawl").mkdir()
+    monkeypatch.setattr(pipeline, "RawArchive", Archive)
+    pipeline.extract_archive(tmp_path, {})
+    assert len(read) == 2
+    (tmp_path / "documents").rename(tmp_path / "documents.old")  # the documented re-extraction
+    pipeline.extract_archive(tmp_path, {})
+    assert len(read) == 2  # both pages came from data/ocr
+    with DocumentStore(tmp_path / "documents") as store:
+        (doc,) = list(store)
+    assert doc.ocr and doc.kind == "regulation"
+    assert [p.anchor for p in doc.parts if p.kind == "pasal"] == ["pasal-1", "pasal-2"]
+    assert (tmp_path / "ocr" / "pages.sqlite").exists()

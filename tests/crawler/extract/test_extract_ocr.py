@@ -17,6 +17,7 @@ from crawler.extract.ocr import (
     ocr_enabled,
     ocr_pdf,
     pnm_image,
+    use_ocr_cache,
 )
 
 URL = "https://jdih.contoh.example/files/perbup-7-2024-scan.pdf"
@@ -151,20 +152,25 @@ def test_failing_tesseract_gives_empty_pages_and_a_reason(
 
 
 def test_one_failed_page_keeps_the_others(scan: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = iter([_answer("PERATURAN BUPATI CONTOH\nNOMOR 7 TAHUN 2024\nTENTANG\nAIR\nPasal 1\n"
-                          "Isi pasal satu."), None])
-
-    def spawn(args: list[str], stdin: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
-        answer = next(calls)
-        if answer is None:
-            raise subprocess.TimeoutExpired(args, timeout)
-        return answer
-
-    _fake_tesseract(monkeypatch, spawn)
+    _scripted_tesseract(monkeypatch, ["PERATURAN BUPATI CONTOH\nNOMOR 7 TAHUN 2024\nTENTANG\n"
+                                      "AIR\nPasal 1\nIsi pasal satu.", None])
     doc = extract(scan, URL, "application/pdf")
     assert doc is not None and doc.kind == "regulation" and doc.ocr and not doc.needs_ocr
     assert [bool(p.text) for p in doc.pages] == [True, False]
     assert "read 1 of 2 image pages; 1 failed (page 2: tesseract timed out" in doc.extra["ocr"]
+
+
+def _scripted_tesseract(monkeypatch: pytest.MonkeyPatch, answers: list[str | None]) -> None:
+    """Fake tesseract answering each page in turn; None: that page times out."""
+    script = iter(answers)
+
+    def spawn(args: list[str], stdin: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
+        answer = next(script)
+        if answer is None:
+            raise subprocess.TimeoutExpired(args, timeout)
+        return _answer(answer)
+
+    _fake_tesseract(monkeypatch, spawn)
 
 
 def _answer(text: str) -> subprocess.CompletedProcess[bytes]:
@@ -202,13 +208,19 @@ def test_tesseract_is_found_only_with_indonesian_data(monkeypatch: pytest.Monkey
                      b'List of available languages in "/usr/share" (3):\neng\nind\nosd\n',
                      b'List of available languages in "/usr/share" (1):\nind\n'])
     monkeypatch.setattr(ocr_module.shutil, "which", lambda name: "/usr/bin/" + name)
-    monkeypatch.setattr(ocr_module, "_spawn", lambda *a: _answer(next(listings).decode()))
+
+    def spawn(args: list[str], stdin: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
+        if "--version" in args:  # asked once an engine is found: its version keys the OCR cache
+            return _answer("tesseract 5.3.0\n leptonica-1.82.0\n")
+        return _answer(next(listings).decode())
+
+    monkeypatch.setattr(ocr_module, "_spawn", spawn)
     found = []
     for _ in range(3):
         find_tesseract.cache_clear()
         found.append(find_tesseract())
-    assert found == [None, OcrEngine("/usr/bin/tesseract", "ind+eng"),
-                     OcrEngine("/usr/bin/tesseract", "ind")]
+    assert found == [None, OcrEngine("/usr/bin/tesseract", "ind+eng", "tesseract 5.3.0"),
+                     OcrEngine("/usr/bin/tesseract", "ind", "tesseract 5.3.0")]
     monkeypatch.setattr(ocr_module.shutil, "which", lambda name: None)
     find_tesseract.cache_clear()
     assert find_tesseract() is None
@@ -251,3 +263,61 @@ def test_pages_are_rendered_at_their_scan_resolution_within_bounds(
     assert resolution == min(ocr_module.MAX_DPI, max(ocr_module.MIN_DPI, dpi))
     width, height = (int(v) for v in image.split(b"\n", 2)[1].split())
     assert abs(width - 612 * resolution / 72) <= 1 and abs(height - 792 * resolution / 72) <= 1
+
+
+class _DictCache(dict):  # type: ignore[type-arg]
+    """The OCR cache protocol on a dict."""
+
+    def put(self, key: str, text: str) -> None:
+        self[key] = text
+
+
+def _counting_tesseract(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    images: list[bytes] = []
+
+    def spawn(args: list[str], stdin: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
+        images.append(stdin)
+        return _answer(f"halaman {len(images)}")
+
+    _fake_tesseract(monkeypatch, spawn)
+    return images
+
+
+def test_a_cached_scan_is_not_read_again(scan: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    images = _counting_tesseract(monkeypatch)
+    cache = _DictCache()
+    with use_ocr_cache(cache):
+        first = ocr_pdf(scan, [1, 2], FAKE)
+        again = ocr_pdf(scan, [1, 2], FAKE)
+    assert len(images) == 2 and len(cache) == 2
+    assert [p.text for p in again.pages] == [p.text for p in first.pages] == ["halaman 1",
+                                                                            "halaman 2"]
+    # another scan, another engine or no cache installed: read afresh
+    ocr_pdf(scan + b"\n", [1], FAKE)
+    with use_ocr_cache(cache):
+        ocr_pdf(scan, [1], OcrEngine("tesseract", "ind+eng"))
+        ocr_pdf(scan[:-1] + b" ", [1], FAKE)
+    assert len(images) == 5
+
+
+def test_failed_pages_are_not_cached_and_a_broken_cache_costs_only_time(
+        scan: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    _scripted_tesseract(monkeypatch, [None, "halaman 2", "halaman 1"])
+    cache = _DictCache()
+    with use_ocr_cache(cache):
+        first = ocr_pdf(scan, [1, 2], FAKE)
+        assert [bool(p.error) for p in first.pages] == [True, False] and len(cache) == 1
+        second = ocr_pdf(scan, [1, 2], FAKE)  # only the failed page is read again
+    assert [p.text for p in second.pages] == ["halaman 1", "halaman 2"]
+
+    class Broken:
+        def get(self, key: str) -> str | None:
+            raise OSError("disk I/O error")
+
+        def put(self, key: str, text: str) -> None:
+            raise OSError("disk full")
+
+    _counting_tesseract(monkeypatch)
+    with use_ocr_cache(Broken()):
+        result = ocr_pdf(scan, [1, 2], FAKE)
+    assert [p.text for p in result.pages] == ["halaman 1", "halaman 2"]
