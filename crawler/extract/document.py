@@ -1,7 +1,8 @@
 """Raw response -> Document: decide what a body is and assemble its Document.
 
 A body is a PDF, a JDIHN JSON feed, plain text, or HTML. An HTML page is a JDIH detail page
-(metadata block by label), a full-text regulation (heading + Pasal), a news article (article
+(metadata block by label), a full-text regulation (heading + Pasal, or a decree's diktum after
+its MEMUTUSKAN), a news article (article
 signals: schema, og:type, a publication date and running text), another content page
 (government pages), or not a document at all (listings, navigation-only pages, junk) -> None.
 """
@@ -34,6 +35,7 @@ MAX_BODY = 50_000_000
 MIN_WORDS = 40  # a page with less running text than this is not a document
 MIN_SHORT_WORDS = 12  # ... unless it says it is an article (schema, og:type, a dated byline)
 _NEWS_PATH = re.compile(r"/(?:berita|news|read|artikel|article|detail|post|\d{4}/\d{2})/", re.I)
+_FIRST_DIKTUM = re.compile(r"^\s*KESATU\s*[:.]", re.MULTILINE)  # not "KESATUAN"
 _HOME_PATH = re.compile(r"^/?(?:(?:index|default|home|beranda)(?:\.\w{2,5})?/?)?$", re.I)
 _XML_LISTS = re.compile(rb"^(?:\s|<\?xml[^>]*>|<!--.*?-->|<\?xml-stylesheet[^>]*>)*"
                         rb"<(?:rss|feed|urlset|sitemapindex|rdf:RDF|opml)\b", re.S)
@@ -103,8 +105,8 @@ def html_document(body: bytes, url: str, content_type: str | None,
         if detail is not None:
             return detail
     # Pasal, or a decree's first diktum: pages without either are not parsed (most pages)
-    parsed = (_regulation_text(main.text, hints) if "Pasal" in main.text or "KESATU" in main.text
-              else None)
+    parsed = (_regulation_text(main.text, hints)
+              if "Pasal" in main.text or _FIRST_DIKTUM.search(main.text) else None)
     if parsed is not None:
         return regulation_document(parsed, url, main.text, "html", title=meta.title,
                                    pdf_url=pdf_url)

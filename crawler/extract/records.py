@@ -47,7 +47,7 @@ def regulation_from_fields(
         return None
     region = _region(fields, cited, doc_type, hints.get("region"))
     issuer = fields.get("teu") if doc_type in ("Permen", "Kepmen", "SE") else None
-    about = _about(fields, title)
+    about = _about(fields, title, cited)
     # Without a number the id needs a stable tail: the tentang text, which a feed record and
     # the detail page of one instrument share even when their titles are phrased differently.
     fallback = re.sub(r"[^a-z0-9]+", " ", (about or title or url).lower()).strip()
@@ -62,7 +62,8 @@ def regulation_from_fields(
         id=doc_id,
         url=url,
         kind="regulation",
-        title=title or _built_title(doc_type, number, year, region, about),
+        # A bare title ("Tata Cara ...", as many feeds give it) is shown as the full citation
+        title=title if cited else _built_title(doc_type, number, year, region, about),
         doc_type=doc_type,
         number=number,
         year=year,
@@ -142,15 +143,15 @@ def _region(fields: Mapping[str, str], cited: Reference | None, doc_type: str,
     return None
 
 
-def _about(fields: Mapping[str, str], title: str) -> str | None:
+def _about(fields: Mapping[str, str], title: str, cited: Reference | None) -> str | None:
     if fields.get("about"):
         return fields["about"].strip()
+    if title and cited is None:
+        # A bare title is all tentang, also one that names another rule ("Perubahan atas
+        # Peraturan Bupati ... tentang X": its own first "tentang" belongs to that rule)
+        return title.strip(" .")
     match = re.search(r"\btentang\b\s*:?\s*(.+)$", title, flags=re.IGNORECASE | re.DOTALL)
-    if match:
-        return match.group(1).strip(" .")
-    if title and not find_citations(title):
-        return title
-    return None
+    return match.group(1).strip(" .") if match else None
 
 
 def _subjects(value: str | None) -> tuple[str, ...]:

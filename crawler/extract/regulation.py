@@ -66,6 +66,10 @@ _PREAMBLE_END = re.compile(
     r"(?:^|\n|\s)(?:Memperhatikan\s*:|Dengan\s+Persetujuan\s+Bersama|MEMUTUSKAN\s*:?|"
     r"M\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N|Menetapkan\s*:)",
 )
+# The decision line a decree's diktum follow ("MEMUTUSKAN :", "Menetapkan :", an instruction's
+# "MENGINSTRUKSIKAN :"); lower case "menetapkan" in running text is not one.
+_DECIDED = re.compile(r"M\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N|Menetapkan\s*:|"
+                      r"M\s?E\s?N\s?G\s?I\s?N\s?S\s?T\s?R\s?U\s?K\s?S\s?I\s?K\s?A\s?N")
 _MENETAPKAN = re.compile(
     # "Menetapkan :" (OCR "McnetapKan"), or "MEMUTUSKAN:" straight into the title (a lost line)
     r"(?:M[ce]n[ce]tap[kK]an|MEMUTUSKAN)\s*:?\s*"
@@ -154,7 +158,9 @@ def parse_regulation(
         page = bisect.bisect_right(page_starts, pre_start) if page_starts else None
         for part in _preamble_parts(text[pre_start:pre_end], result, region):
             parts.append(dataclasses.replace(part, page=page))
-    parts.extend(parse_units(split_lines(text[pre_end:body_end], pre_end), page_starts))
+    decided = _DECIDED.search(text, 0, body_end) is not None  # a decree's diktum follow one
+    parts.extend(parse_units(split_lines(text[pre_end:body_end], pre_end), page_starts,
+                             diktum=decided))
     parts.extend(annex_parts(text, body_end))
     result.parts = tuple(parts)
     parse_closing(text[pre_end:], result)

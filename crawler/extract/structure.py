@@ -104,11 +104,16 @@ def split_lines(text: str, base: int = 0) -> list[tuple[int, str]]:
     return out
 
 
-def parse_units(lines: list[tuple[int, str]], page_starts: list[int] | None = None
-                ) -> list[Part]:
-    """Return the BAB/Bagian/Paragraf/Pasal/ayat parts of a regulation body."""
+def parse_units(lines: list[tuple[int, str]], page_starts: list[int] | None = None, *,
+                diktum: bool = True) -> list[Part]:
+    """Return the BAB/Bagian/Paragraf/Pasal/ayat parts of a regulation body.
+
+    `diktum` False: "KESATU :" lines are not units (no decision line such as MEMUTUSKAN came
+    first, so they are a list in running text, e.g. a news article quoting a decree).
+    """
     units: list[_Unit] = []
-    state = {"bab": None, "bagian": None, "roman": None, "last": 0.0}
+    state = {"bab": None, "bagian": None, "roman": None, "last": 0.0,
+             "no_diktum": not diktum}
     pending_heading: _Unit | None = None
     previous_line = ""
     for index, (offset, line) in enumerate(lines):
@@ -138,7 +143,7 @@ def _heading_unit(line: str, next_line: str, previous_line: str, state: dict,
         return _pasal_unit(match, next_line, previous_line, state, offset)
     if state["roman"]:
         return None  # inside an amending article every heading is quoted text
-    match = _DIKTUM.match(line)
+    match = None if state["no_diktum"] else _DIKTUM.match(line)
     if match and not state["last"]:
         word = match.group("word").replace(" ", "")
         ordinal = _DIKTUM_NUMBERS.get(word)

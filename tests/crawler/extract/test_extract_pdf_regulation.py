@@ -189,3 +189,74 @@ def test_a_long_line_of_capitals_does_not_backtrack() -> None:
     line = "KEPUTUSANMENTERIKEUANGANREPUBLIKINDONESIA" * 50 + ",dan"
     parsed = parse_regulation((line + "\n") * 20)
     assert not [p for p in parsed.parts if p.kind == "diktum"]
+
+
+def _page(body: str, head: str = "") -> bytes:
+    return (f"<html><head><title>Halaman</title>{head}</head><body><main><article>{body}"
+            "</article></main></body></html>").encode()
+
+
+def test_a_decree_page_in_html_is_a_regulation_read_diktum_by_diktum() -> None:
+    paragraphs = "".join(f"<p>{line}</p>" for line in _DECREE.splitlines())
+    doc = extract(_page(paragraphs), "https://jdih.contoh.example/teks/336", "text/html")
+    assert doc is not None and doc.kind == "regulation" and doc.doc_type == "Kepbup"
+    assert [p.anchor for p in doc.parts if p.kind == "diktum"] == [
+        "diktum-1", "diktum-2", "diktum-3", "diktum-4"]
+
+
+_ARTICLE_HEAD = ('<meta property="og:type" content="article">'
+                 '<meta property="article:published_time" content="2024-03-06T09:00:00+08:00">')
+
+
+@pytest.mark.parametrize("lead", [
+    # a news article quoting a decree's diktum
+    "Berdasarkan Keputusan Bupati Contoh Nomor 100/01/HK/2024 tentang Penetapan Desa Wisata, "
+    "pemerintah kabupaten menetapkan beberapa hal sebagai berikut:",
+    # an announcement citing one
+    "PENGUMUMAN. Sesuai Keputusan Bupati Contoh Nomor 800/55/BKPSDM/2024 tentang Seleksi "
+    "Perangkat Daerah, diumumkan hal-hal berikut:",
+])
+def test_a_page_quoting_diktum_without_a_decision_line_is_not_the_decree(lead: str) -> None:
+    body = (f"<p>{lead}</p><p>KESATU : Desa Tegal ditetapkan sebagai desa wisata.</p>"
+            "<p>KEDUA : Pengelolaan diserahkan kepada kelompok sadar wisata setempat.</p>"
+            "<p>KETIGA : Pembinaan dilakukan oleh dinas pariwisata setiap tahun.</p>"
+            "<p>Warga menyambut baik keputusan ini dan berharap kunjungan wisatawan meningkat "
+            "sepanjang tahun sehingga ekonomi desa ikut tumbuh bersama usaha kecil.</p>")
+    doc = extract(_page(body, _ARTICLE_HEAD), "https://warta.contoh.example/berita/2024/03/desa",
+                  "text/html")
+    assert doc is not None and doc.kind == "news"
+    assert not [p for p in doc.parts if p.kind == "diktum"]
+    assert any(r.doc_type == "Kepbup" for r in doc.references)  # still linked as a mention
+
+
+def test_feed_records_with_a_bare_title_are_shown_as_the_full_citation() -> None:
+    """Many feeds give "judul" without the citation; hits and pages must still name the rule."""
+    import json
+
+    from crawler.extract import extract_all
+
+    records = [
+        {"idData": "1", "jenis": "Peraturan Bupati", "singkatanJenis": "PERBUP",
+         "noPeraturan": "35", "tahun_pengundangan": "2025", "teu": "Kabupaten Gianyar",
+         "judul": "Tata Cara Pemberian Program Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan"},
+        {"idData": "2", "jenis": "Peraturan Bupati", "singkatanJenis": "PERBUP",
+         "noPeraturan": "5", "tahun_pengundangan": "2025", "teu": "Kabupaten Contoh",
+         "judul": "Perubahan atas Peraturan Bupati Contoh Nomor 12 Tahun 2023 tentang "
+                  "Perlindungan Pekerja Rentan"},
+        {"idData": "3", "jenis": "Peraturan Bupati", "singkatanJenis": "PERBUP",
+         "noPeraturan": "12", "tahun_pengundangan": "2023", "teu": "Kabupaten Contoh",
+         "judul": "Peraturan Bupati Contoh Nomor 12 Tahun 2023 tentang Perlindungan Pekerja "
+                  "Rentan"},
+    ]
+    bare, amending, full = extract_all(json.dumps(records).encode(),
+                                       "https://jdih.example/feed.json", "application/json")
+    assert bare.title == ("Peraturan Bupati Gianyar Nomor 35 Tahun 2025 tentang Tata Cara "
+                          "Pemberian Program Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan")
+    assert bare.about == records[0]["judul"]
+    # the amended rule's own "tentang" is not this rule's tentang
+    assert amending.about == records[1]["judul"]
+    assert amending.title == "Peraturan Bupati Contoh Nomor 5 Tahun 2025 tentang " + (
+        records[1]["judul"])
+    assert [r.target_id for r in amending.references if r.relation == "mengubah"] == [
+        "perbup-contoh-2023-12"]
+    assert full.title == records[2]["judul"] and full.about == "Perlindungan Pekerja Rentan"
