@@ -29,6 +29,7 @@ class OcrTextCache:
 
     def _open(self) -> sqlite3.Connection:
         if self._db is None:
+            db = None
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None,
@@ -37,6 +38,8 @@ class OcrTextCache:
                 db.execute("CREATE TABLE IF NOT EXISTS ocr_pages (key TEXT PRIMARY KEY, "
                            "text TEXT NOT NULL, stored_at TEXT NOT NULL)")
             except (OSError, sqlite3.Error) as exc:
+                if db is not None:
+                    db.close()
                 raise StoreError(f"cannot open the OCR cache {self.path}: {exc}; delete the "
                                  "folder to start it afresh (it only saves time)") from exc
             self._db = db

@@ -10,8 +10,9 @@ fails comes back with empty text and the reason.
 Page texts can be remembered between runs: the caller installs a cache (anything with
 `get(key)` and `put(key, text)`, e.g. `corpus.ocrcache.OcrTextCache`) with `use_ocr_cache`, and
 each page is keyed by the PDF's SHA-256, the page number and everything that shapes the output
-(tesseract's version, languages, page mode, options, resolution). A re-extraction of the same
-scan then costs no OCR. This module never opens the cache itself, so extraction stays pure.
+(tesseract's version and language data files, languages, page mode, options, resolution,
+pypdfium2, `OCR_REVISION`). A re-extraction of the same scan then costs no OCR. This module
+never opens the cache itself, so extraction stays pure.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import functools
 import hashlib
 import logging
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -45,6 +47,9 @@ PAGE_MODE = "3"  # fully automatic page segmentation, no orientation detection
 # which hide "Pasal 3" headings from the parser; it costs nothing on clean pages (bench).
 OPTIONS: tuple[str, ...] = ("-c", "textord_heavy_nr=1")
 _OFF = {"0", "false", "no", "off"}
+# Part of every cache key: bump it whenever rendering (`render_page`, `scan_dpi`) or the
+# cleaning of tesseract's output (`clean_text`) changes, so remembered pages are read afresh.
+OCR_REVISION = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +58,16 @@ class OcrEngine:
 
     command: str
     languages: str
-    version: str = ""
+    version: str = ""  # "tesseract 5.3.0" and its language data files' sizes and times
 
     @property
-    def signature(self) -> str:
-        """Return what shapes this engine's output, for cache keys."""
-        return (f"{self.version}|{self.languages}|psm {PAGE_MODE}|{' '.join(OPTIONS)}|"
-                f"{MIN_DPI}-{MAX_DPI} dpi, {MAX_SIDE} px")
+    def signature(self) -> str | None:
+        """Return what shapes this engine's output, for cache keys; None when not known."""
+        if not self.version:
+            return None  # an engine that cannot say what it is: never share remembered pages
+        return (f"r{OCR_REVISION}|{self.version}|{self.languages}|psm {PAGE_MODE}|"
+                f"{' '.join(OPTIONS)}|{MIN_DPI}-{MAX_DPI} dpi, {MAX_SIDE} px|"
+                f"pdfium {_pdfium_version()}")
 
 
 class OcrCache(Protocol):
@@ -139,17 +147,46 @@ def find_tesseract() -> OcrEngine | None:
     # English as a second model reads the English terms and names in regulations: on four
     # scanned UU/PP (bench.extraction.ocr) it found 25 of 25 Pasal headings where "ind" alone
     # found 23, for about a fifth more CPU per page.
-    return OcrEngine(command, "ind+eng" if "eng" in languages else "ind", _version(command))
+    chosen = "ind+eng" if "eng" in languages else "ind"
+    return OcrEngine(command, chosen, _version(command, output[:1], chosen.split("+")))
 
 
-def _version(command: str) -> str:
-    """Return tesseract's first version line ("tesseract 5.3.0"), or "" when it says none."""
+def _version(command: str, heading: list[str], languages: list[str]) -> str:
+    """Return tesseract's first version line and its language data files' sizes and times.
+
+    "" when tesseract names no version: such an engine's pages are not remembered. The data
+    files count because a new `ind.traineddata` reads differently under the same version.
+    """
     try:
         answer = _spawn([command, "--version"], b"", 30.0)
     except (OSError, subprocess.SubprocessError):
         return ""
     lines = (answer.stdout + answer.stderr).decode("utf-8", "replace").strip().splitlines()
-    return lines[0].strip() if lines else ""
+    if not lines or not lines[0].strip():
+        return ""
+    found = re.search(r'"([^"]+)"', heading[0]) if heading else None  # the tessdata folder
+    data = []
+    for language in languages:
+        try:
+            if found is None:
+                raise OSError("tesseract named no data folder")
+            stat = os.stat(os.path.join(found.group(1), f"{language}.traineddata"))
+            data.append(f"{language} {stat.st_size} {int(stat.st_mtime)}")
+        except OSError:
+            data.append(f"{language} ?")
+    return f"{lines[0].strip()} ({', '.join(data)})"
+
+
+@functools.cache
+def _pdfium_version() -> str:
+    try:
+        import pypdfium2
+
+        wrapper, library = (getattr(pypdfium2, name, "?") for name in ("PYPDFIUM_INFO",
+                                                                        "PDFIUM_INFO"))
+        return f"{wrapper} {library}"
+    except Exception:  # pragma: no cover - pypdfium2 is a dependency
+        return "?"
 
 
 def ocr_pdf(body: bytes, numbers: Sequence[int], engine: OcrEngine, *,
@@ -173,12 +210,13 @@ def ocr_pdf(body: bytes, numbers: Sequence[int], engine: OcrEngine, *,
                          time.monotonic() - started)
     pages: list[OcrPage] = []
     skipped: list[int] = []
-    cache = _CACHE.get()
+    signature = engine.signature
+    cache = _CACHE.get() if signature is not None else None
     digest = hashlib.sha256(body).hexdigest() if cache is not None else ""
     try:
         for number in chosen:
-            key = f"{digest}:{number}:{engine.signature}|{dpi or 'auto'}"
-            known = _cached(cache, key)
+            key = f"{digest}:{number}:{signature}|{dpi or 'auto'}"
+            known = _cached(key) if cache is not None else None
             if known is not None:
                 pages.append(OcrPage(number, known))
                 continue
@@ -187,30 +225,40 @@ def ocr_pdf(body: bytes, numbers: Sequence[int], engine: OcrEngine, *,
                 continue
             page = _read_page(pdf, number, engine, page_timeout, dpi)
             pages.append(page)
-            if cache is not None and page.text and not page.error:
-                _remember(cache, key, page.text)
+            if cache is not None and page.error is None:  # a blank page is remembered too
+                _remember(key, page.text)
     finally:
         pdf.close()
     return OcrResult(tuple(pages), _note(engine, pages, capped, skipped, max_pages, budget),
                      time.monotonic() - started)
 
 
-def _cached(cache: OcrCache | None, key: str) -> str | None:
-    """Return a remembered page text; a cache that fails is only logged (OCR reads instead)."""
+def _cached(key: str) -> str | None:
+    """Return a remembered page text, or None (no cache installed, or nothing remembered)."""
+    cache = _CACHE.get()
     if cache is None:
         return None
     try:
         return cache.get(key)
     except Exception as exc:  # a damaged or locked cache costs time, never the text
-        log.warning("OCR cache lookup failed (%s); reading the page again", exc)
+        _give_up(exc)
         return None
 
 
-def _remember(cache: OcrCache, key: str, text: str) -> None:
+def _remember(key: str, text: str) -> None:
+    cache = _CACHE.get()
+    if cache is None:
+        return
     try:
         cache.put(key, text)
     except Exception as exc:  # the text is still returned; only the next run pays again
-        log.warning("OCR cache could not store a page (%s)", exc)
+        _give_up(exc)
+
+
+def _give_up(exc: Exception) -> None:
+    """Turn the cache off for the rest of the `use_ocr_cache` block, with one warning."""
+    log.warning("OCR cache turned off for this run (%s); pages are read by OCR instead", exc)
+    _CACHE.set(None)  # `use_ocr_cache` restores what was installed before when its block ends
 
 
 def _read_page(pdf: object, number: int, engine: OcrEngine, timeout: float,

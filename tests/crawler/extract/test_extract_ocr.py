@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Callable, Iterator
 from types import SimpleNamespace
@@ -31,7 +32,7 @@ SCANNED_PAGES = (
     "Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.\n"
     "Ditetapkan di Kota Contoh\npada tanggal 2 Maret 2024\nBUPATI CONTOH,",
 )
-FAKE = OcrEngine("tesseract", "ind")
+FAKE = OcrEngine("tesseract", "ind", "tesseract 5.3.0 (ind 1 1)")
 
 
 @pytest.fixture
@@ -203,24 +204,31 @@ def test_broken_pdf_gives_a_reason_per_page() -> None:
     assert result.pages[0].text == "" and result.pages[0].error.startswith("cannot render")
 
 
-def test_tesseract_is_found_only_with_indonesian_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    listings = iter([b'List of available languages in "/usr/share" (2):\neng\nosd\n',
-                     b'List of available languages in "/usr/share" (3):\neng\nind\nosd\n',
-                     b'List of available languages in "/usr/share" (1):\nind\n'])
+def test_tesseract_is_found_only_with_indonesian_data(monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "ind.traineddata").write_bytes(b"ind")
+    (tmp_path / "eng.traineddata").write_bytes(b"english")
+    heading = f'List of available languages in "{tmp_path}/"'
+    listings = iter([f"{heading} (2):\neng\nosd\n", f"{heading} (3):\neng\nind\nosd\n",
+                     f"{heading} (1):\nind\n"])
     monkeypatch.setattr(ocr_module.shutil, "which", lambda name: "/usr/bin/" + name)
 
     def spawn(args: list[str], stdin: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
         if "--version" in args:  # asked once an engine is found: its version keys the OCR cache
             return _answer("tesseract 5.3.0\n leptonica-1.82.0\n")
-        return _answer(next(listings).decode())
+        return _answer(next(listings))
 
     monkeypatch.setattr(ocr_module, "_spawn", spawn)
     found = []
     for _ in range(3):
         find_tesseract.cache_clear()
         found.append(find_tesseract())
-    assert found == [None, OcrEngine("/usr/bin/tesseract", "ind+eng", "tesseract 5.3.0"),
-                     OcrEngine("/usr/bin/tesseract", "ind", "tesseract 5.3.0")]
+    assert found[0] is None
+    assert [(e.command, e.languages) for e in found[1:]] == [("/usr/bin/tesseract", "ind+eng"),
+                                                            ("/usr/bin/tesseract", "ind")]
+    # the version names tesseract and its language data: new data reads differently
+    assert re.fullmatch(r"tesseract 5\.3\.0 \(ind 3 \d+, eng 7 \d+\)", found[1].version)
+    assert re.fullmatch(r"tesseract 5\.3\.0 \(ind 3 \d+\)", found[2].version)
     monkeypatch.setattr(ocr_module.shutil, "which", lambda name: None)
     find_tesseract.cache_clear()
     assert find_tesseract() is None
@@ -321,3 +329,42 @@ def test_failed_pages_are_not_cached_and_a_broken_cache_costs_only_time(
     with use_ocr_cache(Broken()):
         result = ocr_pdf(scan, [1, 2], FAKE)
     assert [p.text for p in result.pages] == ["halaman 1", "halaman 2"]
+
+
+def test_blank_pages_are_remembered_and_unknown_engines_are_not(
+        scan: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    _scripted_tesseract(monkeypatch, ["", "halaman 2", "", "halaman 2"])
+    cache = _DictCache()
+    with use_ocr_cache(cache):
+        ocr_pdf(scan, [1, 2], FAKE)
+        again = ocr_pdf(scan, [1, 2], FAKE)  # the blank verso is not read again
+        assert [p.text for p in again.pages] == ["", "halaman 2"] and len(cache) == 2
+        unknown = OcrEngine("tesseract", "ind")  # no version: nothing to key its pages by
+        assert unknown.signature is None
+        ocr_pdf(scan, [1, 2], unknown)
+    assert len(cache) == 2
+
+
+def test_a_failing_cache_is_turned_off_once_for_the_run(
+        scan: bytes, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    _counting_tesseract(monkeypatch)
+    calls: list[str] = []
+
+    class Locked:
+        def get(self, key: str) -> str | None:
+            calls.append(key)
+            raise OSError("database is locked")
+
+        def put(self, key: str, text: str) -> None:
+            calls.append(key)
+
+    cache = _DictCache()
+    with use_ocr_cache(cache):
+        with use_ocr_cache(Locked()):
+            first = ocr_pdf(scan, [1, 2], FAKE)
+            ocr_pdf(scan, [1, 2], FAKE)
+        assert len(calls) == 1  # asked once, then left alone for the rest of its block
+        ocr_pdf(scan, [1], FAKE)  # the outer block's cache is back
+    assert [p.text for p in first.pages] == ["halaman 1", "halaman 2"]
+    assert len(cache) == 1
+    assert sum("OCR cache turned off" in r.getMessage() for r in caplog.records) == 1
