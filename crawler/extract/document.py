@@ -149,9 +149,7 @@ def _detail_document(fields: Mapping[str, str], pdf_url: str | None, url: str, t
 
 def _regulation_text(text: str, hints: Mapping[str, Any]) -> ParsedRegulation | None:
     parsed = parse_regulation(text, default_region=hints.get("region"))
-    if parsed.doc_type and (parsed.number or parsed.year) and parsed.unit_count >= 1:
-        return parsed
-    return None
+    return parsed if parsed.is_regulation else None
 
 
 def regulation_document(parsed: ParsedRegulation, url: str, text: str, origin: str, *,

@@ -165,16 +165,19 @@ def _version(command: str, heading: list[str], languages: list[str]) -> str:
     if not lines or not lines[0].strip():
         return ""
     found = re.search(r'"([^"]+)"', heading[0]) if heading else None  # the tessdata folder
-    data = []
-    for language in languages:
-        try:
-            if found is None:
-                raise OSError("tesseract named no data folder")
-            stat = os.stat(os.path.join(found.group(1), f"{language}.traineddata"))
-            data.append(f"{language} {stat.st_size} {int(stat.st_mtime)}")
-        except OSError:
-            data.append(f"{language} ?")
+    data = [_data_file(found.group(1) if found else None, language) for language in languages]
     return f"{lines[0].strip()} ({', '.join(data)})"
+
+
+def _data_file(folder: str | None, language: str) -> str:
+    """Return "ind <size> <mtime>" of a language's data file, "ind ?" when it cannot be seen."""
+    if folder is None:
+        return f"{language} ?"
+    try:
+        stat = os.stat(os.path.join(folder, f"{language}.traineddata"))
+    except OSError:
+        return f"{language} ?"
+    return f"{language} {stat.st_size} {int(stat.st_mtime)}"
 
 
 @functools.cache
@@ -211,12 +214,13 @@ def ocr_pdf(body: bytes, numbers: Sequence[int], engine: OcrEngine, *,
     pages: list[OcrPage] = []
     skipped: list[int] = []
     signature = engine.signature
-    cache = _CACHE.get() if signature is not None else None
-    digest = hashlib.sha256(body).hexdigest() if cache is not None else ""
+    # Pages are keyed only when a cache is installed and the engine can say what it is
+    digest = (hashlib.sha256(body).hexdigest()
+              if signature is not None and _CACHE.get() is not None else None)
     try:
         for number in chosen:
-            key = f"{digest}:{number}:{signature}|{dpi or 'auto'}"
-            known = _cached(key) if cache is not None else None
+            key = f"{digest}:{number}:{signature}|{dpi or 'auto'}" if digest else None
+            known = _cached(key) if key else None
             if known is not None:
                 pages.append(OcrPage(number, known))
                 continue
@@ -225,7 +229,7 @@ def ocr_pdf(body: bytes, numbers: Sequence[int], engine: OcrEngine, *,
                 continue
             page = _read_page(pdf, number, engine, page_timeout, dpi)
             pages.append(page)
-            if cache is not None and page.error is None:  # a blank page is remembered too
+            if key and page.error is None:  # a blank page is remembered too
                 _remember(key, page.text)
     finally:
         pdf.close()

@@ -62,14 +62,17 @@ _EXPLAINED = re.compile(r"\bPENJ\w{5}N\b")  # "PENJELASAN ATAS ...", OCR "PENJBL
 _LIST_ITEM = re.compile(r"(?:^|[\s:])\d{1,2} ?[.)] ?$")
 _MENIMBANG = re.compile(r"(?:^|\n|\s)Menimbang\s*:?", re.IGNORECASE)
 _MENGINGAT = re.compile(r"(?:^|\n|\s)Mengingat\s*:?", re.IGNORECASE)
+def _spaced(word: str) -> str:
+    """Return a pattern for a word in capitals that OCR may letter-space ("M E M U T U S ...")."""
+    return r"\s?".join(word)
+
+
+_DECISION = _spaced("MEMUTUSKAN") + r"|Menetapkan\s*:"
 _PREAMBLE_END = re.compile(
-    r"(?:^|\n|\s)(?:Memperhatikan\s*:|Dengan\s+Persetujuan\s+Bersama|MEMUTUSKAN\s*:?|"
-    r"M\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N|Menetapkan\s*:)",
-)
+    r"(?:^|\n|\s)(?:Memperhatikan\s*:|Dengan\s+Persetujuan\s+Bersama|" + _DECISION + ")")
 # The decision line a decree's diktum follow ("MEMUTUSKAN :", "Menetapkan :", an instruction's
 # "MENGINSTRUKSIKAN :"); lower case "menetapkan" in running text is not one.
-_DECIDED = re.compile(r"M\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N|Menetapkan\s*:|"
-                      r"M\s?E\s?N\s?G\s?I\s?N\s?S\s?T\s?R\s?U\s?K\s?S\s?I\s?K\s?A\s?N")
+_DECIDED = re.compile(_DECISION + "|" + _spaced("MENGINSTRUKSIKAN"))
 _MENETAPKAN = re.compile(
     # "Menetapkan :" (OCR "McnetapKan"), or "MEMUTUSKAN:" straight into the title (a lost line)
     r"(?:M[ce]n[ce]tap[kK]an|MEMUTUSKAN)\s*:?\s*"
@@ -134,8 +137,8 @@ class ParsedRegulation:
 
     @property
     def is_regulation(self) -> bool:
-        """Return True when the text reads as a regulation (an identity or Pasal units)."""
-        return bool(self.doc_type and (self.number or self.year)) or self.pasal_count >= 2
+        """Return True when a text reads as a full regulation: an identity and citable units."""
+        return bool(self.doc_type and (self.number or self.year)) and self.unit_count >= 1
 
 
 def parse_regulation(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -48,29 +49,14 @@ def test_a_stop_after_two_scans_keeps_both(tmp_path: Path,
         assert store.get_meta(pipeline.ARCHIVE_MARK) == "2"  # the next run starts at the third
 
 
-def _image_only_pdf(pages: int) -> bytes:
-    """Return a PDF whose pages hold only a grey rectangle: a scan, as far as extraction sees."""
-    from corpus.demo._pdf import assemble_pdf
-
-    stream = b"0.5 g 50 50 500 700 re f"
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(pages))}] "
-               f"/Count {pages} >>".encode()]
-    for index in range(pages):
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                       f"/Contents {4 + 2 * index} 0 R >>".encode())
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    return assemble_pdf(objects)
-
-
-def test_a_re_extraction_reads_no_scan_twice(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_re_extraction_reads_no_scan_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             make_pdf: Callable[..., bytes]) -> None:
     """OCR page texts are kept in data/ocr: rebuilding the store from the archive is cheap."""
     import subprocess
 
     from crawler.extract import ocr
 
-    body = _image_only_pdf(2)
+    body = make_pdf([[], []], image_only=True)  # two pages of image only: a scan
     pages = iter(["PERATURAN BUPATI CONTOH\nNOMOR 7 TAHUN 2024\nTENTANG\nAIR MINUM\n"
                   "Menimbang : a. bahwa perlu;\nMEMUTUSKAN:\nPasal 1\nIsi pasal satu.",
                   "Pasal 2\nIsi pasal dua.\nDitetapkan di Kota Contoh\npada tanggal 2 Maret 2024"])
