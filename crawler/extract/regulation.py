@@ -22,6 +22,7 @@ from corpus.ids import regulation_id
 from corpus.model import CITABLE_KINDS, Part, Reference
 from crawler.extract.citations import _type_alternation, find_citations, fix_ocr_digits, parse_year
 from crawler.extract.closing import annex_parts, annex_start, parse_closing
+from crawler.extract.completion import complete_title
 from crawler.extract.heading import penjelasan_identity, repair_heading, settle_year
 from crawler.extract.structure import parse_units, split_lines
 from crawler.extract.wordrepair import repair_title
@@ -206,6 +207,16 @@ def _parse_identity(full: str, result: ParsedRegulation, default_region: str | N
     _from_menetapkan(text, result)
     if not result.about:
         _from_penjelasan(text, result)
+    elif _looks_cut(result.about):  # the Penjelasan's heading may have the words a page lost
+        explained = ParsedRegulation(number=result.number, year=result.year)
+        _from_penjelasan(text, explained)
+        if explained.about and _covers(explained.about, result.about):
+            result.about = explained.about
+    if result.about:
+        completed = complete_title(result.about, text)
+        if completed != result.about:  # the lost tail read from the body's restatement
+            result.about = completed
+            result.confidence["about"] = round(result.confidence.get("about", 0.7) - 0.05, 2)
     if result.about:
         about, repaired = repair_title(result.about, full)
         if repaired:  # OCR damage read right from the document's own words: a little less sure
@@ -288,7 +299,8 @@ def _covers(full: str, cut: str, *, tail: bool = True) -> bool:
 
 
 _JOINING_END = re.compile(r"(?:[,(\-]|\b(?:DAN|ATAU|SERTA|TENTANG|ATAS|DARI|UNTUK|DI|KE|YANG|"
-                          r"DENGAN|PADA|BAGI|TERHADAP|MENGENAI|NO|NOMOR|TAHUN))\s*$", re.IGNORECASE)
+                          r"DENGAN|PADA|BAGI|TERHADAP|MENGENAI|NO|NOMOR|TAHUN|"
+                          r"OF|THE|AND|ON|FOR|BETWEEN|TO|IN|WITH))\s*$", re.IGNORECASE)
 
 
 def _looks_cut(title: str) -> bool:

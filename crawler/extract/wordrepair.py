@@ -36,6 +36,8 @@ from corpus.textdistance import edit_distance
 from crawler.extract.citations import fix_ocr_digits
 
 MIN_COUNT = 3
+TITLE_REPEATS = 2  # a title word seen this often may be only the heading and its restatement
+FAR_COMMONER = 10  # ... and is read as an OCR-near word this many times commoner
 MAX_CANDIDATES = 1000  # per word length (the longest UU, 1.3 M characters, has at most 356)
 MAX_GLUED = 40  # letters of a glued word split back into words ("PROVINSIPAPUAPEGUNUNGAN": 23)
 MAX_SEARCHES = 30  # words of one title looked up; a title is rarely damaged in more
@@ -161,6 +163,12 @@ def _repair_token(token: str, vocabulary: Vocabulary, upper_title: bool, english
     upper = core if letters_only else core.replace("l", "I").upper()  # "lNDONESIA", "SIPlL"
     if upper.isalpha() and _known(upper, vocabulary):
         if letters_only:
+            # Known only from the title's own repeats ("PERTOIONGAN" in the heading and the
+            # Menetapkan) while an OCR-near word fills the body: that word was meant
+            rare = vocabulary.counts[upper] <= TITLE_REPEATS
+            better = _closest(upper, vocabulary, 1, ocr_distance, avoid=upper) if rare else None
+            if better and vocabulary.counts[better] >= FAR_COMMONER * vocabulary.counts[upper]:
+                return lead + better + trail
             return token
         # Stray lower case ("HARi") is right when the text knows the word well; a damaged word
         # the text repeats where the title is ("PEMEzuNTAH" in the heading, the Menetapkan and
@@ -169,15 +177,20 @@ def _repair_token(token: str, vocabulary: Vocabulary, upper_title: bool, english
         if better and vocabulary.counts[better] > 3 * vocabulary.counts[upper]:
             return lead + better + trail
         return lead + upper + trail
+    parts_of = core.split("/")
+    if (len(parts_of) > 1 and _DEBRIS.search(core) is None and all(p.isalpha() for p in parts_of)
+            and any(_known(p.upper(), vocabulary) and len(p) >= MIN_LENGTH for p in parts_of)):
+        # "NEGAM/DAERAH": two words, one the text knows; not "PENGAV/ASAN" ("V/" read for W)
+        fixed = "/".join(_repair_token(p, vocabulary, upper_title, english) if p else p
+                         for p in parts_of)
+        return lead + fixed + trail
     if _DEBRIS.search(core) is None and not core.isalpha() and all(
             len(p) < MIN_LENGTH or _known(p.upper(), vocabulary) for p in _LETTERS.findall(core)):
         return token  # "KEUANGAN/ADMINISTRATIF", "UNDANG-": known words joined
-    if letters_only and english:
-        return token
     limit = (1 if len(upper) < 6 else 2) + (0 if letters_only else 1)
     if not letters_only:  # glyphs OCR reads as two characters: "I{" for N, "I," for L
         upper = _GLYPHS.sub(lambda m: _GLYPH_LETTERS[m.group()], upper)
-    best = _closest(upper, vocabulary, limit, ocr_distance if letters_only else edit_distance)
+    best = _closest(upper, vocabulary, limit, ocr_distance if letters_only else _damaged_distance)
     if best is None and len(upper) >= 8 and not _NOT_GLUE.search(core):
         best = _split(upper, vocabulary)
     return lead + best + trail if best else token
@@ -191,7 +204,7 @@ def _closest(word: str, vocabulary: Vocabulary, limit: int,
     vocabulary.searches_left -= 1
     scored: list[tuple[int, int, str]] = []
     mask = letter_mask(word)
-    spread = 3 if distance_of is ocr_distance else 2
+    spread = 2 if distance_of is edit_distance else 3
     for length in range(max(MIN_LENGTH, len(word) - limit), len(word) + limit + 1):
         for candidate, count, letters in vocabulary.common(length):
             # one edit changes which letters occur by at most two ("RA" read as "M": three)
@@ -207,6 +220,12 @@ def _closest(word: str, vocabulary: Vocabulary, limit: int,
     if len(scored) > 1 and scored[1][0] == best[0] and -scored[1][1] * 2 > -best[1]:
         return None  # two words fit about as well: not clear which was meant
     return best[2]
+
+
+def _damaged_distance(word: str, candidate: str, limit: int) -> int:
+    """Return the edits between a word with OCR debris and a candidate: any edit, or OCR-like
+    ones where they are fewer ("lVATlOlVS": "IV" read for N twice is two, not four)."""
+    return min(edit_distance(word, candidate, limit), ocr_distance(word, candidate, limit))
 
 
 def _split(word: str, vocabulary: Vocabulary) -> str | None:
@@ -229,7 +248,7 @@ def _split(word: str, vocabulary: Vocabulary) -> str | None:
 # Letters an OCR engine reads one for the other in upper-case print, and the letter pairs it
 # reads as one letter ("RA" as "M": "PEMTURAN"; "VE" as "W": "GOWRNMENT") and back.
 _CONFUSED = frozenset(frozenset(p) for p in (
-    "IL", "IT", "IJ", "LT", "EF", "EB", "EC", "CG", "CO", "OQ", "OD", "OU", "UV", "VY", "MN",
+    "IL", "IT", "IJ", "LT", "EF", "EB", "EC", "ED", "CG", "CO", "OQ", "OD", "OU", "UV", "VY", "MN",
     "NH", "HK", "KX", "PF", "PR", "RK", "BR", "BS", "ZR"))
 _MERGED = frozenset({("M", "RA"), ("M", "AA"), ("M", "RN"), ("M", "IN"), ("M", "NI"), ("M", "NT"),
                      ("W", "VE"), ("W", "VV"), ("N", "II"), ("N", "IV"), ("U", "LI"),

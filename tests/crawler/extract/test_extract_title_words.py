@@ -99,3 +99,33 @@ def test_the_first_menimbang_letter_is_not_part_of_the_title() -> None:
     text = ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 31 TAHUN 2018 TENTANG VETERAN REPUBLIK "
             "INDONESIA a. bahwa untuk melaksanakan;\nMEMUTUSKAN:\nPasal 1\nIsi.")
     assert parse_regulation(text).about == "VETERAN REPUBLIK INDONESIA"
+
+
+def test_a_damaged_word_seen_only_in_the_titles_repeats_is_read_as_the_common_one() -> None:
+    # The heading and the Menetapkan both say "PERTOIONGAN"; the body says the right word often
+    body = "Pertolongan diberikan. " * 25
+    title = "PEMBINAAN POTENSI PENCARIAN DAN PERTOIONGAN"
+    text = f"{title}\nMenetapkan : {title}\n{body}"
+    assert repair_title(title, text)[0] == "PEMBINAAN POTENSI PENCARIAN DAN PERTOLONGAN"
+    # ... but a real word the body uses as often as the near one stays as printed
+    rare = "Pertoiongan adalah nama tempat. " * 25
+    assert repair_title(title, f"{title}\n{rare}{body}")[0] == title
+
+
+def test_words_joined_by_a_slash_are_repaired_one_by_one() -> None:
+    text = "TATA CARA PENGHAPUSAN PIUTANG NEGAM/DAERAH\n" + "Piutang Negara dan Daerah. " * 5
+    assert repair_title("PIUTANG NEGAM/DAERAH", text)[0] == "PIUTANG NEGARA/DAERAH"
+    # "V/" is OCR for W inside one word: not two words to repair apart
+    assert repair_title("PENGAV/ASAN DAERAH", text + "Pengawasan. " * 5)[0] == (
+        "PENGAWASAN DAERAH")
+
+
+def test_english_words_of_a_treaty_title_are_repaired_from_the_documents_english() -> None:
+    english = ("Paris Agreement to the United Nations Framework Convention on Climate Change. "
+               "The Agreement binds the Nations. ") * 3
+    title = "PENGESAHAN PARIS AGREDMENT TO THE UNITED lVATlOlVS FRAMEWORK CONVENTION"
+    assert repair_title(title, f"{title}\n{english}")[0] == (
+        "PENGESAHAN PARIS AGREEMENT TO THE UNITED NATIONS FRAMEWORK CONVENTION")
+    # an English word beside the body's Indonesian one is no OCR damage
+    treaty = "TREATY BETWEEN THE REPUBLIC OF INDONESIA AND THE REPUBLIC OF CHILE"
+    assert repair_title(treaty, treaty + "\nRepublik Indonesia. " * 5)[0] == treaty

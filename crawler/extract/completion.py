@@ -1,0 +1,107 @@
+"""Complete a heading title the source cut short, from the document's own restatement of it.
+
+Two kinds of title announce their own ending, so a heading without it is visibly unfinished:
+- the law that makes an emergency law or a Perppu a law ("PENETAPAN UNDANG-UNDANG DARURAT NO. 5
+  TAHUN 1953 TENTANG ... SEBAGAI UNDANG-UNDANG", 1960s "... MENJADI UNDANG-UNDANG"), whose
+  scanned headings often lose the cited law's last words and its Lembaran-Negara bracket, or keep
+  only a stray "UNDANG-UNDANG" of the ending after a lost line;
+- the 1950s budget laws ("PENETAPAN BAGIAN IX (KEMENTERIAN PENERANGAN) DARI ANGGARAN REPUBLIK
+  INDONESIA UNTUK TAHUN-TAHUN DINAS 1952 DAN 1953"), cut before their year.
+The body says the same thing in running text: Pasal I "Peraturan-peraturan yang termaktub dalam
+Undang-undang Darurat No. 1 tahun 1959 tentang ... Tanah (Lembaran-Negara tahun 1959 No. 1)
+ditetapkan sebagai Undang-undang", a budget law's Pasal 1 "Bagian IX ... dari anggaran Republik
+Indonesia untuk tahun-tahun dinas 1952 dan 1953 ditetapkan ...". The heading's last words are
+found in such a sentence and the words that follow them there are added, in capitals. The
+heading's own wording is kept for everything it has; only the lost tail comes from the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_ENACTS = re.compile(r"^PENETAPAN\b.*\b(?:DARURAT|PENGGANTI|PERPU|PERPPU)\b", re.DOTALL)
+_ENDED = re.compile(r"\b(?:SEBAGAI|MENJADI)\s+UNDANG[\s\-]*UNDANG\b")  # anywhere: two laws
+# A lone "UNDANG-UNDANG" left of the ending after a lost line ("... DAN PEMBUKAAN UNDANG-UNDANG")
+_ORPHAN = re.compile(r"(?<!\bDARURAT)(?<!\bPENGGANTI)\s+UNDANG[\s\-]*UNDANG\W*$")
+_ENACTING = re.compile(r"\b(?:ditetapkan\s+)?(?P<verb>sebagai|menjadi)\s+undang[\s\-]*undang",
+                       re.IGNORECASE)
+_BUDGET = re.compile(r"\bDARI\s+ANGGARAN\b")
+_YEAR = re.compile(r"\b1[89]\d\d\b")
+_DECIDES = re.compile(r"\s+(?:ditetapkan|disahkan)\b", re.IGNORECASE)
+_BUDGET_YEARS = re.compile(r"^.*?\b1[89]\d\d(?:\s*/\s*1[89]\d\d)?(?:\s+dan\s+1[89]\d\d)?\b",
+                           re.IGNORECASE | re.DOTALL)
+_LN_BRACKET = re.compile(r"\(\s*Lembaran[\s\-]*Negara[^()]{0,60}\)", re.IGNORECASE)
+# A tail that crosses one of these is running text, not the rest of a title
+_SENTENCE = re.compile(r";|\b(?:bahwa|tersebut|perlu|Menimbang|Mengingat|MEMUTUSKAN)\b",
+                       re.IGNORECASE)
+WINDOW = 600  # characters of running text before the enacting words searched for the anchor
+MAX_TAIL_WORDS = 14  # a completion longer than this is not a title's lost tail
+SEARCH_CHARS = 60_000  # the preamble and the first Pasal
+
+
+def complete_title(about: str, text: str) -> str:
+    """Return `about` with the tail its kind of title requires, read from `text`, if it lacks it."""
+    if _ENACTS.match(about) and not _ENDED.search(about):
+        return _complete_enactment(about, text)
+    budget = _BUDGET.search(about)
+    if budget and not _YEAR.search(about, budget.end()):
+        return _complete_budget(about, text)
+    return about
+
+
+def _complete_enactment(about: str, text: str) -> str:
+    orphan = _ORPHAN.search(about)
+    head = about[: orphan.start()] if orphan else about
+    for ending, tail in _tails(head, text, _ENACTING):
+        bracket = _LN_BRACKET.search(tail)
+        tail = tail[: bracket.end()] if bracket else _DECIDES.split(tail)[0]
+        if len(_WORD.findall(tail)) > MAX_TAIL_WORDS or _SENTENCE.search(tail):
+            continue
+        verb = ending.group("verb").upper()
+        return " ".join(part for part in (head, _upper(tail), verb, "UNDANG-UNDANG") if part)
+    return about
+
+
+def _complete_budget(about: str, text: str) -> str:
+    for _, tail in _tails(about, text, _DECIDES):
+        years = _BUDGET_YEARS.match(tail)
+        if years and len(_WORD.findall(years.group())) <= MAX_TAIL_WORDS:
+            return f"{about} {_upper(years.group())}"
+    return about
+
+
+def _tails(head: str, text: str, ending: re.Pattern[str]) -> Iterator[tuple[re.Match[str], str]]:
+    """Yield each `ending` in the text's first part with what follows the heading's last words
+    in the running text before it."""
+    for found in ending.finditer(text, 0, SEARCH_CHARS):
+        tail = _tail_after(head, text[max(0, found.start() - WINDOW) : found.start()])
+        if tail is not None:
+            yield found, tail
+
+
+def _tail_after(head: str, before: str) -> str | None:
+    """Return what follows the last place `before` ends with the last words of `head`.
+
+    The anchor is the heading's last two words, one more for each short word or number among
+    them ("TAHUN 1955" also ends a Lembaran-Negara bracket; "AKHIR TAHUN 1955" does not),
+    matched whatever the case, spacing or hyphenation ("PABRIKAN-PABRIKAN", "pabrikan- pabrikan").
+    """
+    words = _WORD.findall(head)
+    size = 2
+    while size < min(len(words), 5) and any(len(w) <= 3 or w.isdigit() or w.upper() == "TAHUN"
+                                            for w in words[-size:][:2]):
+        size += 1
+    if len(words) < size:
+        return None
+    anchor = r"[\W_]*".join(re.escape(w) for w in words[-size:])
+    matches = list(re.finditer(r"(?<![A-Za-z0-9])" + anchor + r"(?![A-Za-z0-9])", before,
+                               re.IGNORECASE))
+    if not matches:
+        return None
+    return re.sub(r"\s+", " ", before[matches[-1].end() :]).strip(" ,;:\"'“”")
+
+
+def _upper(text: str) -> str:
+    return re.sub(r"\s*-\s+(?=\w)", "-", text).upper().strip(" ,;:.\"'“”")
