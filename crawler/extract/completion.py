@@ -22,13 +22,18 @@ from collections.abc import Iterator
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _ENACTS = re.compile(r"^PENETAPAN\b.*\b(?:DARURAT|PENGGANTI|PERPU|PERPPU)\b", re.DOTALL)
-_ENDED = re.compile(r"\b(?:SEBAGAI|MENJADI)\s+UNDANG[\s\-]*UNDANG\b")  # anywhere: two laws
+_DASH = "\\-\u2010-\u2015\u2212"  # a hyphen, or a dash OCR and typists put for one
+_ENDED = re.compile(rf"\b(?:SEBAGAI|MENJADI)\s+UNDANG[\s{_DASH}]*UNDANG\b")  # anywhere: two laws
 # A lone "UNDANG-UNDANG" left of the ending after a lost line ("... DAN PEMBUKAAN UNDANG-UNDANG")
-_ORPHAN = re.compile(r"(?<!\bDARURAT)(?<!\bPENGGANTI)\s+UNDANG[\s\-]*UNDANG\W*$")
-_ENACTING = re.compile(r"\b(?:ditetapkan\s+)?(?P<verb>sebagai|menjadi)\s+undang[\s\-]*undang",
+_ORPHAN = re.compile(rf"(?<!\bDARURAT)(?<!\bPENGGANTI)\s+UNDANG[\s{_DASH}]*UNDANG\W*$")
+_ENACTING = re.compile(rf"\b(?:ditetapkan\s+)?(?P<verb>sebagai|menjadi)\s+undang[\s{_DASH}]*undang",
                        re.IGNORECASE)
-_BUDGET = re.compile(r"\bDARI\s+ANGGARAN\b")
-_YEAR = re.compile(r"\b1[89]\d\d\b")
+# A budget title cut at "DARI ANGGARAN" or before the year of its "TAHUN DINAS"; a modern title
+# that only mentions a budget ("... BERSUMBER DARI ANGGARAN PENDAPATAN DAN BELANJA DAERAH") is
+# whole
+_BUDGET_CUT = re.compile(r"^PENETAPAN\b.*\bDARI\s+ANGGARAN(?:\s+[A-Z \-]{0,60}\bDINAS)?\s*$",
+                         re.DOTALL)
+_BUDGET_DONE = re.compile(r"\bDINAS\s+1[89]\d\d\b")
 _DECIDES = re.compile(r"\s+(?:ditetapkan|disahkan)\b", re.IGNORECASE)
 _BUDGET_YEARS = re.compile(r"^.*?\b1[89]\d\d(?:\s*/\s*1[89]\d\d)?(?:\s+dan\s+1[89]\d\d)?\b",
                            re.IGNORECASE | re.DOTALL)
@@ -45,8 +50,7 @@ def complete_title(about: str, text: str) -> str:
     """Return `about` with the tail its kind of title requires, read from `text`, if it lacks it."""
     if _ENACTS.match(about) and not _ENDED.search(about):
         return _complete_enactment(about, text)
-    budget = _BUDGET.search(about)
-    if budget and not _YEAR.search(about, budget.end()):
+    if _BUDGET_CUT.match(about):
         return _complete_budget(about, text)
     return about
 
@@ -57,8 +61,8 @@ def _complete_enactment(about: str, text: str) -> str:
     for ending, tail in _tails(head, text, _ENACTING):
         bracket = _LN_BRACKET.search(tail)
         tail = tail[: bracket.end()] if bracket else _DECIDES.split(tail)[0]
-        if len(_WORD.findall(tail)) > MAX_TAIL_WORDS or _SENTENCE.search(tail):
-            continue
+        if not _is_tail(tail) or (not bracket and "(" in tail):
+            continue  # running text, or a bracket that is not the Lembaran-Negara number
         verb = ending.group("verb").upper()
         return " ".join(part for part in (head, _upper(tail), verb, "UNDANG-UNDANG") if part)
     return about
@@ -67,9 +71,15 @@ def _complete_enactment(about: str, text: str) -> str:
 def _complete_budget(about: str, text: str) -> str:
     for _, tail in _tails(about, text, _DECIDES):
         years = _BUDGET_YEARS.match(tail)
-        if years and len(_WORD.findall(years.group())) <= MAX_TAIL_WORDS:
-            return f"{about} {_upper(years.group())}"
+        if years and _is_tail(years.group()):
+            completed = f"{about} {_upper(years.group())}"
+            if _BUDGET_DONE.search(completed):
+                return completed
     return about
+
+
+def _is_tail(tail: str) -> bool:
+    return len(_WORD.findall(tail)) <= MAX_TAIL_WORDS and not _SENTENCE.search(tail)
 
 
 def _tails(head: str, text: str, ending: re.Pattern[str]) -> Iterator[tuple[re.Match[str], str]]:
@@ -100,7 +110,10 @@ def _tail_after(head: str, before: str) -> str | None:
                                re.IGNORECASE))
     if not matches:
         return None
-    return re.sub(r"\s+", " ", before[matches[-1].end() :]).strip(" ,;:\"'“”")
+    tail = re.sub(r"\s+", " ", before[matches[-1].end() :]).strip(" ,;:\"'“”")
+    if head.count("(") <= head.count(")"):
+        tail = tail.lstrip(" )\"'“”")  # the bracket the heading closed already
+    return tail
 
 
 def _upper(text: str) -> str:

@@ -9,18 +9,21 @@ often. A general Indonesian dictionary would be wrong here: titles are full of n
 ("LHOKSEUMAWE", "SRIWIJAYA") a dictionary lacks but the document repeats.
 
 Guards, so a correct word is never "repaired":
-- a word the text uses elsewhere is kept, as is any word of fewer than four letters;
+- a word the text uses elsewhere is kept, as is any word of fewer than four letters, except a
+  long word seen only in the title and its restatement (`TITLE_REPEATS`) while a word one
+  confused letter away fills the body (`FAR_COMMONER`): "PERTOIONGAN" beside 91 "Pertolongan";
 - the replacement must occur at least `MIN_COUNT` times and be the one clear best candidate;
-- a word made only of capital letters is repaired only in a title of Indonesian words (an
-  English "REPUBLIC" beside the body's "REPUBLIK" is no typo), and only by OCR-like edits
-  (`ocr_distance`: confused letters such as I/T or C/G, "RA" read as "M", a lost stroke or first
-  letter), one for short words and two for longer ones, so "PENGUBAHAN" never becomes the
-  body's "PERUBAHAN" nor "KEMENTRIAN" (old spelling) "KEMENTERIAN";
+- a word made only of capital letters is repaired only by OCR-like edits (`ocr_distance`:
+  confused letters such as I/T, C/G or E/D, "RA" read as "M", a lost stroke or first letter),
+  one for short words and two for longer ones, so "PENGUBAHAN" never becomes the body's
+  "PERUBAHAN", "KEMENTRIAN" (old spelling) "KEMENTERIAN", nor an English "REPUBLIC" the body's
+  "REPUBLIK" (K for C is no OCR confusion);
 - a word holding OCR debris (",", "!", "{", digits among letters, stray lower case) is damaged
-  for sure: any edits count, one more is allowed since the debris itself costs edits;
+  for sure: any edits count, one more is allowed since the debris itself costs edits, and OCR
+  edits count as one ("lVATlOlVS": "IV" read for N twice);
 - glued words ("PERSYARATANDAN") are split and split words ("HARMONI SASI") joined only into
-  words the text uses often; numbers read with letters ("2OO8", "5I") follow the O/0 and I/1
-  rule of citations.
+  words the text uses often; words joined by a slash ("NEGAM/DAERAH") are repaired one by one;
+  numbers read with letters ("2OO8", "5I") follow the O/0 and I/1 rule of citations.
 Measured on the 3,378 UU/PP texts (bench.extraction.regulations): about 150 titles change, and
 a read of every change found three wrong, all where the text itself repeats the misspelling
 more often than the right word ("COMPREHENSIUE").
@@ -38,6 +41,7 @@ from crawler.extract.citations import fix_ocr_digits
 MIN_COUNT = 3
 TITLE_REPEATS = 2  # a title word seen this often may be only the heading and its restatement
 FAR_COMMONER = 10  # ... and is read as an OCR-near word this many times commoner
+MIN_RARE_LENGTH = 7  # ... if it is long enough that one confused letter is not another word
 MAX_CANDIDATES = 1000  # per word length (the longest UU, 1.3 M characters, has at most 356)
 MAX_GLUED = 40  # letters of a glued word split back into words ("PROVINSIPAPUAPEGUNUNGAN": 23)
 MAX_SEARCHES = 30  # words of one title looked up; a title is rarely damaged in more
@@ -54,7 +58,6 @@ _GLYPH_LETTERS = {"I{": "N", "}I": "H", "I,": "L", "I.": "L", 'I"': "L"}
 _GLYPHS = re.compile("|".join(re.escape(k) for k in _GLYPH_LETTERS))
 _POSSESSIVE = re.compile(r"['’]S$")
 _LOOKS_LIKE_I = str.maketrans("!]|", "III")
-_ENGLISH = frozenset({"THE", "OF", "AND", "ON", "FOR", "BETWEEN", "TO", "IN", "WITH"})
 
 
 class Vocabulary:
@@ -104,10 +107,8 @@ def repair_title(title: str, text: str, vocabulary: Vocabulary | None = None) ->
         return title, 0
     vocabulary = vocabulary or Vocabulary(text)
     vocabulary.searches_left = MAX_SEARCHES
-    words = [t.strip("\"'“”‘’(),.;:").upper() for t in tokens]
     letters = _LETTERS_ONLY.sub("", title)
     upper_title = sum(1 for c in letters if c.isupper()) >= 0.8 * len(letters)
-    english = sum(1 for w in words if w in _ENGLISH) >= 2
     out: list[str] = []
     repaired = 0
     i = 0
@@ -118,7 +119,7 @@ def repair_title(title: str, text: str, vocabulary: Vocabulary | None = None) ->
             repaired += 1
             i += 2
             continue
-        fixed = _repair_token(tokens[i], vocabulary, upper_title, english)
+        fixed = _repair_token(tokens[i], vocabulary, upper_title)
         repaired += fixed.upper() != tokens[i].upper()  # not a change of case alone
         out.append(fixed)
         i += 1
@@ -144,7 +145,7 @@ def _join(tokens: list[str], i: int, vocabulary: Vocabulary) -> str | None:
     return joined if vocabulary.counts.get(joined, 0) >= MIN_COUNT else None
 
 
-def _repair_token(token: str, vocabulary: Vocabulary, upper_title: bool, english: bool) -> str:
+def _repair_token(token: str, vocabulary: Vocabulary, upper_title: bool) -> str:
     if token.startswith("(") and token.endswith(("}", "]")):
         token = token[:-1] + ")"  # "(PERSERO}": a closing parenthesis read as a brace
     parts = _EDGE.match(token)
@@ -165,9 +166,12 @@ def _repair_token(token: str, vocabulary: Vocabulary, upper_title: bool, english
         if letters_only:
             # Known only from the title's own repeats ("PERTOIONGAN" in the heading and the
             # Menetapkan) while an OCR-near word fills the body: that word was meant
-            rare = vocabulary.counts[upper] <= TITLE_REPEATS
+            rare = vocabulary.counts[upper] <= TITLE_REPEATS and len(upper) >= MIN_RARE_LENGTH
             better = _closest(upper, vocabulary, 1, ocr_distance, avoid=upper) if rare else None
-            if better and vocabulary.counts[better] >= FAR_COMMONER * vocabulary.counts[upper]:
+            # one confused letter inside the word only: a lost first letter or a thin stroke
+            # more or less makes other real words ("ALAM"/"DALAM", "TANGGAL"/"TANGGA")
+            if (better and len(better) == len(upper) and better[0] == upper[0]
+                    and vocabulary.counts[better] >= FAR_COMMONER * vocabulary.counts[upper]):
                 return lead + better + trail
             return token
         # Stray lower case ("HARi") is right when the text knows the word well; a damaged word
@@ -181,7 +185,7 @@ def _repair_token(token: str, vocabulary: Vocabulary, upper_title: bool, english
     if (len(parts_of) > 1 and _DEBRIS.search(core) is None and all(p.isalpha() for p in parts_of)
             and any(_known(p.upper(), vocabulary) and len(p) >= MIN_LENGTH for p in parts_of)):
         # "NEGAM/DAERAH": two words, one the text knows; not "PENGAV/ASAN" ("V/" read for W)
-        fixed = "/".join(_repair_token(p, vocabulary, upper_title, english) if p else p
+        fixed = "/".join(_repair_token(p, vocabulary, upper_title) if p else p
                          for p in parts_of)
         return lead + fixed + trail
     if _DEBRIS.search(core) is None and not core.isalpha() and all(

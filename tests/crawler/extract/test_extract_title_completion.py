@@ -88,5 +88,43 @@ BETWEEN THE GOVERNMENT OF THE REPUBLIC OF INDONESIA AND THE GOVERNMENT OF THE RE
 I. UMUM
 Persetujuan ini penting.
 """
-    assert parse_regulation(text).about.endswith(
-        "THE GOVERNMENT OF THE REPUBLIC OF INDONESIA AND THE GOVERNMENT OF THE REPUBLIC OF CONTOH)")
+    assert parse_regulation(text).about == (
+        "PENGESAHAN PERSETUJUAN ANTARA PEMERINTAH REPUBLIK INDONESIA DAN PEMERINTAH REPUBLIK "
+        "CONTOH (AGREEMENT BETWEEN THE GOVERNMENT OF THE REPUBLIC OF INDONESIA AND THE "
+        "GOVERNMENT OF THE REPUBLIC OF CONTOH)")
+
+
+def test_a_modern_title_that_mentions_a_budget_is_whole() -> None:
+    title = "HIBAH YANG BERSUMBER DARI ANGGARAN PENDAPATAN DAN BELANJA DAERAH"
+    text = ("bahwa hibah bersumber dari Anggaran Pendapatan dan Belanja Daerah; Mengingat : "
+            "Undang-Undang Nomor 12 Tahun 1950 tentang Pembentukan Kabupaten yang ditetapkan")
+    assert complete_title(title, text) == title
+    # a cut budget title whose only continuation runs into the Mengingat is left cut
+    cut = "PENETAPAN BAGIAN IV DARI ANGGARAN"
+    text = ("Bagian IV dari anggaran; Mengingat : Undang-undang No. 1 tahun 1950 yang "
+            "ditetapkan")
+    assert complete_title(cut, text) == cut
+
+
+def test_an_enactment_ended_with_a_dash_for_the_hyphen_is_whole() -> None:
+    title = ("PENETAPAN PERATURAN PEMERINTAH PENGGANTI UNDANG\u2013UNDANG NOMOR 2 TAHUN 2022 "
+             "TENTANG CIPTA KERJA MENJADI UNDANG\u2013UNDANG")
+    text = ("Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja "
+            "(Lembaran Negara Tahun 2022 Nomor 238) ditetapkan menjadi Undang-Undang.")
+    assert complete_title(title, text) == title
+
+
+def test_only_a_lembaran_negara_bracket_completes_an_enactment() -> None:
+    title = 'PENETAPAN "UNDANG-UNDANG DARURAT NO. 5 TAHUN 1953 TENTANG PORTO DAN BEA"'
+    text = ('Pasal I\nPeraturan-peraturan yang termaktub dalam "Undang-undang Darurat tentang '
+            'porto dan bea" (Undang-undang Darurat No. 5 tahun 1953) ditetapkan sebagai '
+            "Undang-undang.")
+    assert "(UNDANG-UNDANG DARURAT" not in complete_title(title, text)
+
+
+def test_a_bracket_the_heading_closed_is_not_copied_again() -> None:
+    title = "PENETAPAN UNDANG-UNDANG DARURAT NO. 10 TAHUN 1955 TENTANG BADAN (KROSOK CENTRALE)"
+    text = ("Undang-undang Darurat No. 10 tahun 1955 tentang Badan (Krosok Centrale) "
+            "(Lembaran-Negara tahun 1955 No. 34) ditetapkan sebagai Undang-undang")
+    assert complete_title(title, text) == (
+        title + " (LEMBARAN-NEGARA TAHUN 1955 NO. 34) SEBAGAI UNDANG-UNDANG")

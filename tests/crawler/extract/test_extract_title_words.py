@@ -112,6 +112,18 @@ def test_a_damaged_word_seen_only_in_the_titles_repeats_is_read_as_the_common_on
     assert repair_title(title, f"{title}\n{rare}{body}")[0] == title
 
 
+@pytest.mark.parametrize(("title", "body"), [
+    ("PENETAPAN KAWASAN CAGAR ALAM", "Kegiatan dalam kawasan. "),  # not DALAM: a lost letter
+    ("SURAT KETERANGAN ASAL", "Lihat Pasal 2. "),  # not PASAL
+    ("PENGGANTIAN TANGGAL LIBUR", "Tangga darurat. "),  # not TANGGA: a stroke less
+    ("PENANGGULANGAN RENCANA TATA", "Bencana alam. "),  # not BENCANA: another first letter
+])
+def test_a_real_word_seen_only_in_the_title_stays_beside_a_common_near_word(
+        title: str, body: str) -> None:
+    text = f"{title}\nMenetapkan : {title}\n" + body * 30
+    assert repair_title(title, text)[0] == title
+
+
 def test_words_joined_by_a_slash_are_repaired_one_by_one() -> None:
     text = "TATA CARA PENGHAPUSAN PIUTANG NEGAM/DAERAH\n" + "Piutang Negara dan Daerah. " * 5
     assert repair_title("PIUTANG NEGAM/DAERAH", text)[0] == "PIUTANG NEGARA/DAERAH"
