@@ -85,18 +85,27 @@ def _is_tail(tail: str) -> bool:
 def _tails(head: str, text: str, ending: re.Pattern[str]) -> Iterator[tuple[re.Match[str], str]]:
     """Yield each `ending` in the text's first part with what follows the heading's last words
     in the running text before it."""
+    anchor = _anchor(head)
+    if anchor is None:
+        return
+    closed = head.count("(") <= head.count(")")
     for found in ending.finditer(text, 0, SEARCH_CHARS):
-        tail = _tail_after(head, text[max(0, found.start() - WINDOW) : found.start()])
-        if tail is not None:
-            yield found, tail
+        before = text[max(0, found.start() - WINDOW) : found.start()]
+        matches = list(anchor.finditer(before))
+        if not matches:
+            continue
+        tail = re.sub(r"\s+", " ", before[matches[-1].end() :]).strip(" ,;:\"'“”")
+        if closed:
+            tail = tail.lstrip(" )\"'“”")  # the bracket the heading closed already
+        yield found, tail
 
 
-def _tail_after(head: str, before: str) -> str | None:
-    """Return what follows the last place `before` ends with the last words of `head`.
+def _anchor(head: str) -> re.Pattern[str] | None:
+    """Return a pattern for the heading's last words, the place its lost tail follows.
 
-    The anchor is the heading's last two words, one more for each short word or number among
-    them ("TAHUN 1955" also ends a Lembaran-Negara bracket; "AKHIR TAHUN 1955" does not),
-    matched whatever the case, spacing or hyphenation ("PABRIKAN-PABRIKAN", "pabrikan- pabrikan").
+    The heading's last two words, one more for each short word or number among them ("TAHUN
+    1955" also ends a Lembaran-Negara bracket; "AKHIR TAHUN 1955" does not), matched whatever the
+    case, spacing or hyphenation ("PABRIKAN-PABRIKAN", "pabrikan- pabrikan").
     """
     words = _WORD.findall(head)
     size = 2
@@ -105,15 +114,8 @@ def _tail_after(head: str, before: str) -> str | None:
         size += 1
     if len(words) < size:
         return None
-    anchor = r"[\W_]*".join(re.escape(w) for w in words[-size:])
-    matches = list(re.finditer(r"(?<![A-Za-z0-9])" + anchor + r"(?![A-Za-z0-9])", before,
-                               re.IGNORECASE))
-    if not matches:
-        return None
-    tail = re.sub(r"\s+", " ", before[matches[-1].end() :]).strip(" ,;:\"'“”")
-    if head.count("(") <= head.count(")"):
-        tail = tail.lstrip(" )\"'“”")  # the bracket the heading closed already
-    return tail
+    joined = r"[\W_]*".join(re.escape(w) for w in words[-size:])
+    return re.compile(r"(?<![A-Za-z0-9])" + joined + r"(?![A-Za-z0-9])", re.IGNORECASE)
 
 
 def _upper(text: str) -> str:

@@ -216,17 +216,22 @@ def _parse_identity(full: str, result: ParsedRegulation, default_region: str | N
         completed = complete_title(result.about, text)
         if completed != result.about:  # the lost tail read from the body's restatement
             result.about = completed
-            result.confidence["about"] = round(result.confidence.get("about", 0.7) - 0.05, 2)
+            _less_sure_of_about(result)
     if result.about:
         about, repaired = repair_title(result.about, full)
         if repaired:  # OCR damage read right from the document's own words: a little less sure
             end = _ABOUT_END.search(about)  # an end marker the OCR hid ("DBNGAN RAHMAT")
             if end and end.start() and not _ABOUT_END.search(result.about):
                 about = about[: end.start()].strip(" .,;:")
-            result.confidence["about"] = round(result.confidence.get("about", 0.7) - 0.05, 2)
+            _less_sure_of_about(result)
         result.about = about  # repaired, or only stray lower case put right ("HARi")
     if result.doc_type and result.title is None:
         result.title = _title(result)
+
+
+def _less_sure_of_about(result: ParsedRegulation) -> None:
+    """Lower the title's confidence a little: some of it was read from elsewhere or repaired."""
+    result.confidence["about"] = round(result.confidence.get("about", 0.7) - 0.05, 2)
 
 
 def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
