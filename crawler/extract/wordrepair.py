@@ -21,8 +21,10 @@ Guards, so a correct word is never "repaired":
 - a word holding OCR debris (",", "!", "{", digits among letters, stray lower case) is damaged
   for sure: any edits count, one more is allowed since the debris itself costs edits, and OCR
   edits count as one ("lVATlOlVS": "IV" read for N twice);
-- glued words ("PERSYARATANDAN") are split and split words ("HARMONI SASI") joined only into
-  words the text uses often; words joined by a slash ("NEGAM/DAERAH") are repaired one by one;
+- glued words ("PERSYARATANDAN", "KESEBELASATASPERATURAN") are split into words the text uses
+  elsewhere, split words ("HARMONI SASI") joined only into words the text uses often; a number
+  glued to a word ("TAHUN1985") is parted; words joined by a slash ("NEGAM/DAERAH") are
+  repaired one by one;
   numbers read with letters ("2OO8", "5I") follow the O/0 and I/1 rule of citations.
 Measured on the 3,378 UU/PP texts (bench.extraction.regulations): about 150 titles change, and
 a read of every change found three wrong, all where the text itself repeats the misspelling
@@ -42,6 +44,8 @@ MIN_COUNT = 3
 TITLE_REPEATS = 2  # a title word seen this often may be only the heading and its restatement
 FAR_COMMONER = 10  # ... and is read as an OCR-near word this many times commoner
 MIN_RARE_LENGTH = 7  # ... if it is long enough that one confused letter is not another word
+MIN_CAPS_ONLY_LENGTH = 5  # a word the text writes only in capitals, read as a near word that ...
+CAPS_ONLY_COMMONER = 3  # ... the running text writes in its own case and this many times more
 MAX_CANDIDATES = 1000  # per word length (the longest UU, 1.3 M characters, has at most 356)
 MAX_GLUED = 40  # letters of a glued word split back into words ("PROVINSIPAPUAPEGUNUNGAN": 23)
 MAX_SEARCHES = 30  # words of one title looked up; a title is rarely damaged in more
@@ -50,6 +54,8 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _EDGE = re.compile(r"^(?P<lead>[\"'“‘(_*]*)(?P<core>.*?)(?P<trail>[\"'”’),.;:_*]*)$", re.DOTALL)
 _LETTERS_ONLY = re.compile(r"[^A-Za-z]")
 _NUMBERISH = re.compile(r"[0-9OIlL|]+")
+_GLUED_NUMBER = re.compile(r"(?P<word>[A-Z]{3,})(?P<number>[0-9OIl]*[0-9][0-9OIl]*)"
+                           r"|(?P<before>[0-9OIl]*[0-9][0-9OIl]*)(?P<after>[A-Z]{3,})")
 _DEBRIS = re.compile(r"[^A-Za-z0-9\-/&]")
 # A glued word holds only letters (and "!" or "]" read for I): "PERSYARATANDAN",
 # "PENJAMINANRES!"; not "UMUM(PERUM)JASA" (the title's own punctuation) nor "PEI{YERTAAN"
@@ -66,6 +72,7 @@ class Vocabulary:
     def __init__(self, text: str) -> None:
         self._text = text
         self._counts: Counter[str] | None = None
+        self._cased: Counter[str] | None = None
         self._by_length: dict[int, list[tuple[str, int, int]]] = {}
         self.searches_left = MAX_SEARCHES
 
@@ -75,6 +82,14 @@ class Vocabulary:
         if self._counts is None:
             self._counts = Counter(w.upper() for w in _LETTERS.findall(self._text))
         return self._counts
+
+    @property
+    def cased(self) -> Counter[str]:
+        """Return how often each word occurs written with lower case ("Barang", "barang")."""
+        if self._cased is None:
+            self._cased = Counter(w.upper() for w in _LETTERS.findall(self._text)
+                                  if not w.isupper())
+        return self._cased
 
     def common(self, length: int) -> list[tuple[str, int, int]]:
         """Return (word, count, letter mask) of the most frequent words of this length.
@@ -154,6 +169,12 @@ def _repair_token(token: str, vocabulary: Vocabulary, upper_title: bool) -> str:
     lead, core, trail = parts.group("lead"), parts.group("core"), parts.group("trail")
     if _NUMBERISH.fullmatch(core) and any(c.isdigit() for c in core):
         return lead + fix_ocr_digits(core) + trail
+    glued = _GLUED_NUMBER.fullmatch(core)
+    if glued and vocabulary.counts.get(glued.group("word") or glued.group("after"), 0) >= MIN_COUNT:
+        # "TAHUN1985", "2O16TENTANG": a word the text knows and a number, a space lost
+        word, number = glued.group("word") or glued.group("after"), glued.group("number")
+        number = fix_ocr_digits(number or glued.group("before"))
+        return lead + (f"{word} {number}" if glued.group("word") else f"{number} {word}") + trail
     if not upper_title or len(_LETTERS_ONLY.sub("", core)) < MIN_LENGTH:
         return token
     if _POSSESSIVE.search(core):
@@ -164,16 +185,8 @@ def _repair_token(token: str, vocabulary: Vocabulary, upper_title: bool) -> str:
     upper = core if letters_only else core.replace("l", "I").upper()  # "lNDONESIA", "SIPlL"
     if upper.isalpha() and _known(upper, vocabulary):
         if letters_only:
-            # Known only from the title's own repeats ("PERTOIONGAN" in the heading and the
-            # Menetapkan) while an OCR-near word fills the body: that word was meant
-            rare = vocabulary.counts[upper] <= TITLE_REPEATS and len(upper) >= MIN_RARE_LENGTH
-            better = _closest(upper, vocabulary, 1, ocr_distance, avoid=upper) if rare else None
-            # one confused letter inside the word only: a lost first letter or a thin stroke
-            # more or less makes other real words ("ALAM"/"DALAM", "TANGGAL"/"TANGGA")
-            if (better and len(better) == len(upper) and better[0] == upper[0]
-                    and vocabulary.counts[better] >= FAR_COMMONER * vocabulary.counts[upper]):
-                return lead + better + trail
-            return token
+            better = _misread(upper, vocabulary)
+            return lead + better + trail if better else token
         # Stray lower case ("HARi") is right when the text knows the word well; a damaged word
         # the text repeats where the title is ("PEMEzuNTAH" in the heading, the Menetapkan and
         # the Penjelasan) is read as the text's common word when that is far commoner
@@ -198,6 +211,45 @@ def _repair_token(token: str, vocabulary: Vocabulary, upper_title: bool) -> str:
     if best is None and len(upper) >= 8 and not _NOT_GLUE.search(core):
         best = _split(upper, vocabulary)
     return lead + best + trail if best else token
+
+
+def _misread(word: str, vocabulary: Vocabulary) -> str | None:
+    """Return the word an OCR engine misread as `word`, a word the text knows, or None.
+
+    Two signs that a known capital word is damaged all the same, each with an OCR-near word
+    (one OCR edit, same first letter) far commoner in the text:
+    - seen only in the title's own repeats ("PERTOIONGAN" in the heading and the Menetapkan)
+      while the near word fills the body (`FAR_COMMONER` times);
+    - never written in lower case, while the near word is, often ("BAMNG" in the heading, the
+      Menetapkan and three page headers; "Barang" all through the body): a title's real words
+      come back in the running text's own case, OCR misreadings of capitals do not.
+    Only a confused letter or a letter pair read as one ("RA" as "M") counts: a lost first
+    letter or a thin stroke more or less makes other real words ("ALAM"/"DALAM",
+    "TANGGAL"/"TANGGA").
+    """
+    count = vocabulary.counts[word]
+    rare = count <= TITLE_REPEATS and len(word) >= MIN_RARE_LENGTH
+    caps_only = len(word) >= MIN_CAPS_ONLY_LENGTH and not vocabulary.cased[word]
+    if not (rare or caps_only):
+        return None
+    better = _closest(word, vocabulary, 1, ocr_distance, avoid=word)
+    if better is None or better[0] != word[0]:
+        return None
+    if len(better) != len(word) and _stroke_apart(word, better):
+        return None
+    if rare and len(better) == len(word) and vocabulary.counts[better] >= FAR_COMMONER * count:
+        return better
+    if caps_only and vocabulary.cased[better] >= MIN_COUNT and (
+            vocabulary.counts[better] >= CAPS_ONLY_COMMONER * count):
+        return better
+    return None
+
+
+def _stroke_apart(word: str, other: str) -> bool:
+    """Return True when the longer word is the shorter with one thin stroke more ("TANGGAL")."""
+    longer, shorter = (word, other) if len(word) > len(other) else (other, word)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[:i] + longer[i + 1 :] == shorter for i, c in enumerate(longer) if c in _STRAY)
 
 
 def _closest(word: str, vocabulary: Vocabulary, limit: int,
@@ -239,9 +291,9 @@ def _split(word: str, vocabulary: Vocabulary) -> str | None:
         return None  # not words glued at a lost space: no search over its cuts
     for cut in range(len(letters) - 3, 2, -1):
         head, rest = letters[:cut], letters[cut:]
-        if vocabulary.counts.get(head, 0) < MIN_COUNT:
+        if not _known(head, vocabulary):
             continue
-        if vocabulary.counts.get(rest, 0) >= MIN_COUNT:
+        if _known(rest, vocabulary):
             return f"{head} {rest}"
         tail = _split(rest, vocabulary) if len(rest) >= 6 else None
         if tail:

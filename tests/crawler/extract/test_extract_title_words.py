@@ -141,3 +141,31 @@ def test_english_words_of_a_treaty_title_are_repaired_from_the_documents_english
     # an English word beside the body's Indonesian one is no OCR damage
     treaty = "TREATY BETWEEN THE REPUBLIC OF INDONESIA AND THE REPUBLIC OF CHILE"
     assert repair_title(treaty, treaty + "\nRepublik Indonesia. " * 5)[0] == treaty
+
+
+def test_a_word_the_text_writes_only_in_capitals_is_read_as_the_running_texts_word() -> None:
+    # "BAMNG" ("RA" read as "M") in the heading, the Menetapkan and page headers; the body
+    # writes "barang" in its own case, far more often
+    title = "CARA PEMBAYARAN BAMNG DAN CARA PENYERAHAN BAMNG"
+    text = f"{title}\n{title}\nBAMNG\n" + "Pembayaran barang dan penyerahan barang. " * 8
+    assert repair_title(title, text)[0] == "CARA PEMBAYARAN BARANG DAN CARA PENYERAHAN BARANG"
+    # the same word written in the running text's case too is a word of the text: kept
+    assert repair_title(title, text + "Bamng adalah nama. " * 2)[0] == title
+    # a near word the text writes only in capitals is no witness
+    capitals = f"{title}\n" + "PEMBAYARAN BARANG DAN PENYERAHAN BARANG. " * 8
+    assert repair_title(title, capitals)[0] == title
+
+
+def test_a_number_glued_to_a_word_is_parted() -> None:
+    body = "Tahun ini, tentang itu, tahun depan, tentang ini, tahun lalu, tentang apa. "
+    title = "PERATURAN NOMOR 14 TAHUN1985 TENTANG X DAN NOMOR 2 TAHUN 2O16TENTANG Y"
+    assert repair_title(title, title + "\n" + body)[0] == (
+        "PERATURAN NOMOR 14 TAHUN 1985 TENTANG X DAN NOMOR 2 TAHUN 2016 TENTANG Y")
+
+
+def test_glued_words_are_parted_into_words_the_text_uses_elsewhere() -> None:
+    title = "PERUBAHAN KESEBELASATASPERATURAN PEMERINTAH"
+    # each part written twice elsewhere (the Menimbang and the Menetapkan), not three times
+    text = (f"{title}\nbahwa perlu Perubahan Kesebelas atas Peraturan Pemerintah;\n"
+            "Menetapkan : PERUBAHAN KESEBELAS ATAS PERATURAN PEMERINTAH.")
+    assert repair_title(title, text)[0] == "PERUBAHAN KESEBELAS ATAS PERATURAN PEMERINTAH"
