@@ -22,11 +22,10 @@ from collections.abc import Iterator
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _ENACTS = re.compile(r"^PENETAPAN\b.*\b(?:DARURAT|PENGGANTI|PERPU|PERPPU)\b", re.DOTALL)
-_DASH = "\\-\u2010-\u2015\u2212"  # a hyphen, or a dash OCR and typists put for one
-_ENDED = re.compile(rf"\b(?:SEBAGAI|MENJADI)\s+UNDANG[\s{_DASH}]*UNDANG\b")  # anywhere: two laws
+_ENDED = re.compile(r"\b(?:SEBAGAI|MENJADI)\s+UNDANG[\s\-]*UNDANG\b")  # anywhere: two laws
 # A lone "UNDANG-UNDANG" left of the ending after a lost line ("... DAN PEMBUKAAN UNDANG-UNDANG")
-_ORPHAN = re.compile(rf"(?<!\bDARURAT)(?<!\bPENGGANTI)\s+UNDANG[\s{_DASH}]*UNDANG\W*$")
-_ENACTING = re.compile(rf"\b(?:ditetapkan\s+)?(?P<verb>sebagai|menjadi)\s+undang[\s{_DASH}]*undang",
+_ORPHAN = re.compile(r"(?<!\bDARURAT)(?<!\bPENGGANTI)\s+UNDANG[\s\-]*UNDANG\W*$")
+_ENACTING = re.compile(r"\b(?:ditetapkan\s+)?(?P<verb>sebagai|menjadi)\s+undang[\s\-]*undang",
                        re.IGNORECASE)
 # A budget title cut at "DARI ANGGARAN" or before the year of its "TAHUN DINAS"; a modern title
 # that only mentions a budget ("... BERSUMBER DARI ANGGARAN PENDAPATAN DAN BELANJA DAERAH") is
@@ -41,6 +40,30 @@ _LN_BRACKET = re.compile(r"\(\s*Lembaran[\s\-]*Negara[^()]{0,60}\)", re.IGNORECA
 # A tail that crosses one of these is running text, not the rest of a title
 _SENTENCE = re.compile(r";|\b(?:bahwa|tersebut|perlu|Menimbang|Mengingat|MEMUTUSKAN)\b",
                        re.IGNORECASE)
+_JOINING_END = re.compile(r"(?:[,(\-]|\b(?:DAN|ATAU|SERTA|TENTANG|ATAS|DARI|UNTUK|DI|KE|YANG|"
+                          r"ANTARA|DENGAN|PADA|BAGI|TERHADAP|MENGENAI|NO|NOMOR|TAHUN|"
+                          r"OF|THE|AND|ON|FOR|BETWEEN|TO|IN|WITH))\s*$", re.IGNORECASE)
+
+
+# "ANTARA" (between) names two sides: "... ANTARA REPUBLIK INDONESIA DAN KERAJAAN IRAK"
+_BETWEEN_ONE = re.compile(r"\bANTARA\b(?!.*\b(?:DAN|AND|DENGAN)\b)", re.IGNORECASE)
+
+
+def looks_cut(title: str) -> bool:
+    """Return True when a title visibly stops short: an open bracket or quote, a joining word,
+    or a "between" with one side only."""
+    return (bool(_JOINING_END.search(title)) or title.count("(") > title.count(")")
+            or title.count('"') % 2 == 1 or bool(_BETWEEN_ONE.search(title)))
+
+# A title cut at one of these words is completed from the running text
+_WORD_CUT = re.compile(r"\b(?:DAN|ATAU|SERTA|ANTARA|TENTANG|ATAS|DARI|UNTUK|DI|KE|YANG|DENGAN|"
+                       r"PADA|BAGI|TERHADAP|MENGENAI)\s*$")
+MAX_CLAUSE_WORDS = 8  # what a cut title lacks is a name or two ("Republik Rakyat Hongaria")
+# ... not a clause of running text ("Pemerintah Republik Korea telah menandatangani ...")
+_NOT_A_NAME = re.compile(r"\b(?:telah|yang|akan|pada|tanggal|ditandatangani|dilakukan|dalam)\b",
+                         re.IGNORECASE)
+_SIDES = re.compile(r"\b(?:dan|and)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;\n]|\.(?:\s|$)|\s*\((?=\s*Lembaran)", re.IGNORECASE)
 WINDOW = 600  # characters of running text before the enacting words searched for the anchor
 MAX_TAIL_WORDS = 14  # a completion longer than this is not a title's lost tail
 SEARCH_CHARS = 60_000  # the preamble and the first Pasal
@@ -52,6 +75,26 @@ def complete_title(about: str, text: str) -> str:
         return _complete_enactment(about, text)
     if _BUDGET_CUT.match(about):
         return _complete_budget(about, text)
+    if _WORD_CUT.search(about) or _BETWEEN_ONE.search(about):
+        return _complete_clause(about, text)
+    return about
+
+
+def _complete_clause(about: str, text: str) -> str:
+    """Complete a title that stops at a joining word ("... KERJA-SAMA ANTARA") from the running
+    text that says the same words ("perlu dibuat Perjanjian ... Kerja-sama antara Republik
+    Indonesia dan Republik Rakyat Hongaria;"), up to the end of that clause."""
+    anchor = _anchor(about)
+    if anchor is None:
+        return about
+    for found in anchor.finditer(text, 0, SEARCH_CHARS):
+        rest = text[found.end() : found.end() + 400]
+        end = _CLAUSE_END.search(rest)
+        tail = re.sub(r"\s+", " ", rest[: end.start()] if end else "").strip(" ,:\"'“”")
+        if (tail and not tail.isupper() and len(_WORD.findall(tail)) <= MAX_CLAUSE_WORDS
+                and not _SENTENCE.search(tail) and not _NOT_A_NAME.search(tail)
+                and not (_BETWEEN_ONE.search(about) and not _SIDES.search(tail))):
+            return f"{about} {_upper(tail)}"  # a capital heading cut the same way is skipped
     return about
 
 

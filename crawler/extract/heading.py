@@ -25,7 +25,9 @@ _NATIONAL = {
     "KEPUTUSANPRESIDEN": "KEPUTUSAN PRESIDEN",
     "INSTRUKSIPRESIDEN": "INSTRUKSI PRESIDEN",
 }
-_HYPHENS = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "−": "-", "^": None})
+# hyphens, dashes and the minus sign OCR and typists put for a hyphen ("UNDANG–UNDANG")
+_HYPHENS = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+                          "^": None})
 # "REPUBLIK INDONESIA" (OCR-tolerant) followed by a damaged or plain "NOMOR"
 _ANCHOR = re.compile(
     r"(?<=[\s\-])REPUB[A-Z]{2,4}\s*I[NO0][DO0][O0]?[A-Z.]{3,6}\s+"

@@ -15,6 +15,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from corpus.doctypes import find_doc_type
@@ -22,7 +23,7 @@ from corpus.ids import regulation_id
 from corpus.model import CITABLE_KINDS, Part, Reference
 from crawler.extract.citations import _type_alternation, find_citations, fix_ocr_digits, parse_year
 from crawler.extract.closing import annex_parts, annex_start, parse_closing
-from crawler.extract.completion import complete_title
+from crawler.extract.completion import complete_title, looks_cut
 from crawler.extract.heading import penjelasan_identity, repair_heading, settle_year
 from crawler.extract.structure import parse_units, split_lines
 from crawler.extract.wordrepair import repair_title
@@ -49,7 +50,10 @@ _ABOUT_END = re.compile(
     r"\b(?:BUPATI|GUBERNUR|WALI\s?KOTA|WALIKOTA|MENTERI|KEPALA)\b[A-Z .]{0,80},"
     r"\s*(?:\n|Menimbang|$)"
     r"|\bSumber\s*:"
-    r"|\n\s*\n|Pasal\s+1\b|BAB\s+I\b|\b[IA1]\s*[.,]\s*UMUM\b|\bUMUM\s+(?=[A-Z][a-z])"
+    r"|\n\s*\n|Pasal\s+1\b|BAB\s+I\b|\b[IA1]\s*[.,]\s*UMUM\b"
+    # a Penjelasan's "UMUM" section into its first sentence; not a title's own last word
+    # ("PEMILIHAN UMUM Presiden Republik Indonesia,")
+    r"|\bUMUM\s*\.?\s+(?=(?!Presiden\b|Menimbang\b|Mengingat\b|Dengan\b)[A-Z][a-z])"
     r"|\bUMUM\s+1\s*\.)",
 )
 # Words right before a type name that make it a regulation cited in a title
@@ -74,13 +78,14 @@ _PREAMBLE_END = re.compile(
 # The decision line a decree's diktum follow ("MEMUTUSKAN :", "Menetapkan :", an instruction's
 # "MENGINSTRUKSIKAN :"); lower case "menetapkan" in running text is not one.
 _DECIDED = re.compile(_DECISION + "|" + _spaced("MENGINSTRUKSIKAN"))
+MAX_STATED = 1000  # characters of a "Menetapkan :" line read as the title
 _MENETAPKAN = re.compile(
     # "Menetapkan :" (OCR "McnetapKan"), or "MEMUTUSKAN:" straight into the title (a lost line)
     r"(?:M[ce]n[ce]tap[kK]an|MEMUTUSKAN)\s*:?\s*"
     r"(?:peraturan\s+sebagai\s+berikut\s*:?\s*)?[\"“]?"  # the 1940s-50s wording
     # the type in capitals, or in the sentence case of the 1950s ("Undang-undang tentang ...")
     r"(?P<type>[A-Z][A-Z \-]{4,80}?|[A-Z][a-z]+(?:[ \-][A-Za-z][a-z]+){0,4})\s+"
-    r"(?:TENTANG|[Tt]entang)\s+(?P<about>[^\n]{3,400})"
+    r"(?:TENTANG|[Tt]entang)\s+(?P<about>[^\n]{3," + str(MAX_STATED) + "})"
 )
 # A stated title ends at a full stop, but not one of an abbreviation ("No. 3", "PT. PAL", "N.V.",
 # "R.I.S."), where the body starts, even without a space ("PURA I.BAB I", "Pasal 1"), or where
@@ -207,10 +212,10 @@ def _parse_identity(full: str, result: ParsedRegulation, default_region: str | N
     _from_menetapkan(text, result)
     if not result.about:
         _from_penjelasan(text, result)
-    elif _looks_cut(result.about):  # the Penjelasan's heading may have the words a page lost
+    elif looks_cut(result.about):  # the Penjelasan's heading may have the words a page lost
         explained = ParsedRegulation(number=result.number, year=result.year)
         _from_penjelasan(text, explained)
-        if explained.about and _covers(explained.about, result.about):
+        if explained.about and _covers(explained.about, result.about, loose=True):
             result.about = explained.about
     if result.about:
         completed = complete_title(result.about, text)
@@ -225,8 +230,31 @@ def _parse_identity(full: str, result: ParsedRegulation, default_region: str | N
                 about = about[: end.start()].strip(" .,;:")
             _less_sure_of_about(result)
         result.about = about  # repaired, or only stray lower case put right ("HARi")
+    if result.about and result.year:
+        result.about = _past_years(result.about, result.year, full[:300_000])
     if result.doc_type and result.title is None:
         result.title = _title(result)
+
+
+_CITED_YEAR = re.compile(
+    r"\b(?P<cited>(?:NOMOR|NO\.?)\s*(?P<num>\d{1,4})\s*TAHUN\s*)(?P<year>\d{4})\b")
+
+
+def _past_years(about: str, year: int, text: str) -> str:
+    """Return `about` with a cited rule's year read right where OCR made it later than the
+    regulation itself ("PERATURAN PEMERINTAH NOMOR 14 TAHUN 2076" in a 2021 rule): the year the
+    text gives the same number elsewhere, most often."""
+    def mend(found: re.Match[str]) -> str:
+        if int(found.group("year")) <= year:
+            return found.group()
+        elsewhere = Counter(
+            int(m.group(1)) for m in re.finditer(
+                r"(?<!\d)" + found.group("num") + r"\s+Tahun\s+(\d{4})\b", text, re.IGNORECASE)
+            if int(m.group(1)) <= year)
+        if not elsewhere:
+            return found.group()
+        return found.group("cited") + str(elsewhere.most_common(1)[0][0])
+    return _CITED_YEAR.sub(mend, about)
 
 
 def _less_sure_of_about(result: ParsedRegulation) -> None:
@@ -243,15 +271,17 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
         return  # "Menetapkan : Dengan mencabut Peraturan ... tentang X": another rule's title
     about = match.group("about")
     end = _STATED_END.search(about, 3)
-    stated = _about_text(about[: end.start()] if end else about, None, None)
-    # The sentence-case restatement of the 1950s-60s often adds the Lembaran-Negara number and
-    # "menjadi undang-undang" to a complete heading: there, words added only at the end count
-    # when the heading visibly stops short (a trailing comma or joining word, an open bracket)
+    if end is None and result.about:
+        # no end in sight: a line that runs on into the Pasal is cut where the heading ends, a
+        # line that stops short of the heading's end gets the heading's last words
+        about = _through(about, result.about, run_on=len(about) >= MAX_STATED) or about
+    stated = _about_text(about[: end.start()] if end else about, None, None, limit=1000)
     lower = sum(c.islower() for c in stated or "") > sum(c.isupper() for c in stated or "")
-    if result.about and stated and _covers(stated, result.about, tail=not lower
-                                           or _looks_cut(result.about)):
-        # the heading's title lost words at a line or page break; a heading in capitals keeps
-        # its capitals when the restatement is in sentence case
+    opened = _MENIMBANG.search(text, 0, match.start())  # the preamble, not the heading
+    preamble = text[opened.start() : match.start()] if opened else ""
+    if result.about and stated and _better_stated(stated, result.about, preamble,
+                                                  text[match.start() :] if opened else ""):
+        # a heading in capitals keeps its capitals when the restatement is in sentence case
         result.about = stated.upper() if lower and result.about.isupper() else stated
     kind = _TYPE.search(match.group("type"))
     if not result.doc_type and kind:
@@ -260,6 +290,58 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
     if not result.about:
         result.about = stated[:1].upper() + stated[1:] if stated else stated  # "penetapan ..."
         result.confidence["about"] = 0.7
+
+
+def _better_stated(stated: str, heading: str, before: str, after: str) -> bool:
+    """Return True when the Menetapkan's wording of the title is better than the heading's.
+
+    - The heading lost words at a line or page break (`_covers`). The sentence-case
+      restatement of the 1950s-60s often adds the Lembaran-Negara number and "menjadi
+      undang-undang" to a complete heading: there, words added only at the end count when the
+      heading visibly stops short (a trailing comma or joining word, an open bracket).
+    - The heading lost its middle (`_garbled`) and the restatement is whole, with the same ends.
+    - The heading runs on past the title: into a section of the Penjelasan it was read from
+      ("... REPUBLIK INDONESIA I. PEMBENTUKAN DAN CARA KERJA ..."), or into a short word or
+      two of page debris the text never uses again ("... AGRARIA REFR").
+    `before` (the preamble from Menimbang on) and `after` (the text from the Menetapkan on)
+    hold no heading.
+    """
+    lower = sum(c.islower() for c in stated) > sum(c.isupper() for c in stated)
+    cut = looks_cut(heading)
+    if _covers(stated, heading, tail=not lower or cut, loose=cut):
+        return True
+    if looks_cut(stated) or _garbled(stated):
+        return False
+    if _garbled(heading) and _same_ends(stated, heading):
+        return True
+    rest = _beyond(heading, stated)
+    if rest:
+        if _SECTION_MARK.match(rest):
+            return True
+        debris = re.findall(r"\S+", rest)
+        if before and len(debris) <= 2 and all(
+                (len(w) <= 4 or not w.isalpha())
+                and re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before + after) is None
+                for w in debris):
+            return True
+    return False
+
+
+def _beyond(full: str, start: str) -> str | None:
+    """Return what `full` has after the words of `start` it begins with, or None."""
+    wanted = _squashed(start)
+    if not wanted or not _squashed(full).startswith(wanted):
+        return None
+    seen = 0
+    for at, char in enumerate(full.lower()):
+        seen += "a" <= char <= "z" or "0" <= char <= "9"
+        if seen == len(wanted):
+            rest = full[at + 1 :]
+            return rest if rest[:1] in ("", " ") else None  # not inside a word
+    return None
+
+
+_SECTION_MARK = re.compile(r"\s*(?:[IVX]{1,4}|[1-9])\s*\.\s+[A-Z]{3,}")
 
 
 def _from_penjelasan(text: str, result: ParsedRegulation) -> None:
@@ -275,14 +357,15 @@ def _from_penjelasan(text: str, result: ParsedRegulation) -> None:
         return
 
 
-def _covers(full: str, cut: str, *, tail: bool = True) -> bool:
+def _covers(full: str, cut: str, *, tail: bool = True, loose: bool = False) -> bool:
     """Return True when `full` is a longer statement of the title `cut` lost words from.
 
     Every word of `cut` must be a word of `full`, in order. Words `full` adds at the end are a
     title cut at a line or page break (unless `tail` is False: then only a lost line inside
     counts); words it adds before or between them must come three or more together (a lost
     line), because one or two words more are the same title worded differently ("PEMBERIAN
-    PEMBEBASAN CUKAI"), where the heading is kept.
+    PEMBEBASAN CUKAI"), where the heading is kept; unless `loose`: the heading visibly stops
+    short ("... ANTARA REPUBLIK"), and the restatement's wording is the better one.
     """
     if (tail and len(_squashed(full)) > len(_squashed(cut))
             and _squashed(full).startswith(_squashed(cut))):
@@ -296,22 +379,53 @@ def _covers(full: str, cut: str, *, tail: bool = True) -> bool:
             found = words.index(word, at)
         except ValueError:
             return False
-        if 0 < found - at < 3:
+        if 0 < found - at < 3 and not loose:
             return False
         inside = inside or found > at
         at = found + 1
     return len(words) > len(kept) and (tail or inside)
 
 
-_JOINING_END = re.compile(r"(?:[,(\-]|\b(?:DAN|ATAU|SERTA|TENTANG|ATAS|DARI|UNTUK|DI|KE|YANG|"
-                          r"DENGAN|PADA|BAGI|TERHADAP|MENGENAI|NO|NOMOR|TAHUN|"
-                          r"OF|THE|AND|ON|FOR|BETWEEN|TO|IN|WITH))\s*$", re.IGNORECASE)
+def _garbled(title: str) -> bool:
+    """Return True when a heading lost its middle: a bracket closed that never opened ("...
+    TAHUN 1962 NO. 50) MENJADI UNDANG-UNDANG"), or a run of words printed twice in a row."""
+    if title.count(")") > title.count("("):
+        return True
+    words = re.findall(r"[a-z0-9]+", title.lower())
+    return any(words[i : i + size] == words[i + size : i + 2 * size]
+               for size in range(4, 13) for i in range(len(words) - 2 * size + 1))
 
 
-def _looks_cut(title: str) -> bool:
-    """Return True when a title visibly stops short: an open bracket or quote, a joining word."""
-    return (bool(_JOINING_END.search(title)) or title.count("(") > title.count(")")
-            or title.count('"') % 2 == 1)
+def _same_ends(full: str, title: str) -> bool:
+    """Return True when `full` is another wording of `title`: the same first and last two
+    words, and nearly all of the title's words (a garbled heading keeps some debris)."""
+    words = re.findall(r"[a-z0-9]+", full.lower())
+    kept = re.findall(r"[a-z0-9]+", title.lower())
+    known = set(words)
+    return (len(kept) >= 4 and words[:2] == kept[:2] and words[-2:] == kept[-2:]
+            and sum(w in known for w in kept) >= 0.9 * len(kept))
+
+
+def _through(full: str, cut: str, *, run_on: bool) -> str | None:
+    """Return `full` with the words of `cut` in it, in order, or None.
+
+    A restatement that stops at a line end before the heading does ("... PEOPLE'S REPUBLIC OF"
+    and the Pasal on the next line) gets the heading's own last words after its own; one that
+    `run_on` past its end is cut after the heading's last word.
+    """
+    at = 0
+    words = list(re.finditer(r"[a-z0-9]+", cut, re.IGNORECASE))
+    for i, word in enumerate(words):
+        found = re.compile(r"(?<![a-z0-9])" + word.group() + r"(?![a-z0-9])",
+                           re.IGNORECASE).search(full, at)
+        if found is None:
+            if i < len(words) // 2 or len(re.findall(r"[a-z0-9]+", full[at:], re.IGNORECASE)) > 3:
+                return None  # not a restatement that stops early
+            return f"{full[:at]} {cut[word.start():]}"
+        at = found.end()
+    if not run_on:
+        return full
+    return full[:at] + (cut[words[-1].end() :] if words else "")  # and its closing bracket
 
 
 def _heading_like(head: str, kind: re.Match[str], nomor: re.Match[str], top_only: bool,
@@ -408,10 +522,11 @@ def _code(spelled: str) -> str | None:
     return found.code if found.kind == "regulation" else None
 
 
-def _about_text(tail: str, number: str | None, year: int | None) -> str | None:
+def _about_text(tail: str, number: str | None, year: int | None,
+                limit: int = 400) -> str | None:
     tail = tail[:1500]
     end = _ABOUT_END.search(tail)
-    about = tail[: end.start()] if end else tail[:400]
+    about = tail[: end.start()] if end else tail[:limit]
     if number and year:  # a repeated heading: "TENTANG X PERATURAN PEMERINTAH NOMOR 42 TAHUN 2004"
         own = re.compile(r"(?:" + _TYPE.pattern + r")[A-Z \-]{0,80}?NOMOR\s*" + re.escape(number)
                          + r"\s*TAHUN\s*" + str(year) + r"\b", re.IGNORECASE)
@@ -452,6 +567,9 @@ def _squashed(text: str) -> str:
 
 def _clean_about(about: str) -> str | None:
     about = re.sub(r"\s+", " ", about).strip(" .,;:")
+    about = re.sub(r"\s*\*+\)?$", "", about)  # a footnote's mark ("... REVOLUSI *)")
+    # the next item's number ("... SEBAGAI UNDANG-UNDANG. 1"), not a number ("NO. 63")
+    about = re.sub(r"(?<!\bN[Oo])(?<!\bN[Rr])\.\s+(?:[0-9]{1,2}|[IVX]{1,3})$", "", about)
     if re.search(r"[A-Z]{3,} [a-z][.)]?$", about):
         about = about[: about.rfind(" ")]  # "... INDONESIA a": the first Menimbang item's letter
     if about.endswith(('"', "”")) and (about.count('"') + about.count("“")

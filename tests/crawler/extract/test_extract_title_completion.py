@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from crawler.extract import parse_regulation
 from crawler.extract.completion import complete_title
 
@@ -107,11 +109,17 @@ def test_a_modern_title_that_mentions_a_budget_is_whole() -> None:
 
 
 def test_an_enactment_ended_with_a_dash_for_the_hyphen_is_whole() -> None:
-    title = ("PENETAPAN PERATURAN PEMERINTAH PENGGANTI UNDANG\u2013UNDANG NOMOR 2 TAHUN 2022 "
-             "TENTANG CIPTA KERJA MENJADI UNDANG\u2013UNDANG")
-    text = ("Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja "
-            "(Lembaran Negara Tahun 2022 Nomor 238) ditetapkan menjadi Undang-Undang.")
-    assert complete_title(title, text) == title
+    # The dashes are hyphens once the heading is read (`heading.repair_heading`): the ending
+    # is seen and nothing is added to the title
+    text = ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 6 TAHUN 2023 TENTANG PENETAPAN PERATURAN "
+            "PEMERINTAH PENGGANTI UNDANG\u2013UNDANG NOMOR 2 TAHUN 2022 TENTANG CIPTA KERJA "
+            "MENJADI UNDANG\u2014UNDANG\nDENGAN RAHMAT TUHAN YANG MAHA ESA\nMenimbang : a. bahwa "
+            "perlu;\nMEMUTUSKAN:\nPasal I\nPeraturan Pemerintah Pengganti Undang-Undang Nomor 2 "
+            "Tahun 2022 tentang Cipta Kerja (Lembaran Negara Tahun 2022 Nomor 238) ditetapkan "
+            "menjadi Undang-Undang.\nPasal II\nBerlaku.")
+    assert parse_regulation(text).about == (
+        "PENETAPAN PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG NOMOR 2 TAHUN 2022 TENTANG "
+        "CIPTA KERJA MENJADI UNDANG-UNDANG")
 
 
 def test_only_a_lembaran_negara_bracket_completes_an_enactment() -> None:
@@ -128,3 +136,156 @@ def test_a_bracket_the_heading_closed_is_not_copied_again() -> None:
             "(Lembaran-Negara tahun 1955 No. 34) ditetapkan sebagai Undang-undang")
     assert complete_title(title, text) == (
         title + " (LEMBARAN-NEGARA TAHUN 1955 NO. 34) SEBAGAI UNDANG-UNDANG")
+
+
+def _law(heading: str, preamble: str, menetapkan: str, extra: str = "") -> str:
+    """A fictional law: its heading, preamble, Menetapkan line and a short body."""
+    return (f"UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 9 TAHUN 1962 TENTANG {heading}\n"
+            f"Menimbang :\n{preamble}\nMengingat : pasal 5 Undang-undang Dasar;\nMEMUTUSKAN :\n"
+            f"Menetapkan : {menetapkan}\nPasal 1\nPerjanjian disetujui.\nPasal 2\n"
+            f"Undang-undang ini mulai berlaku pada hari diundangkan.\n{extra}")
+
+
+def test_a_treaty_heading_cut_at_between_is_completed_from_the_preamble() -> None:
+    # Heading and Menetapkan both lack words; the Menimbang names both sides
+    text = _law("PEMBUATAN PERJANJIAN PERSAHABATAN DAN KERJA-SAMA ANTARA",
+                "bahwa perlu dibuat Perjanjian Persahabatan dan Kerja-sama antara Republik "
+                "Indonesia dan Republik Rakyat Hongaria;",
+                "Undang-undang tentang pembuatan perjanjian persahabatan antara Republik "
+                "Indonesia dan Republik Rakyat Hongaria.")
+    assert parse_regulation(text).about == (
+        "PEMBUATAN PERJANJIAN PERSAHABATAN DAN KERJA-SAMA ANTARA REPUBLIK INDONESIA DAN "
+        "REPUBLIK RAKYAT HONGARIA")
+
+
+def test_a_treaty_heading_with_one_side_takes_the_menetapkan_wording() -> None:
+    # "ANTARA REPUBLIK" names one side: the restatement adds a word inside, too
+    text = _law("PERSETUJUAN PERJANJIAN PERSAHABATAN ANTARA REPUBLIK",
+                "bahwa perlu perjanjian itu disetujui;",
+                "UNDANG-UNDANG TENTANG PERSETUJUAN PERJANJIAN PERSAHABATAN ANTARA NEGARA "
+                "REPUBLIK INDONESIA DAN KERAJAAN IRAK.")
+    assert parse_regulation(text).about == (
+        "PERSETUJUAN PERJANJIAN PERSAHABATAN ANTARA NEGARA REPUBLIK INDONESIA DAN KERAJAAN IRAK")
+
+
+def test_a_cut_title_is_not_completed_with_running_text() -> None:
+    text = _law("PENGESAHAN PERJANJIAN EKSTRADISI ANTARA REPUBLIK INDONESIA DAN",
+                "bahwa Pemerintah Republik Indonesia dan Pemerintah Republik Korea telah "
+                "menandatangani Perjanjian Ekstradisi di Jakarta pada tanggal 28 November 2000;",
+                "Undang-undang tentang pengesahan perjanjian ekstradisi.")
+    assert parse_regulation(text).about == (
+        "PENGESAHAN PERJANJIAN EKSTRADISI ANTARA REPUBLIK INDONESIA DAN")
+
+
+def test_a_heading_that_lost_a_middle_line_takes_a_long_restatement() -> None:
+    # The Menetapkan line is longer than a short title and stops before the English title's
+    # end (the Pasal on the next line): its inner line and the heading's own end are kept
+    english = ("( AGREEMENT BETWEEN THE GOVERNMENT OF THE REPUBLIC OF INDONESIA AND THE GOVERNMENT "
+               "OF THE HONG KONG SPECIAL ADMINISTRATIVE REGION OF THE PEOPLE'S REPUBLIC OF CHINA "
+               "CONCERNING MUTUAL LEGAL ASSISTANCE IN CRIMINAL MATTERS )")
+    heading = ("PENGESAHAN PERSETUJUAN ANTARA PEMERINTAH REPUBLIK HONG KONG REPUBLIK RAKYAT CHINA "
+               f"TENTANG BANTUAN HUKUM TIMBAL BALIK DALAM MASALAH PIDANA {english}")
+    whole = heading.replace("PEMERINTAH REPUBLIK HONG", "PEMERINTAH REPUBLIK INDONESIA DAN "
+                            "PEMERINTAH DAERAH ADMINISTRASI KHUSUS HONG")
+    stated = "UNDANG-UNDANG TENTANG " + whole[: whole.index(" OF CHINA") + 9]
+    text = _law(heading, "bahwa perlu;", stated)
+    assert parse_regulation(text).about == whole
+
+
+@pytest.mark.parametrize(("heading", "stated", "title"), [
+    # a bracket closed that never opened: the heading lost the line between
+    ("PENETAPAN PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG NO. 12 TAHUN 1962 TENTANG KETENTUAN "
+     "DIBIDANG FISKAL MENGENAI TAHUN 1962 NO. 50) MENJADI UNDANG-UNDANG",
+     "Undang-undang tentang Penetapan Peraturan Pemerintah Pengganti Undang-undang No. 12 tahun "
+     "1962 tentang ketentuan-ketentuan Fiskal mengenai Pembayaran Sumbangan Wajib Istimewa "
+     "(Lembaran-Negara tahun 1962 No. 50) menjadi Undang-undang.",
+     "PENETAPAN PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG NO. 12 TAHUN 1962 TENTANG "
+     "KETENTUAN-KETENTUAN FISKAL MENGENAI PEMBAYARAN SUMBANGAN WAJIB ISTIMEWA (LEMBARAN-NEGARA "
+     "TAHUN 1962 NO. 50) MENJADI UNDANG-UNDANG"),
+    # a run of words printed twice in a row
+    ("PENETAPAN PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG NO. 14 TAHUN 1962 TENTANG PEMUNGUTAN "
+     "SUMBANGAN WAJIB TAHUN 1962 TENTANG PEMUNGUTAN SUMBANGAN WAJIB ATAS KENDARAAN MENJADI "
+     "UNDANG-UNDANG",
+     "Undang-undang tentang Penetapan Peraturan Pemerintah Pengganti Undang-undang No. 14 tahun "
+     "1962 tentang Pemungutan Sumbangan Wajib atas Kendaraan Bermotor (Lembaran-Negara tahun 1962 "
+     "No. 52), menjadi Undang-undang.",
+     "PENETAPAN PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG NO. 14 TAHUN 1962 TENTANG PEMUNGUTAN "
+     "SUMBANGAN WAJIB ATAS KENDARAAN BERMOTOR (LEMBARAN-NEGARA TAHUN 1962 NO. 52), MENJADI "
+     "UNDANG-UNDANG"),
+])
+def test_a_garbled_heading_takes_the_whole_menetapkan(heading: str, stated: str,
+                                                      title: str) -> None:
+    assert parse_regulation(_law(heading, "bahwa perlu;", stated)).about == title
+
+
+@pytest.mark.parametrize(("heading", "stated"), [
+    # a garbled heading, and a restatement that lost words of its own: the heading stays
+    ("PENETAPAN UNDANG-UNDANG DARURAT NO. 7 TAHUN 1958 TENTANG BINTANG GERILYA SEBAGAIMANA "
+     "TERMAKTUB DALAM PERATURAN PEMERINTAH NO. 8 TAHUN 1949 NO. 154) SEBAGAI UNDANG-UNDANG",
+     "UNDANG-UNDANG TENTANG PENETAPAN UNDANG-UNDANG DARURAT NO. 7 TAHUN 1958 TENTANG BINTANG "
+     "GERILYA SEBAGAI TERMAKTUB DALAM PERATURAN PEMERINTAH SEBAGAI UNDANG-UNDANG."),
+    # a list of parties repeats words, far apart: no garbled heading
+    ("PENGESAHAN PERJANJIAN KARYA ANTARA P.N. PERTAMINA DENGAN P.T. CALTEX INDONESIA; P.N. "
+     "PERTAMINA DENGAN P.T. STANVAC INDONESIA",
+     "UNDANG-UNDANG TENTANG PENGESAHAN PERJANJIAN KARYA ANTARA P.N. PERTAMINA DENGAN P.T. "
+     "CALTEX INDONESIA DAN P.N. PERMINA DENGAN P.T. STANVAC INDONESIA."),
+])
+def test_a_heading_stays_beside_a_restatement_that_is_no_better(heading: str,
+                                                                stated: str) -> None:
+    assert parse_regulation(_law(heading, "bahwa perlu;", stated)).about == heading
+
+
+@pytest.mark.parametrize(("heading", "title"), [
+    # read from a Penjelasan heading, run on into its first section
+    ("PERTAHANAN NEGARA I. PEMBENTUKAN DAN CARA KERJA PANITIA NEGARA", "PERTAHANAN NEGARA"),
+    # a short piece of page debris the text never uses again
+    ("PERALIHAN TUGAS DAN WEWENANG AGRARIA REFR", "PERALIHAN TUGAS DAN WEWENANG AGRARIA"),
+    # a footnote's mark
+    ("PERALIHAN TUGAS DAN WEWENANG AGRARIA *)", "PERALIHAN TUGAS DAN WEWENANG AGRARIA"),
+])
+def test_a_heading_run_on_past_its_restatement_is_cut(heading: str, title: str) -> None:
+    text = _law(heading, "bahwa tugas agraria perlu dialihkan;", f"UNDANG-UNDANG TENTANG {title}.")
+    assert parse_regulation(text).about == title
+
+
+def test_a_real_last_word_the_restatement_lacks_is_kept() -> None:
+    # "ASING" is used in the text: not debris, the Menetapkan line was only shorter
+    text = _law("PENANAMAN MODAL ASING", "bahwa modal asing diperlukan;",
+                "UNDANG-UNDANG TENTANG PENANAMAN MODAL.")
+    assert parse_regulation(text).about == "PENANAMAN MODAL ASING"
+
+
+def test_a_cited_year_later_than_the_regulation_is_read_from_the_text() -> None:
+    text = ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 12 TAHUN 2021 TENTANG PERUBAHAN ATAS "
+            "PERATURAN PEMERINTAH NOMOR 14 TAHUN 2076 TENTANG PENYELENGGARAAN PERUMAHAN\n"
+            "DENGAN RAHMAT TUHAN YANG MAHA ESA\nMenimbang : bahwa perlu menetapkan Peraturan "
+            "Pemerintah tentang Perubahan atas Peraturan Pemerintah Nomor 14 Tahun 2016 tentang "
+            "Penyelenggaraan Perumahan;\nMEMUTUSKAN:\nPasal I\nBeberapa ketentuan dalam Peraturan "
+            "Pemerintah Nomor 14 Tahun 2016 diubah.\nPasal II\nBerlaku.")
+    assert parse_regulation(text).about == (
+        "PERUBAHAN ATAS PERATURAN PEMERINTAH NOMOR 14 TAHUN 2016 TENTANG PENYELENGGARAAN "
+        "PERUMAHAN")
+    # a year no later than the regulation's own is what the heading says
+    assert "TAHUN 2016" in parse_regulation(text.replace("2076", "2016").replace(
+        "Tahun 2016", "Tahun 2015")).about
+
+
+@pytest.mark.parametrize(("heading", "title"), [
+    ("PEMILIHAN UMUM Presiden Republik Indonesia,", "PEMILIHAN UMUM"),
+    ("PEMBERIAN KUASA UNDANG-UNDANG NO. 63\n", "PEMBERIAN KUASA UNDANG-UNDANG NO. 63"),
+])
+def test_a_title_ending_in_a_section_word_or_number_keeps_it(heading: str, title: str) -> None:
+    text = (f"UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 7 TAHUN 1958 TENTANG {heading} "
+            "Menimbang : a. bahwa perlu;\nMEMUTUSKAN:\nPasal 1\nIsi.")
+    assert parse_regulation(text).about == title
+
+
+def test_a_penjelasan_section_after_its_title_ends_it() -> None:
+    text = _law("PEMBUATAN PERJANJIAN PERSAHABATAN DAN KERJA-SAMA ANTARA", "bahwa perlu;",
+                "Undang-undang tentang pembuatan perjanjian.",
+                "PENJELASAN ATAS UNDANG-UNDANG No. 9 TAHUN 1962 TENTANG PEMBUATAN PERJANJIAN "
+                "PERSAHABATAN DAN KERJASAMA ANTARA REPUBLIK INDONESIA DAN REPUBLIK SOSIALIS "
+                "CEKOSLOVAKIA. UMUM. Dalam rangka usaha persahabatan.")
+    assert parse_regulation(text).about == (
+        "PEMBUATAN PERJANJIAN PERSAHABATAN DAN KERJASAMA ANTARA REPUBLIK INDONESIA DAN REPUBLIK "
+        "SOSIALIS CEKOSLOVAKIA")
