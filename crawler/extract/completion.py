@@ -45,8 +45,9 @@ _JOINING_END = re.compile(r"(?:[,(\-]|\b(?:DAN|ATAU|SERTA|TENTANG|ATAS|DARI|UNTU
                           r"OF|THE|AND|ON|FOR|BETWEEN|TO|IN|WITH))\s*$", re.IGNORECASE)
 
 
-# "ANTARA" (between) names two sides: "... ANTARA REPUBLIK INDONESIA DAN KERAJAAN IRAK"
-_BETWEEN_ONE = re.compile(r"\bANTARA\b(?!.*\b(?:DAN|AND|DENGAN)\b)", re.IGNORECASE)
+# "ANTARA" (between) names two sides: "... ANTARA REPUBLIK INDONESIA DAN KERAJAAN IRAK"; a
+# title that ends a few words after it with no second side is cut
+_BETWEEN_ONE = re.compile(r"\bANTARA(?:\s+(?!(?:DAN|AND|DENGAN)\b)\S+){0,3}\s*$", re.IGNORECASE)
 
 
 def looks_cut(title: str) -> bool:
@@ -63,7 +64,9 @@ MAX_CLAUSE_WORDS = 8  # what a cut title lacks is a name or two ("Republik Rakya
 _NOT_A_NAME = re.compile(r"\b(?:telah|yang|akan|pada|tanggal|ditandatangani|dilakukan|dalam)\b",
                          re.IGNORECASE)
 _SIDES = re.compile(r"\b(?:dan|and)\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[;\n]|\.(?:\s|$)|\s*\((?=\s*Lembaran)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r";|\.(?:\s|$)|[\"”]|\s*\((?=\s*Lembaran)", re.IGNORECASE)
+_DECISION = re.compile(r"\bM\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N\b|\bMenetapkan\s*:",
+                       re.IGNORECASE)
 WINDOW = 600  # characters of running text before the enacting words searched for the anchor
 MAX_TAIL_WORDS = 14  # a completion longer than this is not a title's lost tail
 SEARCH_CHARS = 60_000  # the preamble and the first Pasal
@@ -87,14 +90,17 @@ def _complete_clause(about: str, text: str) -> str:
     anchor = _anchor(about)
     if anchor is None:
         return about
-    for found in anchor.finditer(text, 0, SEARCH_CHARS):
-        rest = text[found.end() : found.end() + 400]
+    decided = _DECISION.search(text, 0, SEARCH_CHARS)  # the preamble only, not a Pasal
+    one_side = _BETWEEN_ONE.search(about) is not None
+    for found in anchor.finditer(text, 0, decided.start() if decided else SEARCH_CHARS):
+        if not _WORD.findall(found.group())[-1].islower():
+            continue  # the heading, or a name ("KANTOR BERITA NASIONAL Antara"), not a joiner
+        rest = re.sub(r"\s+", " ", text[found.end() : found.end() + 400])  # lines rejoined
         end = _CLAUSE_END.search(rest)
-        tail = re.sub(r"\s+", " ", rest[: end.start()] if end else "").strip(" ,:\"'“”")
-        if (tail and not tail.isupper() and len(_WORD.findall(tail)) <= MAX_CLAUSE_WORDS
-                and not _SENTENCE.search(tail) and not _NOT_A_NAME.search(tail)
-                and not (_BETWEEN_ONE.search(about) and not _SIDES.search(tail))):
-            return f"{about} {_upper(tail)}"  # a capital heading cut the same way is skipped
+        tail = rest[: end.start()].strip(" ,:\"'“”") if end else ""
+        if (tail and len(_WORD.findall(tail)) <= MAX_CLAUSE_WORDS and not _SENTENCE.search(tail)
+                and not _NOT_A_NAME.search(tail) and not (one_side and not _SIDES.search(tail))):
+            return f"{about} {_upper(tail)}"
     return about
 
 

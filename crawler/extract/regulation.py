@@ -231,26 +231,32 @@ def _parse_identity(full: str, result: ParsedRegulation, default_region: str | N
             _less_sure_of_about(result)
         result.about = about  # repaired, or only stray lower case put right ("HARi")
     if result.about and result.year:
-        result.about = _past_years(result.about, result.year, full[:300_000])
+        mended = _past_years(result.about, result.year, result.number, full[:300_000])
+        if mended != result.about:
+            result.about = mended
+            _less_sure_of_about(result)
     if result.doc_type and result.title is None:
         result.title = _title(result)
 
 
 _CITED_YEAR = re.compile(
-    r"\b(?P<cited>(?:NOMOR|NO\.?)\s*(?P<num>\d{1,4})\s*TAHUN\s*)(?P<year>\d{4})\b")
+    r"\b(?P<cited>(?:NOMOR|NO\.?)\s*(?P<num>\d{1,4})\s*TAHUN\s*)(?P<year>\d{4})\b",
+    re.IGNORECASE)
 
 
-def _past_years(about: str, year: int, text: str) -> str:
+def _past_years(about: str, year: int, number: str | None, text: str) -> str:
     """Return `about` with a cited rule's year read right where OCR made it later than the
     regulation itself ("PERATURAN PEMERINTAH NOMOR 14 TAHUN 2076" in a 2021 rule): the year the
-    text gives the same number elsewhere, most often."""
+    text gives the same number elsewhere ("Nomor 14 Tahun 2016"), most often; the regulation's
+    own number and year are not a citation."""
     def mend(found: re.Match[str]) -> str:
         if int(found.group("year")) <= year:
             return found.group()
+        cited = found.group("num")
         elsewhere = Counter(
             int(m.group(1)) for m in re.finditer(
-                r"(?<!\d)" + found.group("num") + r"\s+Tahun\s+(\d{4})\b", text, re.IGNORECASE)
-            if int(m.group(1)) <= year)
+                r"\b(?:Nomor|No\.?)\s*" + cited + r"\s+Tahun\s+(\d{4})\b", text, re.IGNORECASE)
+            if int(m.group(1)) < year or (int(m.group(1)) == year and cited != number))
         if not elsewhere:
             return found.group()
         return found.group("cited") + str(elsewhere.most_common(1)[0][0])
@@ -271,25 +277,44 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
         return  # "Menetapkan : Dengan mencabut Peraturan ... tentang X": another rule's title
     about = match.group("about")
     end = _STATED_END.search(about, 3)
-    if end is None and result.about:
-        # no end in sight: a line that runs on into the Pasal is cut where the heading ends, a
-        # line that stops short of the heading's end gets the heading's last words
-        about = _through(about, result.about, run_on=len(about) >= MAX_STATED) or about
-    stated = _about_text(about[: end.start()] if end else about, None, None, limit=1000)
-    lower = sum(c.islower() for c in stated or "") > sum(c.isupper() for c in stated or "")
-    opened = _MENIMBANG.search(text, 0, match.start())  # the preamble, not the heading
-    preamble = text[opened.start() : match.start()] if opened else ""
-    if result.about and stated and _better_stated(stated, result.about, preamble,
-                                                  text[match.start() :] if opened else ""):
-        # a heading in capitals keeps its capitals when the restatement is in sentence case
-        result.about = stated.upper() if lower and result.about.isupper() else stated
+    line = about[: end.start()] if end else about
+    heading = result.about
+    if heading:
+        lines = [line]
+        if end is None:
+            # no end in sight: a line that runs on into the Pasal is cut where the heading
+            # ends, a line that stops short of the heading's end gets the heading's last words
+            # (or, if those are debris, is taken as it is)
+            run_on = len(about) >= MAX_STATED
+            through = _through(about, heading, run_on=run_on)
+            lines = ([through] if through else []) + ([] if run_on else lines)
+        opened = _MENIMBANG.search(text, 0, match.start())  # the preamble, not the heading
+        preamble = text[opened.start() : match.start()] if opened else ""
+        after = text[match.start() :] if opened else ""
+        for candidate in lines:
+            stated = _about_text(candidate, None, None, limit=MAX_STATED)
+            if stated and _better_stated(stated, heading, preamble, after):
+                result.about = _like_heading(stated, heading)
+                break
     kind = _TYPE.search(match.group("type"))
     if not result.doc_type and kind:
         result.doc_type = _code(kind.group(0))
         result.confidence["doc_type"] = 0.7
     if not result.about:
+        stated = _about_text(line, None, None)
         result.about = stated[:1].upper() + stated[1:] if stated else stated  # "penetapan ..."
         result.confidence["about"] = 0.7
+
+
+def _like_heading(stated: str, heading: str) -> str:
+    """Return a restatement written as the heading was: a sentence-case one in capitals if the
+    heading was (a mostly capital one keeps its stray lower case, OCR's sign for repair:
+    "MENGENAl"), and without the space OCR leaves after a hyphen at a line end ("UNDANG-
+    UNDANG", "LEMBARAN- NEGARA")."""
+    if heading.isupper():
+        lower = sum(c.islower() for c in stated) > sum(c.isupper() for c in stated)
+        stated = re.sub(r"(?<=[A-Z])-\s+(?=[A-Z])", "-", stated.upper() if lower else stated)
+    return stated
 
 
 def _better_stated(stated: str, heading: str, before: str, after: str) -> bool:
@@ -303,8 +328,8 @@ def _better_stated(stated: str, heading: str, before: str, after: str) -> bool:
     - The heading runs on past the title: into a section of the Penjelasan it was read from
       ("... REPUBLIK INDONESIA I. PEMBENTUKAN DAN CARA KERJA ..."), or into a short word or
       two of page debris the text never uses again ("... AGRARIA REFR").
-    `before` (the preamble from Menimbang on) and `after` (the text from the Menetapkan on)
-    hold no heading.
+    `before` is the preamble (from Menimbang on), `after` the text from the Menetapkan on:
+    debris of the heading is found in neither, in any case.
     """
     lower = sum(c.islower() for c in stated) > sum(c.isupper() for c in stated)
     cut = looks_cut(heading)
@@ -321,7 +346,8 @@ def _better_stated(stated: str, heading: str, before: str, after: str) -> bool:
         debris = re.findall(r"\S+", rest)
         if before and len(debris) <= 2 and all(
                 (len(w) <= 4 or not w.isalpha())
-                and re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before + after) is None
+                and re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before + after,
+                              re.IGNORECASE) is None
                 for w in debris):
             return True
     return False
@@ -333,8 +359,8 @@ def _beyond(full: str, start: str) -> str | None:
     if not wanted or not _squashed(full).startswith(wanted):
         return None
     seen = 0
-    for at, char in enumerate(full.lower()):
-        seen += "a" <= char <= "z" or "0" <= char <= "9"
+    for at, char in enumerate(full):
+        seen += len(_squashed(char))  # as `_squashed` counts it ("İ" lower-cased is two)
         if seen == len(wanted):
             rest = full[at + 1 :]
             return rest if rest[:1] in ("", " ") else None  # not inside a word
@@ -565,11 +591,15 @@ def _squashed(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+_NEXT_ITEM = re.compile(r"(?P<word>\w+)\s*\.\s+(?:[0-9]{1,2}|[IVX]{1,3})$")
+
+
 def _clean_about(about: str) -> str | None:
     about = re.sub(r"\s+", " ", about).strip(" .,;:")
     about = re.sub(r"\s*\*+\)?$", "", about)  # a footnote's mark ("... REVOLUSI *)")
-    # the next item's number ("... SEBAGAI UNDANG-UNDANG. 1"), not a number ("NO. 63")
-    about = re.sub(r"(?<!\bN[Oo])(?<!\bN[Rr])\.\s+(?:[0-9]{1,2}|[IVX]{1,3})$", "", about)
+    item = _NEXT_ITEM.search(about)
+    if item and item.group("word").upper() not in ("NO", "NR", "NOMOR"):
+        about = about[: item.end("word")]  # "... SEBAGAI UNDANG-UNDANG. 1", not "NO. 63"
     if re.search(r"[A-Z]{3,} [a-z][.)]?$", about):
         about = about[: about.rfind(" ")]  # "... INDONESIA a": the first Menimbang item's letter
     if about.endswith(('"', "”")) and (about.count('"') + about.count("“")
@@ -580,7 +610,10 @@ def _clean_about(about: str) -> str | None:
     tokens = about.split()
     if len(tokens) >= 6 and sum(len(t) <= 2 for t in tokens) > 0.4 * len(tokens):
         return None  # letter-spaced OCR ("PEN AM BAH AN PEN YERTAAN"): no readable title
-    about = re.sub(r"\s*-\s+(?=[a-z])", "", about)  # words broken by a hyphen at a line end
+    # a doubled word broken at its hyphen ("Undang- undang") keeps it; other words broken by a
+    # hyphen at a line end are joined
+    about = re.sub(r"\b(\w+)\s*-\s+(\1)\b", r"\1-\2", about, flags=re.IGNORECASE)
+    about = re.sub(r"\s*-\s+(?=[a-z])", "", about)
     return about or None
 
 

@@ -169,7 +169,7 @@ def _repair_token(token: str, vocabulary: Vocabulary, upper_title: bool) -> str:
     lead, core, trail = parts.group("lead"), parts.group("core"), parts.group("trail")
     if _NUMBERISH.fullmatch(core) and any(c.isdigit() for c in core):
         return lead + fix_ocr_digits(core) + trail
-    glued = _GLUED_NUMBER.fullmatch(core)
+    glued = _GLUED_NUMBER.fullmatch(core) if len(core) <= MAX_GLUED else None
     if glued and vocabulary.counts.get(glued.group("word") or glued.group("after"), 0) >= MIN_COUNT:
         # "TAHUN1985", "2O16TENTANG": a word the text knows and a number, a space lost
         word, number = glued.group("word") or glued.group("after"), glued.group("number")

@@ -146,16 +146,24 @@ def _law(heading: str, preamble: str, menetapkan: str, extra: str = "") -> str:
             f"Undang-undang ini mulai berlaku pada hari diundangkan.\n{extra}")
 
 
-def test_a_treaty_heading_cut_at_between_is_completed_from_the_preamble() -> None:
-    # Heading and Menetapkan both lack words; the Menimbang names both sides
-    text = _law("PEMBUATAN PERJANJIAN PERSAHABATAN DAN KERJA-SAMA ANTARA",
-                "bahwa perlu dibuat Perjanjian Persahabatan dan Kerja-sama antara Republik "
-                "Indonesia dan Republik Rakyat Hongaria;",
-                "Undang-undang tentang pembuatan perjanjian persahabatan antara Republik "
-                "Indonesia dan Republik Rakyat Hongaria.")
-    assert parse_regulation(text).about == (
-        "PEMBUATAN PERJANJIAN PERSAHABATAN DAN KERJA-SAMA ANTARA REPUBLIK INDONESIA DAN "
-        "REPUBLIK RAKYAT HONGARIA")
+@pytest.mark.parametrize(("heading", "preamble", "title"), [
+    # heading and Menetapkan both lack words; the Menimbang names both sides
+    ("PEMBUATAN PERJANJIAN PERSAHABATAN DAN KERJA-SAMA ANTARA",
+     "bahwa perlu dibuat Perjanjian Persahabatan dan Kerja-sama antara Republik Indonesia dan "
+     "Republik Rakyat Hongaria;",
+     "PEMBUATAN PERJANJIAN PERSAHABATAN DAN KERJA-SAMA ANTARA REPUBLIK INDONESIA DAN REPUBLIK "
+     "RAKYAT HONGARIA"),
+    # the side is read whole across a line break
+    ("PEMBUATAN PERJANJIAN PERSAHABATAN ANTARA REPUBLIK INDONESIA DAN",
+     "bahwa perlu dibuat Perjanjian Persahabatan antara Republik Indonesia dan Republik\n"
+     "Rakyat Hongaria;",
+     "PEMBUATAN PERJANJIAN PERSAHABATAN ANTARA REPUBLIK INDONESIA DAN REPUBLIK RAKYAT HONGARIA"),
+])
+def test_a_treaty_heading_cut_at_between_is_completed_from_the_preamble(
+        heading: str, preamble: str, title: str) -> None:
+    text = _law(heading, preamble, "Undang-undang tentang pembuatan perjanjian persahabatan "
+                "antara Republik Indonesia dan Republik Rakyat Hongaria.")
+    assert parse_regulation(text).about == title
 
 
 def test_a_treaty_heading_with_one_side_takes_the_menetapkan_wording() -> None:
@@ -268,6 +276,10 @@ def test_a_cited_year_later_than_the_regulation_is_read_from_the_text() -> None:
     # a year no later than the regulation's own is what the heading says
     assert "TAHUN 2016" in parse_regulation(text.replace("2076", "2016").replace(
         "Tahun 2016", "Tahun 2015")).about
+    # the regulation's own number and year are no citation to read a year from
+    own = text.replace("Nomor 14 Tahun 2016", "Nomor 12 Tahun 2021").replace(
+        "NOMOR 14 TAHUN 2076", "NOMOR 12 TAHUN 2076")
+    assert "NOMOR 12 TAHUN 2076" in parse_regulation(own).about
 
 
 @pytest.mark.parametrize(("heading", "title"), [
@@ -289,3 +301,91 @@ def test_a_penjelasan_section_after_its_title_ends_it() -> None:
     assert parse_regulation(text).about == (
         "PEMBUATAN PERJANJIAN PERSAHABATAN DAN KERJASAMA ANTARA REPUBLIK INDONESIA DAN REPUBLIK "
         "SOSIALIS CEKOSLOVAKIA")
+
+
+@pytest.mark.parametrize(("heading", "preamble", "body"), [
+    # the words after the title's last ones are a Pasal's sentence, not the preamble's
+    ("PENYELENGGARAAN PENDIDIKAN DAN", "bahwa perlu;",
+     "Penyelenggaraan pendidikan dan pelatihan dilaksanakan oleh Dinas."),
+    # "Antara" with a capital is a name (Perum LKBN Antara), not "between"
+    ("PERUSAHAAN UMUM LEMBAGA KANTOR BERITA NASIONAL ANTARA", "bahwa perlu;",
+     "Perusahaan Umum Lembaga Kantor Berita Nasional Antara dan disingkat Perum LKBN."),
+    # a clause of running text, short enough to pass for a name
+    ("PENGESAHAN PERJANJIAN ANTARA REPUBLIK INDONESIA DAN",
+     "bahwa Republik Indonesia dan Republik Korea telah menandatangani perjanjian;", ""),
+    # one side named after "antara" in the preamble too: no second side to add
+    ("PENGESAHAN PERJANJIAN ANTARA REPUBLIK", "bahwa perjanjian antara Republik Indonesia;", ""),
+])
+def test_a_cut_title_is_completed_only_from_a_name_in_the_preamble(heading: str, preamble: str,
+                                                                    body: str) -> None:
+    text = _law(heading, preamble, "Undang-undang tentang hal itu.").replace(
+        "Perjanjian disetujui.", body or "Perjanjian disetujui.")
+    assert parse_regulation(text).about == heading
+
+
+def test_a_short_last_word_the_text_writes_in_its_own_case_is_no_debris() -> None:
+    text = _law("PEMBENTUKAN KABUPATEN BENER MERIAH DI PROVINSI ACEH",
+                "bahwa perlu membentuk kabupaten di Provinsi Aceh;",
+                "UNDANG-UNDANG TENTANG PEMBENTUKAN KABUPATEN BENER MERIAH DI PROVINSI.")
+    assert parse_regulation(text).about == "PEMBENTUKAN KABUPATEN BENER MERIAH DI PROVINSI ACEH"
+
+
+def test_debris_is_cut_when_the_restatement_has_no_end_either() -> None:
+    text = _law("PERALIHAN TUGAS DAN WEWENANG AGRARIA REFR", "bahwa tugas agraria dialihkan;",
+                "UNDANG-UNDANG TENTANG PERALIHAN TUGAS DAN WEWENANG AGRARIA")
+    assert parse_regulation(text).about == "PERALIHAN TUGAS DAN WEWENANG AGRARIA"
+
+
+def test_a_footnote_mark_ends_a_heading_with_no_restatement() -> None:
+    text = ("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 9 TAHUN 1955 TENTANG PEMBERIAN KUASA KEPADA "
+            "MENTERI KEUANGAN *)\nMenimbang : bahwa perlu;\nMEMUTUSKAN:\nPasal 1\nIsi.")
+    assert parse_regulation(text).about == "PEMBERIAN KUASA KEPADA MENTERI KEUANGAN"
+
+
+def test_a_restatement_garbled_itself_does_not_replace_a_garbled_heading() -> None:
+    heading = "PENETAPAN PERATURAN NO. 12 TAHUN 1962 TENTANG FISKAL NO. 50) MENJADI UNDANG-UNDANG"
+    stated = ("Undang-undang tentang Penetapan Peraturan No. 12 tahun 1962 tentang ketentuan "
+              "Fiskal mengenai sumbangan No. 50) menjadi Undang-undang.")
+    assert parse_regulation(_law(heading, "bahwa perlu;", stated)).about == heading
+
+
+def test_a_restatement_is_written_in_the_headings_capitals_and_hyphens() -> None:
+    text = _law("PENETAPAN UNDANG-UNDANG DARURAT NO. 4 TAHUN 1951 TENTANG BEA TAHUN 1951 NO. 14) "
+                "SEBAGAI UNDANG-UNDANG", "bahwa perlu;",
+                "Undang-undang tentang Penetapan Undang- undang Darurat No. 4 tahun 1951 tentang "
+                "bea (Lembaran- Negara tahun 1951 No. 14) sebagai Undang-undang.")
+    assert parse_regulation(text).about == (
+        "PENETAPAN UNDANG-UNDANG DARURAT NO. 4 TAHUN 1951 TENTANG BEA (LEMBARAN-NEGARA TAHUN "
+        "1951 NO. 14) SEBAGAI UNDANG-UNDANG")
+
+
+def test_a_later_year_is_mended_only_from_an_earlier_one() -> None:
+    text = ("PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 12 TAHUN 2021 TENTANG PERUBAHAN ATAS "
+            "PERATURAN PEMERINTAH NOMOR 14 TAHUN 2076 TENTANG PERUMAHAN\nMenimbang : bahwa "
+            "Peraturan Pemerintah Nomor 14 Tahun 2077 perlu diubah;\nMEMUTUSKAN:\nPasal I\nIsi.")
+    parsed = parse_regulation(text)
+    assert "NOMOR 14 TAHUN 2076" in parsed.about
+    mended = parse_regulation(text.replace("Tahun 2077", "Tahun 2016"))
+    assert "NOMOR 14 TAHUN 2016" in mended.about
+    assert mended.confidence["about"] < parsed.confidence["about"]
+
+
+@pytest.mark.parametrize(("heading", "title"), [
+    ("PEMBERIAN KUASA UNDANG-UNDANG NOMOR. 63\n", "PEMBERIAN KUASA UNDANG-UNDANG NOMOR. 63"),
+    ("PEMBERIAN KUASA KEPADA MENTERI KEUANGAN MENURUT DAFTAR NO . 5\n",
+     "PEMBERIAN KUASA KEPADA MENTERI KEUANGAN MENURUT DAFTAR NO . 5"),
+    ("PEMBERIAN KUASA SEBAGAI UNDANG-UNDANG. 1\n", "PEMBERIAN KUASA SEBAGAI UNDANG-UNDANG"),
+])
+def test_a_number_after_a_full_stop_is_cut_unless_it_is_a_number(heading: str,
+                                                                 title: str) -> None:
+    text = (f"UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 7 TAHUN 1958 TENTANG {heading} "
+            "Menimbang : a. bahwa perlu;\nMEMUTUSKAN:\nPasal 1\nIsi.")
+    assert parse_regulation(text).about == title
+
+
+def test_a_restatement_line_running_on_without_the_headings_words_is_ignored() -> None:
+    # a Menetapkan line of more than a thousand characters with no end and none of the
+    # heading's words: the heading stays, nothing is read from the line
+    text = _law("PERTAHANAN NEGARA", "bahwa perlu;",
+                "UNDANG-UNDANG TENTANG " + "LAIN KATA " * 150)
+    assert parse_regulation(text).about == "PERTAHANAN NEGARA"

@@ -169,3 +169,9 @@ def test_glued_words_are_parted_into_words_the_text_uses_elsewhere() -> None:
     text = (f"{title}\nbahwa perlu Perubahan Kesebelas atas Peraturan Pemerintah;\n"
             "Menetapkan : PERUBAHAN KESEBELAS ATAS PERATURAN PEMERINTAH.")
     assert repair_title(title, text)[0] == "PERUBAHAN KESEBELAS ATAS PERATURAN PEMERINTAH"
+
+
+def test_a_number_glued_to_a_word_the_text_does_not_know_stays() -> None:
+    body = "Tahun ini, tentang itu, tahun depan, tentang ini, tahun lalu, tentang apa. "
+    title = "PERATURAN XYZQ1985 TENTANG X"
+    assert repair_title(title, title + "\n" + body)[0] == title
