@@ -306,6 +306,9 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
         result.confidence["about"] = 0.7
 
 
+_LN_BRACKET = re.compile(r"\(\s*Lembaran[\s\-]*Negara[^()]{0,80}\)", re.IGNORECASE)
+
+
 def _like_heading(stated: str, heading: str) -> str:
     """Return a restatement written as the heading was: a sentence-case one in capitals if the
     heading was (a mostly capital one keeps its stray lower case, OCR's sign for repair:
@@ -331,6 +334,8 @@ def _better_stated(stated: str, heading: str, before: str, after: str) -> bool:
     `before` is the preamble (from Menimbang on), `after` the text from the Menetapkan on:
     debris of the heading is found in neither, in any case.
     """
+    if _squashed(_LN_BRACKET.sub(" ", stated)) == _squashed(heading):
+        return False  # the restatement only adds the Lembaran-Negara number: a whole heading
     lower = sum(c.islower() for c in stated) > sum(c.isupper() for c in stated)
     cut = looks_cut(heading)
     if _covers(stated, heading, tail=not lower or cut, loose=cut):

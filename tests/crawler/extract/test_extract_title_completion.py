@@ -389,3 +389,11 @@ def test_a_restatement_line_running_on_without_the_headings_words_is_ignored() -
     text = _law("PERTAHANAN NEGARA", "bahwa perlu;",
                 "UNDANG-UNDANG TENTANG " + "LAIN KATA " * 150)
     assert parse_regulation(text).about == "PERTAHANAN NEGARA"
+
+
+def test_a_whole_heading_stays_beside_a_restatement_that_only_adds_the_gazette_number() -> None:
+    heading = ("PENETAPAN UNDANG-UNDANG DARURAT NO. 2 TAHUN 1958 TENTANG TANDA-TANDA PENGHARGAAN "
+               "SEBAGAI UNDANG-UNDANG")
+    stated = ("Undang-undang tentang Penetapan Undang-undang Darurat No. 2 tahun 1958 tentang "
+              "tanda-tanda penghargaan (Lembaran-Negara tahun 1958 No. 41) sebagai Undang-undang.")
+    assert parse_regulation(_law(heading, "bahwa perlu;", stated)).about == heading
