@@ -121,8 +121,9 @@ def test_image_only_pdf_is_flagged_for_ocr(make_pdf: Callable[..., bytes]) -> No
 @pytest.mark.parametrize(
     "text",
     ["Peraturan Bupati " * 5000, "Nomor 1 " * 5000, "Pasal 1\n" * 5000,
-     ("Tahun " + "2" * 50) * 500, "PERATURAN PEMERINTAH NOMOR " * 500, "\x00\ufffd" * 1000],
-    ids=["types", "numbers", "pasal", "long-digits", "headings", "control"],
+     ("Tahun " + "2" * 50) * 500, "PERATURAN PEMERINTAH NOMOR " * 500, "\x00\ufffd" * 1000,
+     "PERATURAN PEMERINTAH NOMOR 1 TAHUN 2020 TENTANG X" + "\r" * 40_000 + "Pasal 1\nIsi."],
+    ids=["types", "numbers", "pasal", "long-digits", "headings", "control", "blank-lines"],
 )
 def test_degenerate_regulation_text_gives_a_result(text: str) -> None:
     from crawler.extract import find_citations, parse_regulation
@@ -130,3 +131,15 @@ def test_degenerate_regulation_text_gives_a_result(text: str) -> None:
     parsed = parse_regulation(text)
     assert isinstance(parsed.parts, tuple)
     assert isinstance(find_citations(text), list)
+
+
+def test_a_penjelasan_after_blank_lines_still_ends_the_body() -> None:
+    from crawler.extract import parse_regulation
+
+    text = ("PERATURAN BUPATI CONTOH NOMOR 1 TAHUN 2024 TENTANG PASAR\nMenimbang : bahwa perlu;\n"
+            "MEMUTUSKAN:\nPasal 1\nPasar dibuka setiap hari.\n\n  \n\r\n   PENJELASAN\nATAS "
+            "PERATURAN BUPATI CONTOH NOMOR 1 TAHUN 2024\nPasal 1\nCukup jelas.")
+    parsed = parse_regulation(text)
+    assert [p.kind for p in parsed.parts if p.kind == "pasal"] == ["pasal"]
+    assert "Cukup jelas" not in parsed.part_text("pasal-1")
+    assert "Cukup jelas" in next(p.text for p in parsed.parts if p.kind == "penjelasan")
