@@ -210,6 +210,8 @@ def _parse_identity(full: str, result: ParsedRegulation, default_region: str | N
         # PERATURAN PEMERINTAH ... NOMOR 2 TAHUN 2000", a repeated title page).
         found = _identity_from(text[:300_000], result, default_region, 0.75, top_only=False)
     _from_menetapkan(text, result)
+    if result.about:
+        result.about = _without_page_header(result.about, text)
     if not result.about:
         _from_penjelasan(text, result)
     elif looks_cut(result.about):  # the Penjelasan's heading may have the words a page lost
@@ -261,6 +263,24 @@ def _past_years(about: str, year: int, number: str | None, text: str) -> str:
             return found.group()
         return found.group("cited") + str(elsewhere.most_common(1)[0][0])
     return _CITED_YEAR.sub(mend, about)
+
+
+_NEEDS = re.compile(r"perlu\s+menetapkan\s+[^;]{0,120}?\btentang\s+(?P<about>[^;]{3,400});")
+
+
+def _without_page_header(about: str, text: str) -> str:
+    """Return `about` without the page header "PRESIDEN REPUBLIK INDONESIA" a text laid out
+    out of order ran into it, when the preamble's "perlu menetapkan ... tentang X;" says the
+    title without it ("... WAKIL PRESIDEN REPUBLIK INDONESIA" keeps its words)."""
+    header = _PAGE_HEADER_END.search(about)
+    if header is None:
+        return about
+    shorter = about[: header.start()].strip(" ,.")
+    wanted = _squashed(shorter)
+    for need in _NEEDS.finditer(text, 0, 60_000):
+        if _squashed(need.group("about")) == wanted:
+            return shorter
+    return about
 
 
 def _less_sure_of_about(result: ParsedRegulation) -> None:
@@ -372,6 +392,8 @@ def _beyond(full: str, start: str) -> str | None:
     return None
 
 
+# the header on every page of a national regulation, run into a title
+_PAGE_HEADER_END = re.compile(r"\s+PRESIDEN\s+REPUBLIK\s+INDONESIA\s*$")
 _SECTION_MARK = re.compile(r"\s*(?:[IVX]{1,4}|[1-9])\s*\.\s+[A-Z]{3,}")
 
 

@@ -397,3 +397,26 @@ def test_a_whole_heading_stays_beside_a_restatement_that_only_adds_the_gazette_n
     stated = ("Undang-undang tentang Penetapan Undang-undang Darurat No. 2 tahun 1958 tentang "
               "tanda-tanda penghargaan (Lembaran-Negara tahun 1958 No. 41) sebagai Undang-undang.")
     assert parse_regulation(_law(heading, "bahwa perlu;", stated)).about == heading
+
+
+def _pp(heading: str, needs: str) -> str:
+    return (f"PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 33 TAHUN 2013 TENTANG {heading}\n"
+            f"Menimbang : bahwa perlu menetapkan Peraturan Pemerintah tentang {needs};\n"
+            "MEMUTUSKAN:\nPasal 1\nIsi.")
+
+
+@pytest.mark.parametrize(("heading", "needs", "title"), [
+    # the page header, run into the title by a text laid out out of order
+    ("PERLUASAN KESEMPATAN KERJA PRESIDEN REPUBLIK INDONESIA", "Perluasan Kesempatan Kerja",
+     "PERLUASAN KESEMPATAN KERJA"),
+    # a title that ends so: the preamble says it whole
+    ("HAK KEUANGAN WAKIL PRESIDEN REPUBLIK INDONESIA",
+     "Hak Keuangan Wakil Presiden Republik Indonesia",
+     "HAK KEUANGAN WAKIL PRESIDEN REPUBLIK INDONESIA"),
+    # no witness: kept
+    ("PERLUASAN KESEMPATAN KERJA PRESIDEN REPUBLIK INDONESIA", "hal lain",
+     "PERLUASAN KESEMPATAN KERJA PRESIDEN REPUBLIK INDONESIA"),
+])
+def test_the_page_header_is_cut_from_a_title_when_the_preamble_says_it_without(
+        heading: str, needs: str, title: str) -> None:
+    assert parse_regulation(_pp(heading, needs)).about == title
