@@ -18,9 +18,10 @@ if TYPE_CHECKING:
     from crawler.extract.regulation import ParsedRegulation
 
 # At a line's start: spaces, not more lines, before the word ("\n\s*" tried from every one of
-# 40,000 blank lines took seconds)
+# 40,000 blank lines took seconds; so did "\s*" then "\s+" over a long run of other spaces)
 PENJELASAN = re.compile(r"\n[^\S\n]*PENJELASAN\s*(?:\n|ATAS\b)")
-LAMPIRAN = re.compile(r"\n[^\S\n]*LAMPIRAN(?:\s+[IVX]+)?\s*(?:\n|:|\s+PERATURAN|\s+KEPUTUSAN)")
+LAMPIRAN = re.compile(
+    r"\n[^\S\n]*LAMPIRAN(?:\s+[IVX]+)?(?:[^\S\n]*[\n:]|\s+(?:PERATURAN|KEPUTUSAN))")
 _ENACTED = re.compile(
     r"(?:Ditetapkan|Disahkan)\s+di\s*:?\s*(?P<place>[A-Z][A-Za-z ]{1,40}?)\s*[,\n]?\s*"
     r"(?:pada\s+)?tanggal\s*:?\s*(?P<date>\d{1,2}\s*[A-Za-z]+\.?\s*\d{4})",

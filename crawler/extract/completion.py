@@ -63,6 +63,10 @@ MAX_CLAUSE_WORDS = 8  # what a cut title lacks is a name or two ("Republik Rakya
 # ... not a clause of running text ("Pemerintah Republik Korea telah menandatangani ...")
 _NOT_A_NAME = re.compile(r"\b(?:telah|yang|akan|pada|tanggal|ditandatangani|dilakukan|dalam)\b",
                          re.IGNORECASE)
+_BETWEEN = re.compile(r"\bantara\b")  # in running text, the word; "Antara" may be a name
+# ... nor page furniture a line break let in: a header in capitals, a page number, an item's
+# letter ("PRESIDEN REPUBLIK INDONESIA", "- 2 -", "b.")
+_FURNITURE = re.compile(r"\b[A-Z]{3,}\b|(?<![\w/])\d+(?![\w/])|(?<!\w)[a-z](?!\w)")
 _SIDES = re.compile(r"\b(?:dan|and)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|\.(?:\s|$)|[\"”]|\s*\((?=\s*Lembaran)", re.IGNORECASE)
 _DECISION = re.compile(r"\bM\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N\b|\bMenetapkan\s*:",
@@ -93,13 +97,19 @@ def _complete_clause(about: str, text: str) -> str:
     decided = _DECISION.search(text, 0, SEARCH_CHARS)  # the preamble only, not a Pasal
     one_side = _BETWEEN_ONE.search(about) is not None
     for found in anchor.finditer(text, 0, decided.start() if decided else SEARCH_CHARS):
-        if not _WORD.findall(found.group())[-1].islower():
-            continue  # the heading, or a name ("KANTOR BERITA NASIONAL Antara"), not a joiner
+        # running text, where the joining word is one ("dan", "antara"), not the heading nor
+        # a name ("KANTOR BERITA NASIONAL Antara")
+        if one_side:
+            if not _BETWEEN.search(text, max(0, found.start() - 80), found.end()):
+                continue
+        elif not _WORD.findall(found.group())[-1].islower():
+            continue
         rest = re.sub(r"\s+", " ", text[found.end() : found.end() + 400])  # lines rejoined
         end = _CLAUSE_END.search(rest)
         tail = rest[: end.start()].strip(" ,:\"'“”") if end else ""
         if (tail and len(_WORD.findall(tail)) <= MAX_CLAUSE_WORDS and not _SENTENCE.search(tail)
-                and not _NOT_A_NAME.search(tail) and not (one_side and not _SIDES.search(tail))):
+                and not _NOT_A_NAME.search(tail) and not _FURNITURE.search(tail)
+                and not (one_side and not _SIDES.search(tail))):
             return f"{about} {_upper(tail)}"
     return about
 

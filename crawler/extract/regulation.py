@@ -320,8 +320,8 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
     if not result.doc_type and kind:
         result.doc_type = _code(kind.group(0))
         result.confidence["doc_type"] = 0.7
-    if not result.about:
-        stated = _about_text(line, None, None)
+    if not result.about:  # as far as its end, or a first stretch of a line without one
+        stated = _about_text(line, None, None, limit=MAX_STATED if end else 400)
         result.about = stated[:1].upper() + stated[1:] if stated else stated  # "penetapan ..."
         result.confidence["about"] = 0.7
 
@@ -354,9 +354,11 @@ def _better_stated(stated: str, heading: str, before: str, after: str) -> bool:
     `before` is the preamble (from Menimbang on), `after` the text from the Menetapkan on:
     debris of the heading is found in neither, in any case.
     """
-    if _squashed(_LN_BRACKET.sub(" ", stated)) == _squashed(heading):
-        return False  # the restatement only adds the Lembaran-Negara number: a whole heading
     lower = sum(c.islower() for c in stated) > sum(c.isupper() for c in stated)
+    if lower and _squashed(_LN_BRACKET.sub(" ", stated)) == _squashed(heading):
+        # the sentence-case restatement of the 1950s-60s adds the Lembaran-Negara number to a
+        # whole heading
+        return False
     cut = looks_cut(heading)
     if _covers(stated, heading, tail=not lower or cut, loose=cut):
         return True

@@ -420,3 +420,54 @@ def _pp(heading: str, needs: str) -> str:
 def test_the_page_header_is_cut_from_a_title_when_the_preamble_says_it_without(
         heading: str, needs: str, title: str) -> None:
     assert parse_regulation(_pp(heading, needs)).about == title
+
+
+@pytest.mark.parametrize(("heading", "preamble", "title"), [
+    # one side named, the preamble names both: completed
+    ("PEMBUATAN PERJANJIAN PERSAHABATAN ANTARA REPUBLIK INDONESIA",
+     "bahwa perlu dibuat Perjanjian Persahabatan antara Republik Indonesia dan Republik Rakyat "
+     "Hongaria;",
+     "PEMBUATAN PERJANJIAN PERSAHABATAN ANTARA REPUBLIK INDONESIA DAN REPUBLIK RAKYAT HONGARIA"),
+    # "Antara" the name (Perum LKBN Antara), not the word "between": kept
+    ("PERUSAHAAN UMUM LEMBAGA KANTOR BERITA NASIONAL ANTARA",
+     "bahwa Lembaga Kantor Berita Nasional Antara dan kantor berita daerah dibina;",
+     "PERUSAHAAN UMUM LEMBAGA KANTOR BERITA NASIONAL ANTARA"),
+    # "ANTARA" far from the title's end does not make it cut: kept
+    ("PENGESAHAN PERSETUJUAN ANTARA PEMERINTAH REPUBLIK INDONESIA TENTANG KERJASAMA DI BIDANG "
+     "PERTAHANAN", "bahwa kerjasama di bidang pertahanan dan keamanan perlu;",
+     "PENGESAHAN PERSETUJUAN ANTARA PEMERINTAH REPUBLIK INDONESIA TENTANG KERJASAMA DI BIDANG "
+     "PERTAHANAN"),
+])
+def test_a_title_between_one_side_is_completed_only_from_the_word_between(
+        heading: str, preamble: str, title: str) -> None:
+    assert parse_regulation(_law(heading, preamble, "Undang-undang tentang hal itu.")).about == (
+        title)
+
+
+@pytest.mark.parametrize("furniture", [
+    "\nPRESIDEN\nREPUBLIK INDONESIA\n",  # the page header
+    "\n- 2 -\n",  # a page number
+])
+def test_page_furniture_at_a_line_break_is_no_part_of_a_completed_title(furniture: str) -> None:
+    heading = "PEMBUATAN PERJANJIAN PERSAHABATAN ANTARA REPUBLIK INDONESIA DAN"
+    preamble = ("bahwa perlu Perjanjian Persahabatan antara Republik Indonesia "
+                f"dan{furniture}Kerajaan Jepang;")
+    assert parse_regulation(_law(heading, preamble, "Undang-undang tentang hal itu.")).about == (
+        heading)
+
+
+def test_a_sentence_case_title_has_its_cited_year_mended_too() -> None:
+    text = ("Peraturan Pemerintah Republik Indonesia Nomor 12 Tahun 2021 tentang Perubahan atas "
+            "Peraturan Pemerintah Nomor 14 Tahun 2076 tentang Perumahan\nMenimbang : bahwa "
+            "Peraturan Pemerintah Nomor 14 Tahun 2016 perlu diubah;\nMEMUTUSKAN:\nPasal I\nIsi.")
+    assert parse_regulation(text).about == (
+        "Perubahan atas Peraturan Pemerintah Nomor 14 Tahun 2016 tentang Perumahan")
+
+
+def test_a_long_title_only_the_menetapkan_prints_is_read_to_its_end() -> None:
+    title = ("PENGESAHAN PERSETUJUAN ANTARA PEMERINTAH REPUBLIK INDONESIA DAN PEMERINTAH JEPANG "
+             "MENGENAI " + " ".join(["KERJA SAMA EKONOMI DAN TEKNIK DI BIDANG PERTANIAN"] * 8))
+    assert len(title) > 400
+    text = (f"SALINAN\nMenimbang : bahwa perlu;\nMEMUTUSKAN:\nMenetapkan : PERATURAN PRESIDEN "
+            f"TENTANG {title}.\nPasal 1\nIsi.")
+    assert parse_regulation(text).about == title
