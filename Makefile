@@ -47,10 +47,11 @@ browser-deps:
 # it is installed, and flags scans as needing OCR otherwise. The OCR tests need it; installed
 # when missing (needs root, as on CI).
 ocr-deps:
-	@if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>&1 | grep -qx ind; then \
+	@if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>&1 | grep -qx ind \
+	    || ! tesseract --list-langs 2>&1 | grep -qx osd; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing Debian's tesseract-ocr and tesseract-ocr-ind for the OCR tests"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-ind >/dev/null) \
+	    echo "installing Debian's tesseract-ocr, tesseract-ocr-ind and tesseract-ocr-osd for the OCR tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-ind tesseract-ocr-osd >/dev/null) \
 	      || echo "warning: could not install tesseract; OCR tests will be skipped"; \
 	  else echo "warning: tesseract with Indonesian data missing and not root; OCR tests will be skipped"; fi; \
 	fi

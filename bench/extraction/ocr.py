@@ -57,9 +57,11 @@ class Variant:
     skew: float = 0.0  # degrees
     noise: float = 0.0  # share of pixels flipped to black or white
     degrade: bool = False  # grey paper, lighter ink
+    turn: int = 0  # degrees clockwise the paper lay turned on the scanner (90, 180, 270)
 
 
-VARIANTS = (Variant("clean", 200), Variant("scanned", 150, skew=0.6, noise=0.004, degrade=True))
+VARIANTS = (Variant("clean", 200), Variant("scanned", 150, skew=0.6, noise=0.004, degrade=True),
+            Variant("upside-down", 200, turn=180))
 
 
 def layout(text: str, pages: int) -> list[list[str]]:
@@ -109,8 +111,10 @@ def scan(body: bytes, variant: Variant, seed: int = 0) -> bytes:
         for index in range(len(source)):
             page = source[index]
             width, height = page.get_size()
-            bitmap = page.render(scale=variant.dpi / 72, grayscale=True)
+            bitmap = page.render(scale=variant.dpi / 72, grayscale=True, rotation=variant.turn)
             bitmap = _damaged(bitmap, variant, rng)
+            if variant.turn in (90, 270):
+                width, height = height, width
             target = out.new_page(width, height)
             image = pdfium.PdfImage.new(out)
             image.set_bitmap(bitmap)
@@ -258,7 +262,8 @@ def _measure(variant: Variant, samples: list, text_right: int) -> None:
           f"{cpu_rate:.2f} pages/s CPU); word F1 {mean_f1:.4f}; jenis/nomor/tahun "
           f"{right}/{total} (text layer {text_right}/{total}); Pasal {pasal_found}/{pasal_want}")
     label = f"OCR {variant.name} ({variant.dpi} dpi"
-    label += f", skew {variant.skew:g} deg, noise)" if variant.degrade else ")"
+    label += f", skew {variant.skew:g} deg, noise" if variant.degrade else ""
+    label += f", turned {variant.turn} deg)" if variant.turn else ")"
     result("extraction", f"{label} pages/s", round(rate, 2), "pages/s wall")
     result("extraction", f"{label} word F1", round(100 * mean_f1, 2), "%")
     result("extraction", f"{label} jenis+nomor+tahun correct", round(100 * right / total, 1),

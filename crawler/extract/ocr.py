@@ -49,7 +49,20 @@ OPTIONS: tuple[str, ...] = ("-c", "textord_heavy_nr=1")
 _OFF = {"0", "false", "no", "off"}
 # Part of every cache key: bump it whenever rendering (`render_page`, `scan_dpi`) or the
 # cleaning of tesseract's output (`clean_text`) changes, so remembered pages are read afresh.
-OCR_REVISION = 1
+OCR_REVISION = 2  # 2: pages read upside down or sideways are turned and read again
+# A page read as text with almost none of the commonest words of an Indonesian or English
+# regulation was scanned upside down or sideways (tesseract turns text at 90 degrees itself,
+# not at 180 or 270): its orientation is asked for (tesseract --psm 0) and the page read again
+# turned, when tesseract is at least this sure of it.
+MIN_WORDS_TO_JUDGE = 20
+MIN_COMMON_SHARE = 0.03
+MIN_TURN_CONFIDENCE = 2.0
+_COMMON = frozenset((
+    "dan", "yang", "di", "ke", "dari", "dalam", "dengan", "untuk", "atau", "pada", "ini", "itu",
+    "tentang", "pasal", "ayat", "nomor", "tahun", "oleh", "sebagai", "adalah", "tidak", "serta",
+    "bahwa", "the", "of", "and", "to", "in", "for", "shall", "be", "by", "or", "on", "with"))
+_TURN = re.compile(r"Rotate:\s*(?P<degrees>\d+)\s.*?Orientation confidence:\s*(?P<sure>[\d.]+)",
+                   re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,21 +287,65 @@ def _read_page(pdf: object, number: int, engine: OcrEngine, timeout: float,
     text, error = read_image(image, engine, timeout, resolution)
     if error:
         log.info("OCR of page %d failed: %s", number, error)
-    return OcrPage(number, text, error)
+        return OcrPage(number, text, error)
+    share = common_share(text)
+    turn = page_turn(image, engine, timeout, resolution) if (
+        share is not None and share < MIN_COMMON_SHARE) else None
+    if turn:
+        try:
+            turned, resolution = render_page(pdf, number, dpi, rotation=turn)
+        except Exception as exc:  # the first reading stands
+            log.info("page %d could not be turned: %s", number, exc)
+            return OcrPage(number, text)
+        again, failed = read_image(turned, engine, timeout, resolution)
+        if not failed and (common_share(again) or 0.0) > (share or 0.0):
+            log.info("OCR read page %d turned by %d degrees", number, turn)
+            text = again
+    return OcrPage(number, text)
 
 
-def render_page(pdf: object, number: int, dpi: int | None = None) -> tuple[bytes, int]:
+def common_share(text: str) -> float | None:
+    """Return the share of a page's words that are the commonest words of a regulation, or
+    None when the page has too few words to judge (a blank page, a stamp, a signature)."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    if len(words) < MIN_WORDS_TO_JUDGE:
+        return None
+    return sum(w in _COMMON for w in words) / len(words)
+
+
+def page_turn(image: bytes, engine: OcrEngine, timeout: float, dpi: int) -> int | None:
+    """Return the degrees (90, 180, 270) to turn a page image so its text stands upright, as
+    tesseract's orientation detection says when it is sure enough; None otherwise (upright, no
+    orientation data installed, too little text, a failure)."""
+    args = [engine.command, "stdin", "stdout", "--psm", "0", "--dpi", str(dpi)]
+    try:
+        done = _spawn(args, image, timeout)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.info("no orientation: %s", exc)
+        return None
+    found = _TURN.search(done.stdout.decode("utf-8", "replace")) if done.returncode == 0 else None
+    if found is None:
+        return None
+    degrees = int(found.group("degrees"))
+    if degrees not in (90, 180, 270) or float(found.group("sure")) < MIN_TURN_CONFIDENCE:
+        return None
+    return degrees
+
+
+def render_page(pdf: object, number: int, dpi: int | None = None,
+                rotation: int = 0) -> tuple[bytes, int]:
     """Return a page (1-based) of an open pypdfium2 document as a grayscale PGM, and its dpi.
 
     Without `dpi` the page is rendered at the resolution of its largest image (its scan), kept
     between MIN_DPI and MAX_DPI; an oversized page is rendered at most MAX_SIDE pixels wide.
+    `rotation` turns it clockwise by 90, 180 or 270 degrees.
     """
     page = pdf[number - 1]  # type: ignore[index]
     try:
         width, height = page.get_size()
         resolution = dpi or min(MAX_DPI, max(MIN_DPI, scan_dpi(page) or MAX_DPI))
         scale = min(resolution / 72, MAX_SIDE / max(width, height, 1))
-        bitmap = page.render(scale=scale, grayscale=True)
+        bitmap = page.render(scale=scale, grayscale=True, rotation=rotation)
         try:
             return pnm_image(bitmap), max(1, round(scale * 72))
         finally:

@@ -15,9 +15,10 @@ FIXTURES = REPO / "tests" / "fixtures" / "pages"
 SHARED = REPO / ".." / "shared"
 
 
-def build_scan(body: bytes, dpi: int = 200) -> bytes:
-    """Return an image-only copy of a PDF: each page rendered to a grayscale image, no text."""
-    return scan(body, Variant("clean", dpi))
+def build_scan(body: bytes, dpi: int = 200, turn: int = 0) -> bytes:
+    """Return an image-only copy of a PDF: each page rendered to a grayscale image, no text;
+    `turn`: each page scanned turned clockwise by that many degrees."""
+    return scan(body, Variant("clean", dpi, turn=turn))
 
 
 def text_pages(*pages: str) -> list[list[tuple[float, float, str]]]:

@@ -368,3 +368,64 @@ def test_a_failing_cache_is_turned_off_once_for_the_run(
     assert [p.text for p in first.pages] == ["halaman 1", "halaman 2"]
     assert len(cache) == 1
     assert sum("OCR cache turned off" in r.getMessage() for r in caplog.records) == 1
+
+
+@pytest.mark.parametrize("turn", [180, 270])
+def test_a_page_scanned_upside_down_or_sideways_is_turned_and_read(
+        make_pdf: Callable[..., bytes], make_scan: Callable[..., bytes], layout: Callable,
+        tesseract: OcrEngine, turn: int) -> None:
+    # tesseract reads text at 90 degrees by itself, not upside down nor at 270
+    listed = subprocess.run([tesseract.command, "--list-langs"], capture_output=True, text=True,
+                            check=False)
+    if "osd" not in (listed.stdout + listed.stderr).split():
+        pytest.skip("tesseract's orientation data (osd) is not installed")
+    body = make_scan(make_pdf(layout(*SCANNED_PAGES)), turn=turn)
+    doc = extract(body, URL, "application/pdf")
+    assert doc is not None
+    assert (doc.id, doc.about) == ("perbup-contoh-2024-7", "PENGELOLAAN AIR MINUM")
+    assert "Perusahaan Umum Daerah" in doc.part("pasal-2").text
+
+
+UPSIDE_DOWN = " ".join(["jeisos ueulwel ejasad te6egos ueyeyepip yesoep"] * 5)
+UPRIGHT = " ".join(["peserta jaminan sosial dan pekerja yang didaftarkan di daerah"] * 5)
+
+
+@pytest.mark.parametrize(("orientation", "text", "calls"), [
+    ("Rotate: 180\nOrientation confidence: 9.5\n", UPRIGHT, 3),  # turned and read again
+    ("Rotate: 180\nOrientation confidence: 0.4\n", UPSIDE_DOWN, 2),  # not sure enough
+    ("Rotate: 0\nOrientation confidence: 12.0\n", UPSIDE_DOWN, 2),  # upright after all
+    (None, UPSIDE_DOWN, 2),  # no orientation data: tesseract fails, the first reading stands
+])
+def test_an_unreadable_page_is_turned_only_when_tesseract_is_sure(
+        scan: bytes, monkeypatch: pytest.MonkeyPatch, orientation: str | None, text: str,
+        calls: int) -> None:
+    seen: list[tuple[list[str], bytes]] = []
+
+    def spawn(args: list[str], stdin: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
+        seen.append((args, stdin))
+        if args[args.index("--psm") + 1] == "0":
+            if orientation is None:
+                return subprocess.CompletedProcess(args, 1, b"", b"Failed to load osd")
+            return _answer(orientation)
+        return _answer(UPSIDE_DOWN if len(seen) == 1 else UPRIGHT)
+
+    _fake_tesseract(monkeypatch, spawn)
+    result = ocr_pdf(scan, [1], FAKE)
+    assert [p.text for p in result.pages] == [text]
+    assert len(seen) == calls
+    if calls == 3:  # the page was rendered again, turned: another image
+        assert seen[2][1] != seen[0][1] and seen[2][1].startswith(b"P5\n")
+
+
+def test_a_page_turned_is_kept_only_if_it_reads_better(scan: bytes,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    _scripted_tesseract(monkeypatch, [UPSIDE_DOWN, "Rotate: 90\nOrientation confidence: 5\n",
+                                      UPSIDE_DOWN.upper()])
+    assert [p.text for p in ocr_pdf(scan, [1], FAKE).pages] == [UPSIDE_DOWN]
+
+
+def test_short_or_common_texts_are_not_judged_for_orientation(
+        scan: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a blank or nearly blank page, and a page of ordinary text: one tesseract call each
+    _scripted_tesseract(monkeypatch, ["ttd", UPRIGHT])
+    assert [p.text for p in ocr_pdf(scan, [1, 2], FAKE).pages] == ["ttd", UPRIGHT]
