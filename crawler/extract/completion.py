@@ -13,6 +13,13 @@ ditetapkan sebagai Undang-undang", a budget law's Pasal 1 "Bagian IX ... dari an
 Indonesia untuk tahun-tahun dinas 1952 dan 1953 ditetapkan ...". The heading's last words are
 found in such a sentence and the words that follow them there are added, in capitals. The
 heading's own wording is kept for everything it has; only the lost tail comes from the body.
+
+Any other title that stops at a joining word ("... KERJA-SAMA ANTARA", "... INDONESIA DAN"), or
+names one side of a treaty ("... ANTARA REPUBLIK"), is completed the same way from the preamble
+("bahwa perlu dibuat Perjanjian ... antara Republik Indonesia dan Republik Rakyat Hongaria;"),
+up to the end of the clause, and only with a name: no clause of running text, no page furniture.
+`looks_cut` (also used by `regulation` to weigh the Menetapkan and Penjelasan wordings) says
+when a title visibly stops short.
 """
 
 from __future__ import annotations
@@ -36,26 +43,16 @@ _BUDGET_DONE = re.compile(r"\bDINAS\s+1[89]\d\d\b")
 _DECIDES = re.compile(r"\s+(?:ditetapkan|disahkan)\b", re.IGNORECASE)
 _BUDGET_YEARS = re.compile(r"^.*?\b1[89]\d\d(?:\s*/\s*1[89]\d\d)?(?:\s+dan\s+1[89]\d\d)?\b",
                            re.IGNORECASE | re.DOTALL)
-_LN_BRACKET = re.compile(r"\(\s*Lembaran[\s\-]*Negara[^()]{0,60}\)", re.IGNORECASE)
+LN_BRACKET = re.compile(r"\(\s*Lembaran[\s\-]*Negara[^()]{0,60}\)", re.IGNORECASE)
 # A tail that crosses one of these is running text, not the rest of a title
 _SENTENCE = re.compile(r";|\b(?:bahwa|tersebut|perlu|Menimbang|Mengingat|MEMUTUSKAN)\b",
                        re.IGNORECASE)
 _JOINING_END = re.compile(r"(?:[,(\-]|\b(?:DAN|ATAU|SERTA|TENTANG|ATAS|DARI|UNTUK|DI|KE|YANG|"
                           r"ANTARA|DENGAN|PADA|BAGI|TERHADAP|MENGENAI|NO|NOMOR|TAHUN|"
                           r"OF|THE|AND|ON|FOR|BETWEEN|TO|IN|WITH))\s*$", re.IGNORECASE)
-
-
 # "ANTARA" (between) names two sides: "... ANTARA REPUBLIK INDONESIA DAN KERAJAAN IRAK"; a
 # title that ends a few words after it with no second side is cut
 _BETWEEN_ONE = re.compile(r"\bANTARA(?:\s+(?!(?:DAN|AND|DENGAN)\b)\S+){0,3}\s*$", re.IGNORECASE)
-
-
-def looks_cut(title: str) -> bool:
-    """Return True when a title visibly stops short: an open bracket or quote, a joining word,
-    or a "between" with one side only."""
-    return (bool(_JOINING_END.search(title)) or title.count("(") > title.count(")")
-            or title.count('"') % 2 == 1 or bool(_BETWEEN_ONE.search(title)))
-
 # A title cut at one of these words is completed from the running text
 _WORD_CUT = re.compile(r"\b(?:DAN|ATAU|SERTA|ANTARA|TENTANG|ATAS|DARI|UNTUK|DI|KE|YANG|DENGAN|"
                        r"PADA|BAGI|TERHADAP|MENGENAI)\s*$")
@@ -74,6 +71,13 @@ _DECISION = re.compile(r"\bM\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N\b|\bMenetapkan\
 WINDOW = 600  # characters of running text before the enacting words searched for the anchor
 MAX_TAIL_WORDS = 14  # a completion longer than this is not a title's lost tail
 SEARCH_CHARS = 60_000  # the preamble and the first Pasal
+
+
+def looks_cut(title: str) -> bool:
+    """Return True when a title visibly stops short: an open bracket or quote, a joining word,
+    or a "between" with one side only."""
+    return (bool(_JOINING_END.search(title)) or title.count("(") > title.count(")")
+            or title.count('"') % 2 == 1 or bool(_BETWEEN_ONE.search(title)))
 
 
 def complete_title(about: str, text: str) -> str:
@@ -118,7 +122,7 @@ def _complete_enactment(about: str, text: str) -> str:
     orphan = _ORPHAN.search(about)
     head = about[: orphan.start()] if orphan else about
     for ending, tail in _tails(head, text, _ENACTING):
-        bracket = _LN_BRACKET.search(tail)
+        bracket = LN_BRACKET.search(tail)
         tail = tail[: bracket.end()] if bracket else _DECIDES.split(tail)[0]
         if not _is_tail(tail) or (not bracket and "(" in tail):
             continue  # running text, or a bracket that is not the Lembaran-Negara number

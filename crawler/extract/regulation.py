@@ -23,7 +23,7 @@ from corpus.ids import regulation_id
 from corpus.model import CITABLE_KINDS, Part, Reference
 from crawler.extract.citations import _type_alternation, find_citations, fix_ocr_digits, parse_year
 from crawler.extract.closing import annex_parts, annex_start, parse_closing
-from crawler.extract.completion import complete_title, looks_cut
+from crawler.extract.completion import LN_BRACKET, complete_title, looks_cut
 from crawler.extract.heading import penjelasan_identity, repair_heading, settle_year
 from crawler.extract.structure import parse_units, split_lines
 from crawler.extract.wordrepair import repair_title
@@ -326,9 +326,6 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
         result.confidence["about"] = 0.7
 
 
-_LN_BRACKET = re.compile(r"\(\s*Lembaran[\s\-]*Negara[^()]{0,80}\)", re.IGNORECASE)
-
-
 def _like_heading(stated: str, heading: str) -> str:
     """Return a restatement written as the heading was: a sentence-case one in capitals if the
     heading was (a mostly capital one keeps its stray lower case, OCR's sign for repair:
@@ -355,7 +352,7 @@ def _better_stated(stated: str, heading: str, before: str, after: str) -> bool:
     debris of the heading is found in neither, in any case.
     """
     lower = sum(c.islower() for c in stated) > sum(c.isupper() for c in stated)
-    if lower and _squashed(_LN_BRACKET.sub(" ", stated)) == _squashed(heading):
+    if lower and _squashed(LN_BRACKET.sub(" ", stated)) == _squashed(heading):
         # the sentence-case restatement of the 1950s-60s adds the Lembaran-Negara number to a
         # whole heading
         return False
