@@ -36,6 +36,9 @@ _NOMOR = re.compile(
     r"(?:\s*[,.]?\s*(?:T\s?A\s?H\s?[UV]\s?N|Tahun|tahun)\s*"
     r"(?P<year>[0-9OIlL]{4}|\d{2}\s\d{2})(?!\w))?"
 )
+# after a composite number ("148/PMK.01", "336/E-01/HK"), its year with the slash before it
+# read as a stroke ("1", "l", "I", "|"): "148/PMK. 01 12012"
+_LOST_SLASH = re.compile(r"\s?[1lI|]\s?(?P<year>(?:19|20)\d\d)(?!\w)")
 _TENTANG = re.compile(r"\bT\s?E\s?N\s?T\s?A\s?N\s?G\b\s*:?", re.IGNORECASE)
 _ABOUT_END = re.compile(
     r"\s*(?:DENGAN\s+RA[KC]?HMAT|Menimbang|Mengingat|MEMUTUSKAN|Dengan\s+Persetujuan|"
@@ -529,6 +532,10 @@ def _set_identity(result: ParsedRegulation, spelled: str, issuer_words: str,
                   confidence: float) -> None:
     raw_num = re.sub(r"\s+", "", nomor.group("num"))
     year = parse_year(re.sub(r"\s+", "", nomor.group("year") or ""))
+    lost_slash = _LOST_SLASH.match(nomor.string, nomor.end()) if (
+        year is None and "/" in raw_num) else None
+    if lost_slash:  # "148/PMK. 01 12012": OCR read the last "/" of a composite number as "1"
+        raw_num = f"{raw_num}/{lost_slash.group('year')}"
     number = raw_num if "/" in raw_num else fix_ocr_digits(raw_num, force=True)
     if not number[:1].isdigit():
         number = raw_num
@@ -541,7 +548,8 @@ def _set_identity(result: ParsedRegulation, spelled: str, issuer_words: str,
     if code in ("Permen", "Kepmen", "SE"):
         result.issuer = _issuer(spelled, issuer_words)
     result.confidence["doc_type"] = confidence
-    result.confidence["number"] = confidence if number == raw_num else confidence - 0.15
+    result.confidence["number"] = (confidence if number == raw_num and not lost_slash
+                                   else round(confidence - 0.15, 2))
     if year:
         result.confidence["year"] = confidence if str(year) == nomor.group("year") else (
             confidence - 0.15)

@@ -314,3 +314,21 @@ def test_a_stated_title_ends_before_the_enactment_formula() -> None:
 ], ids=["penjelasan-title", "other-regulations-penjelasan", "quoted-1949-menetapkan"])
 def test_title_from_the_penjelasan_or_a_quoted_menetapkan(text: str, about: str | None) -> None:
     assert parse_regulation(text).about == about
+
+
+@pytest.mark.parametrize(("heading", "number", "year"), [
+    # the last "/" of a composite number read as a stroke before its year
+    ("PERATURAN MENTERI KEUANGAN REPUBLIK INDONESIA\nNOMOR 148/PMK. 01 12012",
+     "148/PMK.01/2012", 2012),
+    ("KEPUTUSAN BUPATI GIANYAR\nNOMOR 336/E-01/HK l2018", "336/E-01/HK/2018", 2018),
+    # printed right: unchanged, and a plain number with its TAHUN is no composite
+    ("KEPUTUSAN BUPATI GIANYAR\nNOMOR 336/E-01/HK/2018", "336/E-01/HK/2018", 2018),
+    ("PERATURAN BUPATI GIANYAR\nNOMOR 55 TAHUN 2018", "55", 2018),
+])
+def test_a_composite_numbers_slash_read_as_a_stroke_is_put_back(heading: str, number: str,
+                                                                year: int) -> None:
+    parsed = parse_regulation(f"{heading}\nTENTANG\nTIM KOORDINASI JAMINAN SOSIAL\n"
+                              "Menimbang : bahwa perlu;\nMEMUTUSKAN:\nPasal 1\nIsi.")
+    assert (parsed.number, parsed.year) == (number, year)
+    repaired = heading.endswith(("12012", "l2018"))
+    assert (parsed.confidence["number"] < 0.95) is repaired
