@@ -471,3 +471,19 @@ def test_a_long_title_only_the_menetapkan_prints_is_read_to_its_end() -> None:
     text = (f"SALINAN\nMenimbang : bahwa perlu;\nMEMUTUSKAN:\nMenetapkan : PERATURAN PRESIDEN "
             f"TENTANG {title}.\nPasal 1\nIsi.")
     assert parse_regulation(text).about == title
+
+
+def test_a_completed_side_ends_at_a_closing_quote() -> None:
+    heading = "PERSETUJUAN PERJANJIAN PERSAHABATAN ANTARA REPUBLIK INDONESIA DAN"
+    preamble = ('bahwa perlu "Perjanjian Persahabatan antara Republik Indonesia dan Kerajaan Irak" '
+                "disetujui;")
+    assert parse_regulation(_law(heading, preamble, "Undang-undang tentang hal itu.")).about == (
+        f"{heading} KERAJAAN IRAK")
+
+
+def test_a_run_on_is_cut_in_the_right_place_after_letters_that_lengthen_in_lower_case() -> None:
+    # "İ" lower-cased is two characters: the cut after the restatement must not shift
+    title = "PENGESAHAN PERSETUJUAN DENGAN TÜRKİYE"
+    text = _law(f"{title} I. PEMBENTUKAN PANITIA KERJA", "bahwa perlu;",
+                f"UNDANG-UNDANG TENTANG {title}.")
+    assert parse_regulation(text).about == title
