@@ -47,15 +47,16 @@ LN_BRACKET = re.compile(r"\(\s*Lembaran[\s\-]*Negara[^()]{0,60}\)", re.IGNORECAS
 # A tail that crosses one of these is running text, not the rest of a title
 _SENTENCE = re.compile(r";|\b(?:bahwa|tersebut|perlu|Menimbang|Mengingat|MEMUTUSKAN)\b",
                        re.IGNORECASE)
-_JOINING_END = re.compile(r"(?:[,(\-]|\b(?:DAN|ATAU|SERTA|TENTANG|ATAS|DARI|UNTUK|DI|KE|YANG|"
-                          r"ANTARA|DENGAN|PADA|BAGI|TERHADAP|MENGENAI|NO|NOMOR|TAHUN|"
+# Words a title cannot end with: it was cut after them (a title cut after one of the Indonesian
+# joining words is completed from the running text)
+_JOINERS = ("DAN|ATAU|SERTA|TENTANG|ATAS|DARI|UNTUK|DI|KE|YANG|ANTARA|DENGAN|PADA|BAGI|TERHADAP|"
+            "MENGENAI")
+_JOINING_END = re.compile(r"(?:[,(\-]|\b(?:" + _JOINERS + r"|NO|NOMOR|TAHUN|"
                           r"OF|THE|AND|ON|FOR|BETWEEN|TO|IN|WITH))\s*$", re.IGNORECASE)
 # "ANTARA" (between) names two sides: "... ANTARA REPUBLIK INDONESIA DAN KERAJAAN IRAK"; a
 # title that ends a few words after it with no second side is cut
 _BETWEEN_ONE = re.compile(r"\bANTARA(?:\s+(?!(?:DAN|AND|DENGAN)\b)\S+){0,3}\s*$", re.IGNORECASE)
-# A title cut at one of these words is completed from the running text
-_WORD_CUT = re.compile(r"\b(?:DAN|ATAU|SERTA|ANTARA|TENTANG|ATAS|DARI|UNTUK|DI|KE|YANG|DENGAN|"
-                       r"PADA|BAGI|TERHADAP|MENGENAI)\s*$")
+_WORD_CUT = re.compile(r"\b(?:" + _JOINERS + r")\s*$")
 MAX_CLAUSE_WORDS = 8  # what a cut title lacks is a name or two ("Republik Rakyat Hongaria")
 # ... not a clause of running text ("Pemerintah Republik Korea telah menandatangani ...")
 _NOT_A_NAME = re.compile(r"\b(?:telah|yang|akan|pada|tanggal|ditandatangani|dilakukan|dalam)\b",
@@ -66,8 +67,17 @@ _BETWEEN = re.compile(r"\bantara\b")  # in running text, the word; "Antara" may 
 _FURNITURE = re.compile(r"\b[A-Z]{3,}\b|(?<![\w/])\d+(?![\w/])|(?<!\w)[a-z](?!\w)")
 _SIDES = re.compile(r"\b(?:dan|and)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|\.(?:\s|$)|[\"”]|\s*\((?=\s*Lembaran)", re.IGNORECASE)
-_DECISION = re.compile(r"\bM\s?E\s?M\s?U\s?T\s?U\s?S\s?K\s?A\s?N\b|\bMenetapkan\s*:",
-                       re.IGNORECASE)
+
+
+def spaced(word: str) -> str:
+    """Return a pattern for a word in capitals that OCR may letter-space ("M E M U T U S ...")."""
+    return r"\s?".join(word)
+
+
+# The decision line ("MEMUTUSKAN :", "Menetapkan :") that ends a regulation's preamble; lower
+# case "menetapkan" in running text is not one
+DECISION = spaced("MEMUTUSKAN") + r"|Menetapkan\s*:"
+_DECISION = re.compile(DECISION)
 WINDOW = 600  # characters of running text before the enacting words searched for the anchor
 MAX_TAIL_WORDS = 14  # a completion longer than this is not a title's lost tail
 SEARCH_CHARS = 60_000  # the preamble and the first Pasal

@@ -72,6 +72,7 @@ class OcrEngine:
     command: str
     languages: str
     version: str = ""  # "tesseract 5.3.0" and its language data files' sizes and times
+    orientation: bool = True  # its orientation data (`osd`) is installed: pages can be turned
 
     @property
     def signature(self) -> str | None:
@@ -161,7 +162,10 @@ def find_tesseract() -> OcrEngine | None:
     # scanned UU/PP (bench.extraction.ocr) it found 25 of 25 Pasal headings where "ind" alone
     # found 23, for about a fifth more CPU per page.
     chosen = "ind+eng" if "eng" in languages else "ind"
-    return OcrEngine(command, chosen, _version(command, output[:1], chosen.split("+")))
+    # The orientation data shapes the text too (a page read turned or not): it is in the version
+    orientation = "osd" in languages
+    data = chosen.split("+") + (["osd"] if orientation else [])
+    return OcrEngine(command, chosen, _version(command, output[:1], data), orientation)
 
 
 def _version(command: str, heading: list[str], languages: list[str]) -> str:
@@ -290,7 +294,7 @@ def _read_page(pdf: object, number: int, engine: OcrEngine, timeout: float,
         return OcrPage(number, text, error)
     share = common_share(text)
     turn = page_turn(image, engine, timeout, resolution) if (
-        share is not None and share < MIN_COMMON_SHARE) else None
+        engine.orientation and share is not None and share < MIN_COMMON_SHARE) else None
     if turn:
         try:
             turned, resolution = render_page(pdf, number, dpi, rotation=turn)

@@ -23,7 +23,13 @@ from corpus.ids import regulation_id
 from corpus.model import CITABLE_KINDS, Part, Reference
 from crawler.extract.citations import _type_alternation, find_citations, fix_ocr_digits, parse_year
 from crawler.extract.closing import annex_parts, annex_start, parse_closing
-from crawler.extract.completion import LN_BRACKET, complete_title, looks_cut
+from crawler.extract.completion import (
+    DECISION,
+    LN_BRACKET,
+    complete_title,
+    looks_cut,
+    spaced,
+)
 from crawler.extract.heading import penjelasan_identity, repair_heading, settle_year
 from crawler.extract.structure import parse_units, split_lines
 from crawler.extract.wordrepair import repair_title
@@ -70,17 +76,11 @@ _EXPLAINED = re.compile(r"\bPENJ\w{5}N\b")  # "PENJELASAN ATAS ...", OCR "PENJBL
 _LIST_ITEM = re.compile(r"(?:^|[\s:])\d{1,2} ?[.)] ?$")
 _MENIMBANG = re.compile(r"(?:^|\n|\s)Menimbang\s*:?", re.IGNORECASE)
 _MENGINGAT = re.compile(r"(?:^|\n|\s)Mengingat\s*:?", re.IGNORECASE)
-def _spaced(word: str) -> str:
-    """Return a pattern for a word in capitals that OCR may letter-space ("M E M U T U S ...")."""
-    return r"\s?".join(word)
-
-
-_DECISION = _spaced("MEMUTUSKAN") + r"|Menetapkan\s*:"
 _PREAMBLE_END = re.compile(
-    r"(?:^|\n|\s)(?:Memperhatikan\s*:|Dengan\s+Persetujuan\s+Bersama|" + _DECISION + ")")
+    r"(?:^|\n|\s)(?:Memperhatikan\s*:|Dengan\s+Persetujuan\s+Bersama|" + DECISION + ")")
 # The decision line a decree's diktum follow ("MEMUTUSKAN :", "Menetapkan :", an instruction's
 # "MENGINSTRUKSIKAN :"); lower case "menetapkan" in running text is not one.
-_DECIDED = re.compile(_DECISION + "|" + _spaced("MENGINSTRUKSIKAN"))
+_DECIDED = re.compile(DECISION + "|" + spaced("MENGINSTRUKSIKAN"))
 MAX_STATED = 1000  # characters of a "Menetapkan :" line read as the title
 _MENETAPKAN = re.compile(
     # "Menetapkan :" (OCR "McnetapKan"), or "MEMUTUSKAN:" straight into the title (a lost line)
@@ -236,7 +236,7 @@ def _parse_identity(full: str, result: ParsedRegulation, default_region: str | N
             _less_sure_of_about(result)
         result.about = about  # repaired, or only stray lower case put right ("HARi")
     if result.about and result.year:
-        mended = _past_years(result.about, result.year, result.number, full[:300_000])
+        mended = _past_years(result.about, result.year, result.number, text)
         if mended != result.about:
             result.about = mended
             _less_sure_of_about(result)
@@ -312,11 +312,10 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
             through = _through(about, heading, run_on=run_on)
             lines = ([through] if through else []) + ([] if run_on else lines)
         opened = _MENIMBANG.search(text, 0, match.start())  # the preamble, not the heading
-        preamble = text[opened.start() : match.start()] if opened else ""
-        after = text[match.start() :] if opened else ""
         for candidate in lines:
             stated = _about_text(candidate, None, None, limit=MAX_STATED)
-            if stated and _better_stated(stated, heading, preamble, after):
+            if stated and _better_stated(stated, heading, text,
+                                         opened.start() if opened else None):
                 result.about = _like_heading(stated, heading)
                 break
     kind = _TYPE.search(match.group("type"))
@@ -329,18 +328,23 @@ def _from_menetapkan(text: str, result: ParsedRegulation) -> None:
         result.confidence["about"] = 0.7
 
 
+def _sentence_case(text: str) -> bool:
+    """Return True when a text has more lower-case letters than capitals."""
+    return sum(c.islower() for c in text) > sum(c.isupper() for c in text)
+
+
 def _like_heading(stated: str, heading: str) -> str:
     """Return a restatement written as the heading was: a sentence-case one in capitals if the
     heading was (a mostly capital one keeps its stray lower case, OCR's sign for repair:
     "MENGENAl"), and without the space OCR leaves after a hyphen at a line end ("UNDANG-
     UNDANG", "LEMBARAN- NEGARA")."""
     if heading.isupper():
-        lower = sum(c.islower() for c in stated) > sum(c.isupper() for c in stated)
-        stated = re.sub(r"(?<=[A-Z])-\s+(?=[A-Z])", "-", stated.upper() if lower else stated)
+        stated = stated.upper() if _sentence_case(stated) else stated
+        stated = re.sub(r"(?<=[A-Z])-\s+(?=[A-Z])", "-", stated)
     return stated
 
 
-def _better_stated(stated: str, heading: str, before: str, after: str) -> bool:
+def _better_stated(stated: str, heading: str, text: str, preamble: int | None) -> bool:
     """Return True when the Menetapkan's wording of the title is better than the heading's.
 
     - The heading lost words at a line or page break (`_covers`). The sentence-case
@@ -351,10 +355,10 @@ def _better_stated(stated: str, heading: str, before: str, after: str) -> bool:
     - The heading runs on past the title: into a section of the Penjelasan it was read from
       ("... REPUBLIK INDONESIA I. PEMBENTUKAN DAN CARA KERJA ..."), or into a short word or
       two of page debris the text never uses again ("... AGRARIA REFR").
-    `before` is the preamble (from Menimbang on), `after` the text from the Menetapkan on:
-    debris of the heading is found in neither, in any case.
+    Debris is looked for, in any case, in the `text` from its `preamble` (the Menimbang) on,
+    past the heading; without a preamble no word is taken for debris.
     """
-    lower = sum(c.islower() for c in stated) > sum(c.isupper() for c in stated)
+    lower = _sentence_case(stated)
     if lower and _squashed(LN_BRACKET.sub(" ", stated)) == _squashed(heading):
         # the sentence-case restatement of the 1950s-60s adds the Lembaran-Negara number to a
         # whole heading
@@ -371,10 +375,10 @@ def _better_stated(stated: str, heading: str, before: str, after: str) -> bool:
         if _SECTION_MARK.match(rest):
             return True
         debris = re.findall(r"\S+", rest)
-        if before and len(debris) <= 2 and all(
+        if preamble is not None and len(debris) <= 2 and all(
                 (len(w) <= 4 or not w.isalpha())
-                and re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", before + after,
-                              re.IGNORECASE) is None
+                and re.compile(r"(?<!\w)" + re.escape(w) + r"(?!\w)", re.IGNORECASE).search(
+                    text, preamble) is None
                 for w in debris):
             return True
     return False
@@ -425,8 +429,7 @@ def _covers(full: str, cut: str, *, tail: bool = True, loose: bool = False) -> b
     if (tail and len(_squashed(full)) > len(_squashed(cut))
             and _squashed(full).startswith(_squashed(cut))):
         return True  # cut inside a word, or a hyphen read apart ("KERJA-SAMA", "KERJASAMA")
-    words = re.findall(r"[a-z0-9]+", full.lower())
-    kept = re.findall(r"[a-z0-9]+", cut.lower())
+    words, kept = _title_words(full), _title_words(cut)
     at = 0
     inside = False
     for word in kept:
@@ -446,7 +449,7 @@ def _garbled(title: str) -> bool:
     TAHUN 1962 NO. 50) MENJADI UNDANG-UNDANG"), or a run of words printed twice in a row."""
     if title.count(")") > title.count("("):
         return True
-    words = re.findall(r"[a-z0-9]+", title.lower())
+    words = _title_words(title)
     return any(words[i : i + size] == words[i + size : i + 2 * size]
                for size in range(4, 13) for i in range(len(words) - 2 * size + 1))
 
@@ -454,8 +457,7 @@ def _garbled(title: str) -> bool:
 def _same_ends(full: str, title: str) -> bool:
     """Return True when `full` is another wording of `title`: the same first and last two
     words, and nearly all of the title's words (a garbled heading keeps some debris)."""
-    words = re.findall(r"[a-z0-9]+", full.lower())
-    kept = re.findall(r"[a-z0-9]+", title.lower())
+    words, kept = _title_words(full), _title_words(title)
     known = set(words)
     return (len(kept) >= 4 and words[:2] == kept[:2] and words[-2:] == kept[-2:]
             and sum(w in known for w in kept) >= 0.9 * len(kept))
@@ -619,6 +621,11 @@ def _running_word(word: str) -> bool:
     lower = sum(1 for c in word if c.islower())
     upper = sum(1 for c in word if c.isupper())
     return lower >= 2 and len(word.strip(".,;:()")) >= 4 and upper <= lower
+
+
+def _title_words(text: str) -> list[str]:
+    """Return a title's words in lower case, letters and digits only."""
+    return re.findall(r"[a-z0-9]+", text.lower())
 
 
 def _squashed(text: str) -> str:

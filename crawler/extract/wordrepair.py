@@ -71,24 +71,36 @@ class Vocabulary:
 
     def __init__(self, text: str) -> None:
         self._text = text
+        self._forms: Counter[str] | None = None
         self._counts: Counter[str] | None = None
         self._cased: Counter[str] | None = None
         self._by_length: dict[int, list[tuple[str, int, int]]] = {}
         self.searches_left = MAX_SEARCHES
 
     @property
+    def forms(self) -> Counter[str]:
+        """Return how often each word occurs as written; the text is read once for both counts."""
+        if self._forms is None:
+            self._forms = Counter(_LETTERS.findall(self._text))
+        return self._forms
+
+    @property
     def counts(self) -> Counter[str]:
         """Return how often each upper-cased word occurs in the text."""
         if self._counts is None:
-            self._counts = Counter(w.upper() for w in _LETTERS.findall(self._text))
+            self._counts = Counter()
+            for form, n in self.forms.items():
+                self._counts[form.upper()] += n
         return self._counts
 
     @property
     def cased(self) -> Counter[str]:
         """Return how often each word occurs written with lower case ("Barang", "barang")."""
         if self._cased is None:
-            self._cased = Counter(w.upper() for w in _LETTERS.findall(self._text)
-                                  if not w.isupper())
+            self._cased = Counter()
+            for form, n in self.forms.items():
+                if not form.isupper():
+                    self._cased[form.upper()] += n
         return self._cased
 
     def common(self, length: int) -> list[tuple[str, int, int]]:

@@ -208,6 +208,7 @@ def test_tesseract_is_found_only_with_indonesian_data(monkeypatch: pytest.Monkey
                                                       tmp_path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "ind.traineddata").write_bytes(b"ind")
     (tmp_path / "eng.traineddata").write_bytes(b"english")
+    (tmp_path / "osd.traineddata").write_bytes(b"orient")
     heading = f'List of available languages in "{tmp_path}/"'
     listings = iter([f"{heading} (2):\neng\nosd\n", f"{heading} (3):\neng\nind\nosd\n",
                      f"{heading} (1):\nind\n"])
@@ -226,9 +227,12 @@ def test_tesseract_is_found_only_with_indonesian_data(monkeypatch: pytest.Monkey
     assert found[0] is None
     assert [(e.command, e.languages) for e in found[1:]] == [("/usr/bin/tesseract", "ind+eng"),
                                                             ("/usr/bin/tesseract", "ind")]
-    # the version names tesseract and its language data: new data reads differently
-    assert re.fullmatch(r"tesseract 5\.3\.0 \(ind 3 \d+, eng 7 \d+\)", found[1].version)
+    # the version names tesseract and its language and orientation data: new data reads
+    # differently, and with orientation data pages scanned upside down are turned
+    assert re.fullmatch(r"tesseract 5\.3\.0 \(ind 3 \d+, eng 7 \d+, osd 6 \d+\)",
+                        found[1].version)
     assert re.fullmatch(r"tesseract 5\.3\.0 \(ind 3 \d+\)", found[2].version)
+    assert [e.orientation for e in found[1:]] == [True, False]
     monkeypatch.setattr(ocr_module.shutil, "which", lambda name: None)
     find_tesseract.cache_clear()
     assert find_tesseract() is None
@@ -429,3 +433,17 @@ def test_short_or_common_texts_are_not_judged_for_orientation(
     # a blank or nearly blank page, and a page of ordinary text: one tesseract call each
     _scripted_tesseract(monkeypatch, ["ttd", UPRIGHT])
     assert [p.text for p in ocr_pdf(scan, [1, 2], FAKE).pages] == ["ttd", UPRIGHT]
+
+
+def test_without_orientation_data_an_unreadable_page_is_not_turned(
+        scan: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+
+    def spawn(args: list[str], stdin: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
+        calls.append(args)
+        return _answer(UPSIDE_DOWN)
+
+    _fake_tesseract(monkeypatch, spawn)
+    engine = OcrEngine("tesseract", "ind", FAKE.version, orientation=False)
+    assert [p.text for p in ocr_pdf(scan, [1], engine).pages] == [UPSIDE_DOWN]
+    assert len(calls) == 1  # no orientation asked of a tesseract that cannot answer
