@@ -1,6 +1,11 @@
 """Main-text F1 on the shared extraction benchmark, ours next to trafilatura and get_text().
 
-Run: .venv/bin/python -m bench.extraction.maintext [--set scrapinghub-aeb|id] [--show N]
+Run: .venv/bin/python -m bench.extraction.maintext [--set scrapinghub-aeb|id] [--dir FOLDER]
+[--show N]
+
+Sets: the shared ones (../shared/extraction-bench: scrapinghub-aeb, id) and our own, written and
+annotated for Telusur (bench/extraction/pages/*: Indonesian government pages, JDIH portals,
+listings and news in markup of their own); `--dir` measures any folder of the same format.
 
 Two metrics per page, averaged over pages:
 - bag F1: whitespace tokens as a multiset (the simpler, stricter figure);
@@ -21,13 +26,16 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup
 
 from bench._shared import result
 from crawler.extract import main_text
+from crawler.extract.encoding import decode_html
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "extraction-bench"
+OWN = Path(__file__).resolve().parent / "pages"  # our own annotated pages, one folder per set
 
 
 def bag_prf(pred: str, truth: str) -> tuple[float, float, float]:
@@ -72,17 +80,32 @@ def trafilatura_text(html: str) -> str:
     return trafilatura.extract(html, include_comments=False, include_tables=True) or ""
 
 
-def load(name: str) -> list[tuple[str, str, str]]:
-    """Return (id, html, truth) for every page of a benchmark set."""
-    folder = SHARED / name
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+def folder_of(name: str | Path) -> Path:
+    """Return the folder of a set: a path as given, else a shared set's or one of our own."""
+    if isinstance(name, Path) or "/" in str(name):
+        return Path(name)
+    return OWN / name if (OWN / name).is_dir() else SHARED / name
+
+
+def load_raw(name: str | Path) -> list[tuple[str, bytes, dict]]:
+    """Return (id, raw body, ground-truth record) for every page of a set, in id order."""
+    folder = folder_of(name)
+    truth_file = folder / "ground-truth.json"
+    if not truth_file.exists():
+        return []
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
     pages = []
     for page_id, item in sorted(truth.items()):
         path = folder / "html" / f"{page_id}.html.gz"
         if path.exists():
-            html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
-            pages.append((page_id, html, item.get("articleBody") or ""))
+            pages.append((page_id, gzip.decompress(path.read_bytes()), item))
     return pages
+
+
+def load(name: str | Path) -> list[tuple[str, str, str]]:
+    """Return (id, html, truth) for every page of a benchmark set."""
+    return [(page_id, decode_html(body), item.get("articleBody") or "")
+            for page_id, body, item in load_raw(name)]
 
 
 def half(page_id: str) -> str:
@@ -90,7 +113,7 @@ def half(page_id: str) -> str:
     return "A" if hashlib.sha1(page_id.encode()).digest()[0] % 2 == 0 else "B"
 
 
-def run(name: str, show: int) -> None:
+def run(name: str | Path, show: int) -> None:
     """Print the figures of every extractor on one benchmark set."""
     pages = load(name)
     if not pages:
@@ -146,17 +169,25 @@ def _mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else float("nan")
 
 
+def chosen_sets(doc: str, show: int, shared: tuple[str, ...] = ()) -> tuple[list[Any], int]:
+    """Parse --set/--dir/--show; without --set, the shared sets present and all of our own."""
+    parser = argparse.ArgumentParser(description=doc)
+    parser.add_argument("--set", action="append", dest="sets")
+    parser.add_argument("--dir", action="append", dest="dirs", type=Path, default=[])
+    parser.add_argument("--show", type=int, default=show, help="list the N worst pages or misses")
+    args = parser.parse_args()
+    own = sorted(p.name for p in OWN.iterdir() if p.is_dir()) if OWN.is_dir() else []
+    if shared and not SHARED.exists():
+        print(f"SKIP: shared benchmark data not found at {SHARED}; measuring our own sets only")
+    present = [name for name in shared if SHARED.exists()]
+    return [*(args.sets or [*present, *own]), *args.dirs], args.show
+
+
 def main() -> None:
     """Parse arguments and run the benchmark."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--set", action="append", dest="sets")
-    parser.add_argument("--show", type=int, default=5, help="list the N worst pages")
-    args = parser.parse_args()
-    if not SHARED.exists():
-        print(f"SKIP: benchmark data not found at {SHARED}; nothing to measure")
-        return
-    for name in args.sets or ["scrapinghub-aeb", "id"]:
-        run(name, args.show)
+    names, show = chosen_sets(__doc__ or "", 5, ("scrapinghub-aeb", "id"))
+    for name in names:
+        run(name, show)
 
 
 if __name__ == "__main__":
