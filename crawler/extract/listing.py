@@ -53,6 +53,38 @@ def has_pager(body: html.HtmlElement) -> bool:
     return False
 
 
+def teaser_list(body: html.HtmlElement, stats: TextStats,
+                skip: set[int]) -> tuple[html.HtmlElement, list[html.HtmlElement]] | None:
+    """Return the page's largest list of teasers (its container and items), if it has one.
+
+    Items are repeated children of one shape, each short and linked, saying more than a menu
+    entry (a title of several words, a date, an excerpt: 30 characters or more on average) and
+    together holding most of their container's text. Elements in `skip` (sidebars, footers,
+    menus) are not looked at.
+    """
+    pager = has_pager(body)
+    best: tuple[int, html.HtmlElement, list[html.HtmlElement]] | None = None
+    for parent in body.iter("ul", "ol", "div", "section", "tbody", "table", "main", "article",
+                            "dl"):
+        if id(parent) in skip:
+            continue
+        total = stats.total(parent)
+        if total < 200 or (best is not None and total <= best[0]):
+            continue
+        groups: dict[tuple[str, str], list[html.HtmlElement]] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag not in ("br", "hr", "h1", "h2", "p"):
+                groups.setdefault((child.tag, item_shape(child)), []).append(child)
+        for items in groups.values():
+            linked = [item for item in items if stats.links(item) and stats.total(item) < 700
+                      and item.find(".//a") is not None]
+            size = sum(stats.total(i) for i in linked)
+            if (len(linked) >= (2 if pager else 3) and size >= 0.6 * total
+                    and size >= 30 * len(linked) and (best is None or size > best[0])):
+                best = (size, parent, linked)
+    return (best[1], best[2]) if best is not None else None
+
+
 def is_listing(container: html.HtmlElement, stats: TextStats, pager: bool) -> bool:
     """Return True when most of a container's text sits in repeated linked teasers.
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree, html
 
-from crawler.extract.listing import is_listing, is_listing_page
+from crawler.extract.listing import PAGER, has_pager, is_listing, is_listing_page, teaser_list
 from crawler.extract.textstats import BLOCK_TAGS, TextStats
 
 JUNK_TAGS = (
@@ -67,6 +67,8 @@ _DATE_LINE = re.compile(
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 MAX_DEPTH = 200
+DENSE = 0.55  # a list or division with more of its text in links is boilerplate
+MIN_PROSE = 300  # characters of running prose that make a page an article, not a listing
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,7 @@ class MainText:
     page_words: int  # words in the whole cleaned page
     main_link_density: float = 0.0  # share of the chosen containers' text inside links
     is_listing: bool = False  # the main text is a list of teasers linking elsewhere
+    start: html.HtmlElement | None = field(default=None, compare=False, repr=False)  # 1st block
 
 
 def parse_html(text: str) -> html.HtmlElement:
@@ -109,11 +112,19 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
     stats = TextStats(body)
     total_chars = max(1, stats.total(body))
     containers = _select(root, hints.get("content_selector"))
+    teasers: list[html.HtmlElement] = []
     if not containers:
-        containers = _article_body(body, stats) or _best_containers(body, stats)
+        containers = _article_body(body, stats)
+    if not containers:
+        containers = _best_containers(body, stats)
+        listing = _listing_instead(body, stats, containers)
+        if listing is not None:
+            containers, teasers = [listing[0]], listing[1]
     blocks: list[str] = []
-    for container in containers:
+    for container in containers if not teasers else ():
         _emit(container, stats, blocks, depth=0)
+    for teaser in teasers:  # a listing page: its entries are its content
+        _emit_entry(teaser, stats, blocks)
     blocks = _trim(blocks, title)
     main_chars = sum(stats.total(c) for c in containers)
     main_links = sum(stats.links(c) for c in containers)
@@ -123,8 +134,62 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
         stats.links(body) / total_chars,
         stats.words,
         main_links / main_chars if main_chars else 0.0,
-        is_listing_page(containers, stats, body),
+        bool(teasers) or is_listing_page(containers, stats, body),
+        containers[0] if containers else None,
     )
+
+
+def _listing_instead(body: html.HtmlElement, stats: TextStats, containers: list[html.HtmlElement]
+                     ) -> tuple[html.HtmlElement, list[html.HtmlElement]] | None:
+    """Return the page's list of teasers when it, not the chosen blocks, is the content.
+
+    Listing pages (catalogues, indexes, search results, archives) have no article: the best
+    running-text block is a teaser's excerpt or a line of furniture, and the entries, being
+    linked, look like boilerplate. The list wins when the chosen block is one of its entries,
+    or when the chosen blocks hold less text than the list (a third of it without a pager: an
+    article's own "latest news" list must not replace a short article).
+    """
+    found = teaser_list(body, stats, _unlikely_ids(body))
+    if found is None:
+        return None
+    parent, items = found
+    size = sum(stats.total(i) for i in items)
+    if size < 300:
+        return None
+    if any(_inside(c, item) for c in containers for item in items):
+        return found  # the "article" is one teaser of the list
+    if any(_inside(parent, c) for c in containers) and stats.density(parent) <= DENSE:
+        return None  # an article made of a list (news briefs): emitted with its container
+    if _prose(containers, parent, stats) >= MIN_PROSE:
+        return None  # an article, however short, with a list of other stories beside it
+    article = sum(stats.total(c) - (stats.total(parent) if _inside(parent, c) else 0)
+                  for c in containers)
+    return found if article < size * (1.0 if has_pager(body) else 0.3) else None
+
+
+def _prose(containers: list[html.HtmlElement], skip: html.HtmlElement, stats: TextStats) -> int:
+    """Return the characters of running prose (blocks of 80+ characters with sentence marks)."""
+    owners = {id(el) for c in containers if not _inside(c, skip)
+              for el in c.iter() if isinstance(el.tag, str) and not _inside(el, skip)}
+    return sum(stats.own[key] for key in owners
+               if stats.own.get(key, 0) >= 80 and stats.punct.get(key, 0) >= 2)
+
+
+def _inside(el: html.HtmlElement, ancestor: html.HtmlElement) -> bool:
+    return any(a is ancestor for a in el.iterancestors()) or el is ancestor
+
+
+def _emit_entry(item: html.HtmlElement, stats: TextStats, out: list[str]) -> None:
+    """Append one listing entry as one block: its text, links included, without controls."""
+    for el in item.iter():
+        if isinstance(el.tag, str) and el is not item and PAGER.search(
+                f"{el.get('class') or ''} {el.get('id') or ''}"):
+            el.getparent().remove(el)
+    cells = item if item.tag == "tr" else [item]
+    text = " ".join(_squash(" ".join(c.itertext())) for c in cells
+                    if isinstance(c.tag, str))
+    if text.strip():
+        out.append(_squash(text))
 
 
 def clean_tree(root: html.HtmlElement, drop_selectors: Iterable[str] = ()) -> None:
@@ -311,14 +376,32 @@ def _emit(el: html.HtmlElement, stats: TextStats, out: list[str], depth: int) ->
             pass  # an image and its caption: not running text
         elif child.tag != "br" and not _is_boilerplate(child, stats):
             if child.tag == "tr":
-                cells = [_squash(c.text_content()) for c in child if c.tag in ("td", "th")]
-                row = " ".join(c for c in cells if c)
+                row = _row_text(child, stats, depth)
                 if row:
                     out.append(row)
             else:
                 _emit(child, stats, out, depth + 1)
         inline.append(child.tail or "")
     _flush(inline, out)
+
+
+def _row_text(row: html.HtmlElement, stats: TextStats, depth: int) -> str:
+    """Return a table row as one line: its cells' blocks joined by spaces.
+
+    A cell holding only ":" (label | : | value tables of JDIH pages) closes the label before it.
+    """
+    line = ""
+    for cell in row:
+        if cell.tag not in ("td", "th"):
+            continue
+        parts: list[str] = []
+        _emit(cell, stats, parts, depth + 1)
+        text = " ".join(parts)
+        if text in (":", "："):
+            line += ":"
+        elif text:
+            line = f"{line} {text}" if line else text
+    return line
 
 
 def _inline_text(el: html.HtmlElement) -> str:
@@ -341,7 +424,7 @@ def _is_boilerplate(el: html.HtmlElement, stats: TextStats) -> bool:
     density = stats.density(el)
     if el.tag in _STRUCTURAL_DROP and (density > 0.3 or text_len < 400):
         return True
-    if el.tag in ("ul", "ol", "div", "section", "table", "dl") and density > 0.55:
+    if el.tag in ("ul", "ol", "div", "section", "table", "dl") and density > DENSE:
         return True
     names = f"{el.get('class') or ''} {el.get('id') or ''}"
     if _STRONG_NEGATIVE.search(names) and not _MAYBE.search(names):
