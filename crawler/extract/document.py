@@ -16,14 +16,15 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from corpus.doctypes import normalize_doc_type
 from corpus.ids import news_id, page_id
 from corpus.model import Document, Page, Reference
-from crawler.extract.citations import find_citations
+from crawler.extract.citations import find_citations, parse_year
 from crawler.extract.detail import drop_metadata, find_pdf_url, read_label_values
 from crawler.extract.encoding import decode_html
 from crawler.extract.feed import looks_like_feed, parse_feed
 from crawler.extract.maintext import extract_main_text, parse_html
-from crawler.extract.metadata import PageMeta, read_metadata
+from crawler.extract.metadata import PageMeta, date_before, read_metadata
 from crawler.extract.pdf import extract_pdf, is_pdf
 from crawler.extract.records import regulation_from_fields
 from crawler.extract.regions import dominant_regions
@@ -97,10 +98,16 @@ def html_document(body: bytes, url: str, content_type: str | None,
     meta = read_metadata(root, url)
     fields = read_label_values(root)
     pdf_url = find_pdf_url(root, url)
-    if _is_detail(fields):
+    detail_page = _is_detail(fields)
+    if detail_page:
+        hints = _with_page_region(fields, root, hints)
         drop_metadata(root)  # its pairs are fields; the main text is the prose around them
     main = extract_main_text(root, hints, title=meta.headline)
-    if _is_detail(fields):
+    if meta.published_confidence < 0.7 and main.start is not None:
+        printed = date_before(main.start)  # a byline the page prints without date metadata
+        if printed is not None:
+            meta.published_at, meta.published_confidence = printed, 0.7
+    if detail_page:
         detail = _detail_document(fields, pdf_url, url, main.text, meta, hints)
         if detail is not None:
             return detail
@@ -110,7 +117,8 @@ def html_document(body: bytes, url: str, content_type: str | None,
     if parsed is not None:
         return regulation_document(parsed, url, main.text, "html", title=meta.title,
                                    pdf_url=pdf_url)
-    article = meta.article_schema or meta.og_type == "article"
+    # WordPress themes print og:type "article" on tag and category archives too
+    article = meta.article_schema or (meta.og_type == "article" and not meta.collection_schema)
     dated = meta.published_at is not None and meta.published_confidence >= 0.7
     if _HOME_PATH.match(urlsplit(url).path) and not urlsplit(url).query and not (
             article or dated):
@@ -132,6 +140,29 @@ def _is_detail(fields: Mapping[str, str]) -> bool:
     known = _DETAIL_FIELDS & set(fields)
     has_identity = bool({"doc_type", "doc_type_short", "number"} & known)
     return has_identity and len(known) >= 3 and bool({"title", "about", "year"} & known)
+
+
+def _with_page_region(fields: Mapping[str, str], root: Any,
+                      hints: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Return the hints with the region the page itself names for this regulation.
+
+    A detail page's fields often leave the region out ("Nomor: 560/412/HK/2023"), while its
+    heading, breadcrumb or related list cites the regulation in full ("Keputusan Bupati Sekar
+    Arum Nomor 560/412/HK/2023 tentang ..."): a citation of the same number gives the region.
+    """
+    number = re.sub(r"^(?:nomor|no\.?)\s*", "", (fields.get("number") or "").strip(),
+                    flags=re.IGNORECASE).replace(" ", "").lower()
+    if hints.get("region") or not number:
+        return hints
+    year = parse_year(fields.get("year"))
+    doc_type = normalize_doc_type(fields.get("doc_type") or fields.get("doc_type_short"))
+    text = " ".join(root.itertext())[:200_000]
+    for ref in find_citations(text):
+        if (ref.region and (ref.number or "").replace(" ", "").lower() == number
+                and (year is None or ref.year in (None, year))
+                and (doc_type is None or ref.doc_type == doc_type)):
+            return {**hints, "region": ref.region}
+    return hints
 
 
 def _detail_document(fields: Mapping[str, str], pdf_url: str | None, url: str, text: str,

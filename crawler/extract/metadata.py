@@ -32,7 +32,8 @@ _AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "byl
                 "content_author", "penulis")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
 _URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])([0-2]\d|3[01])(?:\d{2,}|/)")
-_VISIBLE_DATE_CLASS = re.compile(r"date|time|tanggal|waktu|publish|posted|meta", re.IGNORECASE)
+_VISIBLE_DATE_CLASS = re.compile(r"date|time|tanggal|tgl|waktu|publish|posted|meta",
+                                 re.IGNORECASE)
 _AUTHOR_CLASS = re.compile(r"author|penulis|byline|reporter|editor|writer", re.IGNORECASE)
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:»]\s+")
 
@@ -51,6 +52,7 @@ class PageMeta:
     description: str | None = None
     og_type: str | None = None
     article_schema: bool = False
+    collection_schema: bool = False  # JSON-LD says CollectionPage / SearchResultsPage
     language: str | None = None
     keywords: tuple[str, ...] = field(default_factory=tuple)
 
@@ -63,6 +65,8 @@ def read_metadata(root: html.HtmlElement, url: str) -> PageMeta:
     page = PageMeta()
     page.og_type = (meta.get("og:type") or "").lower() or None
     page.article_schema = article is not None
+    page.collection_schema = any(_ld_type(d) & {"collectionpage", "searchresultspage"}
+                                 for d in ld)
     h1 = next(root.iter("h1"), None)
     h1_text = _squash(h1.text_content()) if h1 is not None else ""
     title_el = root.find(".//title")
@@ -195,8 +199,10 @@ def _author(article: dict[str, Any] | None, meta: dict[str, str], root: html.Htm
             ) -> str | None:
     if article:
         name = _ld_name(article.get("author"))
-        if name:
+        if name and not _organisation(article.get("author")):
             return name
+        if name:  # "author": {"@type": "Organization"}: the byline, when printed, names a person
+            return labelled_byline(root) or name
     for key in _AUTHOR_META:
         value = meta.get(key)
         if value and not value.startswith("http"):
@@ -211,9 +217,70 @@ def _author(article: dict[str, Any] | None, meta: dict[str, str], root: html.Htm
                       flags=re.I)
         text = re.split(r"\s*(?:[|•·,]\s*)?(?:\d|(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b)",
                         text, maxsplit=1)[0].strip(" -|,")
-        if 2 < len(text) < 80:
+        if 2 < len(text) < 80 and text.lower() not in _NO_NAME:
             return text
+    return labelled_byline(root)
+
+
+_NO_NAME = frozenset(("admin", "administrator", "superadmin", "webmaster", "operator"))
+# "Penulis: Dewi Anggraini", "Pewarta: Ni Kadek Dwi Ariani" (an editor is not the author)
+_BYLINE = re.compile(
+    r"^(?i:penulis|pewarta|reporter|wartawan|(?:ditulis|diposting|dikirim) oleh|posted by"
+    r"|author|oleh)\s*:\s*"
+    r"(?P<name>[A-Z][\w'.,-]*(?:\s+[\w'.,-]+){0,5}?)\s*(?:$|[|•·/\n]|\s-\s|\s{2})",
+)
+
+
+_BYLINE_LABEL = re.compile(r"(?i)(?:penulis|pewarta|reporter|wartawan|oleh|author|posted by)\s*:")
+
+
+def labelled_byline(root: html.HtmlElement) -> str | None:
+    """Return the name a short labelled byline gives ("Penulis: X"), if the page prints one."""
+    for node in root.xpath("//body//text()[contains(., ':')]")[:3000]:
+        if not _BYLINE_LABEL.search(node):
+            continue
+        el = node.getparent()
+        if el is None:
+            continue
+        if node.is_tail and el.getparent() is not None:
+            el = el.getparent()
+        for scope in (el, el.getparent()):  # "<b>Oleh:</b> Made Suta": the label's parent
+            if scope is None or len(scope.text_content()) > 300:
+                break
+            for line in _lines(scope):
+                match = _BYLINE.match(_squash(line) + " ")
+                if match:
+                    name = match.group("name").strip(" ,.-")
+                    if name.lower() not in _NO_NAME and 2 < len(name) < 80:
+                        return name
+                    return None
     return None
+
+
+def _lines(el: html.HtmlElement) -> list[str]:
+    """Return a short element's text split where a <br> or a block breaks the line."""
+    lines = [""]
+
+    def walk(node: html.HtmlElement) -> None:
+        lines[-1] += node.text or ""
+        for child in node:
+            if isinstance(child.tag, str):
+                if child.tag in _LINE_BREAKS:
+                    lines.append("")
+                walk(child)
+            lines[-1] += child.tail or ""
+
+    walk(el)
+    return lines
+
+
+_LINE_BREAKS = frozenset(("br", "p", "div", "li", "dd", "dt", "tr"))
+
+
+def _organisation(value: Any) -> bool:
+    items = value if isinstance(value, list) else [value]
+    return any(isinstance(i, dict) and str(i.get("@type", "")).lower() == "organization"
+               for i in items)
 
 
 def _published(article: dict[str, Any] | None, meta: dict[str, str], root: html.HtmlElement,
@@ -259,3 +326,40 @@ def _as_datetime(value: dt.date | None) -> dt.datetime | None:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+_CLOCK = re.compile(r"^(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)?$", re.I)
+
+
+def date_before(start: html.HtmlElement, reach: int = 40) -> dt.datetime | None:
+    """Return the date printed in the short lines just before the main text (its byline).
+
+    Portals without date metadata print "Rabu, 05 November 2025 - 10:42:17 WIB" or "Kamis, 13
+    November 2025" (and "14:05" in the next item) between the headline and the article. Only the
+    `reach` elements before the main text's first block are read, nearest first, so a sidebar's
+    agenda further up is not taken for the article's date.
+    """
+    before = start.xpath("preceding::*")[-reach:]
+    for el in reversed(before):
+        if not isinstance(el.tag, str) or len(el) > 8:
+            continue
+        text = _squash(el.text_content())
+        if not text or len(text) > 160:
+            continue
+        found = parse_date_id(text)
+        if found is None or _beside_teaser(el):
+            continue
+        if not isinstance(found, dt.datetime):
+            after = el.getnext()
+            clock = _squash(after.text_content()) if after is not None else ""
+            if _CLOCK.match(clock):
+                found = parse_date_id(f"{text} {clock}") or found
+        return _as_datetime(found)
+    return None
+
+
+def _beside_teaser(el: html.HtmlElement) -> bool:
+    """Return True when a date sits beside a linked title (a list of other stories)."""
+    scope = el.getparent() if el.getparent() is not None else el
+    return any(len(_squash(a.text_content())) > 25 for a in scope.iter("a"))
+

@@ -20,8 +20,11 @@ from crawler.extract.dates import parse_day
 _TEU_REGION = re.compile(
     r"^\s*([A-Za-z .'-]+?)\s*\(\s*(Kabupaten|Kota|Provinsi|Kab\.?|Prov\.?)\s*\)", re.IGNORECASE
 )
-_REGION_TEXT = re.compile(r"\b(Kabupaten|Kota|Provinsi|Propinsi)\s+([A-Z][A-Za-z'-]+(?:\s+[A-Z]"
-                          r"[A-Za-z'-]+){0,2})", re.IGNORECASE)
+# "Lembaran Daerah Kota Banyu Asri Tahun 2021 Nomor 6": the name is the capitalised words after
+# the region word, up to the next word of a citation ("Tahun", "Nomor"), never those words.
+_NAME_WORD = r"(?!(?:Tahun|Nomor|No|Tentang|Dan|TAHUN|NOMOR|TENTANG|DAN)\b)[A-Z][A-Za-z'-]+"
+_REGION_TEXT = re.compile(r"\b((?i:Kabupaten|Kota|Provinsi|Propinsi))\s+"
+                          rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})")
 
 
 def regulation_from_fields(
@@ -170,7 +173,7 @@ def _built_title(doc_type: str, number: str | None, year: int | None, region: st
         name += " " + (bare if doc_type not in ("Perda",) else region)
     if number:
         name += f" Nomor {number}"
-    if year:
+    if year and not (number and number.endswith(f"/{year}")):  # "Nomor 560/412/HK/2023"
         name += f" Tahun {year}"
     if about:
         name += f" tentang {about}"

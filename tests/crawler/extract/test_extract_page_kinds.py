@@ -1,0 +1,191 @@
+"""Listings, portal bylines and JDIH detail pages whose markup the blind page sets showed us.
+
+Each case is one general idiom (a listing whose entries are all links, a byline printed without
+date metadata, a detail page whose fields leave out the region), written small here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lxml import html
+
+from bench.extraction.fields import score
+from crawler.extract import extract, main_text
+from crawler.extract.metadata import labelled_byline
+
+MENU = "".join(f'<li><a href="/m{i}">Menu {i}</a></li>' for i in range(12))
+ENTRY_TITLES = [
+    "Peraturan Bupati Wanasari Nomor 3 Tahun 2024 tentang Jaminan Sosial Pekerja Rentan",
+    "Peraturan Daerah Kabupaten Wanasari Nomor 7 Tahun 2023 tentang Ketenagakerjaan",
+    "Keputusan Bupati Wanasari Nomor 560/88/HK/2022 tentang Tim Koordinasi Perlindungan",
+    "Peraturan Bupati Wanasari Nomor 12 Tahun 2022 tentang Perlindungan Pegawai Non ASN",
+    "Instruksi Bupati Wanasari Nomor 2 Tahun 2021 tentang Kepesertaan Perangkat Desa",
+]
+
+
+def _listing_page(rows: str, pager: bool = True) -> bytes:
+    pages = ('<ul class="pagination"><li><a href="?page=1">1</a></li>'
+             '<li><a href="?page=2">2</a></li></ul>') if pager else ""
+    return (f"<html><head><title>Produk Hukum</title></head><body><nav><ul>{MENU}</ul></nav>"
+            f'<div class="container"><h1>Produk Hukum</h1><p>Menampilkan 1 sampai 5 dari 212</p>'
+            f"{rows}{pages}</div><footer>Bagian Hukum Setda Wanasari</footer></body></html>"
+            ).encode()
+
+
+def test_a_table_of_linked_regulations_is_the_main_text_of_a_listing() -> None:
+    rows = "".join(
+        f'<tr><td>{i + 1}</td><td><a href="/ph/{i}">{title}</a></td><td>Berlaku</td></tr>'
+        for i, title in enumerate(ENTRY_TITLES))
+    body = _listing_page(f'<table class="table"><tbody>{rows}</tbody></table>')
+    text = main_text(body)
+    assert text.split("\n\n") == [f"{i + 1} {title} Berlaku"
+                                  for i, title in enumerate(ENTRY_TITLES)]
+    assert "Menu 3" not in text and "Menampilkan" not in text
+    assert extract(body, "https://jdih.wanasari.go.id/produk-hukum?page=1") is None
+
+
+def test_entries_are_found_without_a_pager_when_nothing_else_is_prose() -> None:
+    cards = "".join(f'<div class="card"><h3><a href="/b/{i}">{title}</a></h3>'
+                    f"<small>12 Mei 2025</small></div>" for i, title in enumerate(ENTRY_TITLES))
+    text = main_text(_listing_page(f'<div class="list">{cards}</div>', pager=False))
+    assert [block.split(" 12 Mei")[0] for block in text.split("\n\n")] == ENTRY_TITLES
+
+
+def test_a_short_article_keeps_its_prose_beside_a_long_list_of_other_stories() -> None:
+    story = ("<p>Pemerintah Kabupaten Wanasari menutup layanan administrasi selama cuti "
+             "bersama, kecuali layanan kesehatan dan pemadam kebakaran. Warga diminta "
+             "mengurus dokumen sebelum tanggal 24 Desember.</p><p>Layanan kembali dibuka "
+             "pada 2 Januari, kata Sekretaris Daerah, Senin, di Wanasari. Layanan darurat "
+             "tetap buka, termasuk ambulans desa.</p>")
+    others = "".join(
+        f'<div class="module"><h3><a href="/b/{i}">{title}</a></h3><span>Redaksi - '
+        f"{i + 1} Desember 2025</span> <span>Daerah</span></div>"
+        for i, title in enumerate(ENTRY_TITLES * 2))
+    body = (f'<html><body><div class="post"><h1>Layanan Tutup</h1>{story}</div>'
+            f'<div class="column">{others}</div><ul class="pagination"><li><a href="?p=2">2'
+            f"</a></li></ul></body></html>").encode()
+    text = main_text(body)
+    assert "Pemerintah Kabupaten Wanasari menutup layanan" in text
+    assert "Redaksi -" not in text and ENTRY_TITLES[0] not in text
+
+
+def test_a_label_value_table_closes_its_labels_with_the_colon_cell() -> None:
+    rows = "".join(f"<tr><td>{label}</td><td>:</td><td>{value}</td></tr>" for label, value in (
+        ("Jenis", "Peraturan Bupati"), ("Nomor", "3"), ("Tahun", "2024"),
+        ("Abstrak", "<p>Peraturan ini mengatur iuran.</p><p>Dasar hukum adalah UU 24/2011.</p>"),
+    ))
+    text = main_text(f'<html><body><div class="entry-content"><p>Halaman ini memuat data '
+                     f"peraturan, dengan abstrak, status dan tanggal penetapannya.</p>"
+                     f"<table>{rows}</table></div></body></html>")
+    assert "Jenis: Peraturan Bupati" in text
+    assert "iuran. Dasar hukum" in text  # two paragraphs of one cell are not glued together
+
+
+def test_a_byline_printed_without_metadata_gives_the_date_time_and_author() -> None:
+    body = (b"<html><head><title>Pemerintah Kabupaten Sindangraya :: Berita</title></head><body>"
+            b'<table><tr><td class="left"><b>Agenda</b><br>Senin, 3 November 2025 rapat</td>'
+            b'<td><table><tr><td class="judul">Rakor Jaminan Sosial Aparat Desa</td></tr>'
+            b'<tr><td><font size="1">Penulis: Dewi Anggraini | Rabu, 05 November 2025 - '
+            b"10:42:17 WIB | Dibaca : 312 kali</font></td></tr><tr><td><div class=\"isi\">"
+            b"Sindangraya &#8211; Pemerintah Kabupaten Sindangraya menggelar rapat koordinasi "
+            b"perlindungan jaminan sosial ketenagakerjaan bagi aparat desa, Rabu (5/11/2025)."
+            b"<br><br>Rapat dibuka oleh asisten pemerintahan. Seluruh aparat desa akan "
+            b"didaftarkan sebagai peserta mulai Januari, dengan iuran dari anggaran desa."
+            b"</div></td></tr></table></td></tr></table></body></html>")
+    doc = extract(body, "https://sindangraya.go.id/index.php/berita/baca/1287")
+    assert doc is not None and doc.kind == "news"
+    wib = dt.timezone(dt.timedelta(hours=7))
+    assert doc.published_at == dt.datetime(2025, 11, 5, 10, 42, 17, tzinfo=wib)
+    assert doc.author == "Dewi Anggraini"
+
+
+def test_a_date_in_one_item_and_its_time_in_the_next_are_read_together() -> None:
+    body = (b'<html><head><meta property="og:type" content="article"></head><body>'
+            b'<h2 class="card-title">Kartu Nelayan</h2><ul class="list-inline">'
+            b"<li>Penulis: Dewi Anggraini</li><li>Kamis, 13 November 2025</li><li>14:05</li></ul>"
+            b'<div class="content"><p>Bupati Wanasari menyerahkan kartu kepesertaan kepada '
+            b"1.500 nelayan dan petani di pendopo kabupaten, Kamis.</p><p>Iuran tiga bulan "
+            b"pertama dibayar dari anggaran daerah, kata kepala dinas tenaga kerja.</p></div>"
+            b"</body></html>")
+    doc = extract(body, "https://wanasarikab.go.id/berita/kartu-nelayan")
+    assert doc is not None and doc.published_at == dt.datetime(2025, 11, 13, 14, 5)
+    assert doc.author == "Dewi Anggraini"
+
+
+def test_a_date_beside_another_storys_title_is_not_the_articles() -> None:
+    body = ('<html><body><ul class="terkini"><li><a href="/b/1">Berita lain yang ditautkan '
+            "dengan judul panjang</a> <span>1 November 2025</span></li></ul>"
+            '<div class="isi"><p>Pemerintah Kabupaten Wanasari menggelar rapat koordinasi '
+            "jaminan sosial bagi aparat desa di aula kantor bupati.</p><p>Rapat dihadiri "
+            "camat dan kepala desa se-kabupaten, kata kepala bagian.</p><p>Sebanyak 1.200 "
+            "aparat desa akan didaftarkan sebagai peserta mulai Januari, dengan iuran dari "
+            "anggaran desa, katanya.</p></div></body></html>")
+    doc = extract(body.encode(), "https://wanasarikab.go.id/berita/rapat")
+    assert doc is not None and doc.published_at is None
+
+
+def test_an_organisation_as_json_ld_author_yields_to_the_printed_byline() -> None:
+    ld = ('{"@type": "NewsArticle", "headline": "Desa adat bantu pekerja", "datePublished": '
+          '"2025-11-12T09:05:00Z", "author": {"@type": "Organization", "name": "ANTARA Bali"}}')
+    body = (f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+            "<h1>Desa adat bantu pekerja</h1><div class=\"post-content\"><p>Desa adat di "
+            "Gianyar membantu mendaftarkan pekerja informal ke program jaminan sosial, kata "
+            "bendesa adat, Rabu.</p><p>Iuran dibayar dari dana desa adat selama satu tahun "
+            "pertama.</p><p>Pewarta: Ni Kadek Dwi Ariani<br>Editor: Made Adnyana</p></div>"
+            "</body></html>").encode()
+    doc = extract(body, "https://bali.contoh.id/berita/1/desa-adat")
+    assert doc is not None and doc.author == "Ni Kadek Dwi Ariani"
+
+
+def test_bylines_need_a_label_a_colon_and_a_name() -> None:
+    def byline(markup: str) -> str | None:
+        return labelled_byline(html.fromstring(f"<html><body><div>{markup}</div></body></html>"))
+
+    assert byline("<p><b>Oleh:</b> Made Suta</p>") == "Made Suta"
+    assert byline("<p>Oleh karena itu: iuran dinaikkan.</p>") is None
+    assert byline("<font>Diposting oleh : admin | Rabu</font>") is None
+    assert byline("<p>Editor: Made Adnyana</p>") is None
+
+
+def test_a_tag_archive_is_a_listing_although_its_theme_says_article() -> None:
+    ld = '{"@context": "https://schema.org", "@type": "CollectionPage", "name": "BPJS"}'
+    posts = "".join(
+        f'<article class="post-{i} post"><h2><a href="/p/{i}">{title}</a></h2><p>Ringkasan '
+        f"tulisan tentang {title.lower()} ... <a href=\"/p/{i}\">Selengkapnya</a></p></article>"
+        for i, title in enumerate(ENTRY_TITLES))
+    body = (f'<html><head><meta property="og:type" content="article"><script type='
+            f'"application/ld+json">{ld}</script></head><body><main>{posts}</main>'
+            f'<nav class="pagination"><a rel="next" href="/page/2">2</a></nav></body></html>')
+    assert extract(body.encode(), "https://berita.contoh.id/tag/bpjs/") is None
+
+
+def test_a_detail_page_takes_its_region_from_the_pages_own_citation() -> None:
+    body = (b"<html><head><title>JDIH :: Detail Produk Hukum</title></head><body>"
+            b"<div>Keputusan Bupati Sekar Arum Nomor 560/412/HK/2023 tentang Tim Koordinasi</div>"
+            b"<table><tr><td>Jenis Produk Hukum</td><td>:</td><td>Keputusan Bupati</td></tr>"
+            b"<tr><td>Nomor</td><td>:</td><td>560/412/HK/2023</td></tr>"
+            b"<tr><td>Tahun</td><td>:</td><td>2023</td></tr>"
+            b"<tr><td>Tentang</td><td>:</td><td>Tim Koordinasi</td></tr>"
+            b"<tr><td>Ditetapkan oleh</td><td>:</td><td>Bupati Sekar Arum</td></tr>"
+            b"</table><p>Produk hukum terkait: Keputusan Bupati Lain Nomor 560/412/HK/2019."
+            b"</p></body></html>")
+    doc = extract(body, "https://jdih.sekararumkab.go.id/produk-hukum/detail/77")
+    assert doc is not None and doc.region == "Kabupaten Sekar Arum"
+    # a composite number already holds its year: not "... Nomor 560/412/HK/2023 Tahun 2023"
+    assert doc.title == "Keputusan Bupati Sekar Arum Nomor 560/412/HK/2023 tentang Tim Koordinasi"
+    assert doc.extra.get("signer") == "Bupati Sekar Arum"
+
+
+def test_a_region_named_in_a_gazette_line_stops_before_tahun() -> None:
+    body = (b"<html><body><dl><dt>Jenis</dt><dd>Peraturan Daerah</dd><dt>Nomor</dt><dd>6</dd>"
+            b"<dt>Tahun</dt><dd>2021</dd><dt>Tentang</dt><dd>Ketenagakerjaan</dd>"
+            b"<dt>Sumber</dt><dd>Lembaran Daerah Kota Banyu Asri Tahun 2021 Nomor 6</dd></dl>"
+            b"</body></html>")
+    doc = extract(body, "https://jdih.banyuasri.go.id/detail/6")
+    assert doc is not None and doc.region == "Kota Banyu Asri"
+
+
+def test_the_field_score_counts_a_listing_as_right_only_when_nothing_is_extracted() -> None:
+    assert score(None, {"kind": "listing"}) == {"kind": True}
+    assert score(None, {"kind": "news", "title": "X"}) == {"kind": False, "title": False}
