@@ -156,7 +156,8 @@ def _listing_instead(body: html.HtmlElement, stats: TextStats, containers: list[
     size = sum(stats.total(i) for i in items)
     if size < 300:
         return None
-    if any(_inside(c, item) for c in containers for item in items):
+    above = {id(a) for c in containers for a in (c, *c.iterancestors())}
+    if any(id(item) in above for item in items):
         return found  # the "article" is one teaser of the list
     if any(_inside(parent, c) for c in containers) and stats.density(parent) <= DENSE:
         return None  # an article made of a list (news briefs): emitted with its container
@@ -169,8 +170,9 @@ def _listing_instead(body: html.HtmlElement, stats: TextStats, containers: list[
 
 def _prose(containers: list[html.HtmlElement], skip: html.HtmlElement, stats: TextStats) -> int:
     """Return the characters of running prose (blocks of 80+ characters with sentence marks)."""
-    owners = {id(el) for c in containers if not _inside(c, skip)
-              for el in c.iter() if isinstance(el.tag, str) and not _inside(el, skip)}
+    skipped = {id(el) for el in skip.iter()}
+    owners = {id(el) for c in containers if id(c) not in skipped
+              for el in c.iter() if isinstance(el.tag, str) and id(el) not in skipped}
     return sum(stats.own[key] for key in owners
                if stats.own.get(key, 0) >= 80 and stats.punct.get(key, 0) >= 2)
 
