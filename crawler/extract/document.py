@@ -26,7 +26,7 @@ from crawler.extract.feed import looks_like_feed, parse_feed
 from crawler.extract.maintext import extract_main_text, parse_html
 from crawler.extract.metadata import PageMeta, date_before, read_metadata
 from crawler.extract.pdf import extract_pdf, is_pdf
-from crawler.extract.records import regulation_from_fields
+from crawler.extract.records import clean_number, regulation_from_fields
 from crawler.extract.regions import dominant_regions
 from crawler.extract.regulation import ParsedRegulation, parse_regulation
 
@@ -150,15 +150,14 @@ def _with_page_region(fields: Mapping[str, str], root: Any,
     heading, breadcrumb or related list cites the regulation in full ("Keputusan Bupati Sekar
     Arum Nomor 560/412/HK/2023 tentang ..."): a citation of the same number gives the region.
     """
-    number = re.sub(r"^(?:nomor|no\.?)\s*", "", (fields.get("number") or "").strip(),
-                    flags=re.IGNORECASE).replace(" ", "").lower()
+    number = clean_number(fields.get("number"))
     if hints.get("region") or not number:
         return hints
     year = parse_year(fields.get("year"))
     doc_type = normalize_doc_type(fields.get("doc_type") or fields.get("doc_type_short"))
     text = " ".join(root.itertext())[:200_000]
     for ref in find_citations(text):
-        if (ref.region and (ref.number or "").replace(" ", "").lower() == number
+        if (ref.region and ref.number == number
                 and (year is None or ref.year in (None, year))
                 and (doc_type is None or ref.doc_type == doc_type)):
             return {**hints, "region": ref.region}

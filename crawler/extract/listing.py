@@ -17,9 +17,11 @@ PAGER = re.compile(r"pagination|pager|paging|page-numbers", re.IGNORECASE)
 
 
 def is_listing_page(containers: list[html.HtmlElement], stats: TextStats,
-                    body: html.HtmlElement) -> bool:
-    """Return True when the chosen main text (or its parent) is a list of teasers."""
-    pager = has_pager(body)
+                    body: html.HtmlElement, pager: bool) -> bool:
+    """Return True when the chosen main text (or its parent) is a list of teasers.
+
+    `pager`: whether the page has pagination controls (`has_pager`).
+    """
     scopes = list(containers)
     for container in containers:  # the best block may be one teaser of the list
         parent = container.getparent()
@@ -53,16 +55,15 @@ def has_pager(body: html.HtmlElement) -> bool:
     return False
 
 
-def teaser_list(body: html.HtmlElement, stats: TextStats,
-                skip: set[int]) -> tuple[html.HtmlElement, list[html.HtmlElement]] | None:
+def teaser_list(body: html.HtmlElement, stats: TextStats, skip: set[int],
+                pager: bool) -> tuple[html.HtmlElement, list[html.HtmlElement]] | None:
     """Return the page's largest list of teasers (its container and items), if it has one.
 
     Items are repeated children of one shape, each short and linked, saying more than a menu
     entry (a title of several words, a date, an excerpt: 30 characters or more on average) and
     together holding most of their container's text. Elements in `skip` (sidebars, footers,
-    menus) are not looked at.
+    menus) are not looked at; with a pager (`has_pager`), two entries make a list.
     """
-    pager = has_pager(body)
     best: tuple[int, html.HtmlElement, list[html.HtmlElement]] | None = None
     for parent in body.iter("ul", "ol", "div", "section", "tbody", "table", "main", "article",
                             "dl"):

@@ -115,9 +115,11 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
     teasers: list[html.HtmlElement] = []
     if not containers:
         containers = _article_body(body, stats)
+    pager = has_pager(body)
     if not containers:
-        containers = _best_containers(body, stats)
-        listing = _listing_instead(body, stats, containers)
+        unlikely = _unlikely_ids(body)
+        containers = _best_containers(body, stats, unlikely)
+        listing = _listing_instead(body, stats, containers, unlikely, pager)
         if listing is not None:
             containers, teasers = [listing[0]], listing[1]
     blocks: list[str] = []
@@ -134,12 +136,13 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
         stats.links(body) / total_chars,
         stats.words,
         main_links / main_chars if main_chars else 0.0,
-        bool(teasers) or is_listing_page(containers, stats, body),
+        bool(teasers) or is_listing_page(containers, stats, body, pager),
         containers[0] if containers else None,
     )
 
 
-def _listing_instead(body: html.HtmlElement, stats: TextStats, containers: list[html.HtmlElement]
+def _listing_instead(body: html.HtmlElement, stats: TextStats, containers: list[html.HtmlElement],
+                     unlikely: set[int], pager: bool
                      ) -> tuple[html.HtmlElement, list[html.HtmlElement]] | None:
     """Return the page's list of teasers when it, not the chosen blocks, is the content.
 
@@ -149,7 +152,7 @@ def _listing_instead(body: html.HtmlElement, stats: TextStats, containers: list[
     or when the chosen blocks hold less text than the list (a third of it without a pager: an
     article's own "latest news" list must not replace a short article).
     """
-    found = teaser_list(body, stats, _unlikely_ids(body))
+    found = teaser_list(body, stats, unlikely, pager)
     if found is None:
         return None
     parent, items = found
@@ -165,7 +168,7 @@ def _listing_instead(body: html.HtmlElement, stats: TextStats, containers: list[
         return None  # an article, however short, with a list of other stories beside it
     article = sum(stats.total(c) - (stats.total(parent) if _inside(parent, c) else 0)
                   for c in containers)
-    return found if article < size * (1.0 if has_pager(body) else 0.3) else None
+    return found if article < size * (1.0 if pager else 0.3) else None
 
 
 def _prose(containers: list[html.HtmlElement], skip: html.HtmlElement, stats: TextStats) -> int:
@@ -254,10 +257,10 @@ def _class_weight(el: html.HtmlElement) -> float:
     return weight
 
 
-def _best_containers(body: html.HtmlElement, stats: TextStats) -> list[html.HtmlElement]:
+def _best_containers(body: html.HtmlElement, stats: TextStats,
+                     unlikely: set[int]) -> list[html.HtmlElement]:
     scores: dict[int, float] = {}
     elements: dict[int, html.HtmlElement] = {}
-    unlikely = _unlikely_ids(body)
     for el in stats.owners:
         own = stats.own.get(id(el), 0)
         if own < 25 or id(el) in unlikely:

@@ -224,14 +224,12 @@ def _author(article: dict[str, Any] | None, meta: dict[str, str], root: html.Htm
 
 _NO_NAME = frozenset(("admin", "administrator", "superadmin", "webmaster", "operator"))
 # "Penulis: Dewi Anggraini", "Pewarta: Ni Kadek Dwi Ariani" (an editor is not the author)
-_BYLINE = re.compile(
-    r"^(?i:penulis|pewarta|reporter|wartawan|(?:ditulis|diposting|dikirim) oleh|posted by"
-    r"|author|oleh)\s*:\s*"
+_BYLINE_WORDS = r"penulis|pewarta|reporter|wartawan|author|posted by|(?:\w+ )?oleh"
+_BYLINE_LABEL = re.compile(rf"(?i:{_BYLINE_WORDS})\s*:")  # anywhere in a text node
+_BYLINE = re.compile(  # a whole line: the label, then a capitalised name of up to six words
+    rf"^{_BYLINE_LABEL.pattern}\s*"
     r"(?P<name>[A-Z][\w'.,-]*(?:\s+[\w'.,-]+){0,5}?)\s*(?:$|[|•·/\n]|\s-\s|\s{2})",
 )
-
-
-_BYLINE_LABEL = re.compile(r"(?i)(?:penulis|pewarta|reporter|wartawan|oleh|author|posted by)\s*:")
 
 
 def labelled_byline(root: html.HtmlElement) -> str | None:

@@ -40,7 +40,7 @@ def regulation_from_fields(
     doc_type = _doc_type(fields, cited)
     if doc_type is None:
         return None
-    number = _number(fields.get("number")) or (cited.number if cited else None)
+    number = clean_number(fields.get("number")) or (cited.number if cited else None)
     year = (
         parse_year(fields.get("year"))
         or (cited.year if cited else None)
@@ -112,7 +112,8 @@ def _doc_type(fields: Mapping[str, str], cited: Reference | None) -> str | None:
     return None
 
 
-def _number(value: str | None) -> str | None:
+def clean_number(value: str | None) -> str | None:
+    """Return a regulation number as stored: no "Nomor"/"No." prefix, OCR digits mended."""
     if not value:
         return None
     value = re.sub(r"^(?:nomor|no\.?)\s*", "", value.strip(), flags=re.IGNORECASE).strip()
