@@ -14,6 +14,8 @@ from lxml import html
 from crawler.extract.textstats import TextStats
 
 PAGER = re.compile(r"pagination|pager|paging|page-numbers", re.IGNORECASE)
+_STATE_CLASS = re.compile(r"(?:row-?)?(?:odd|even|alt|first|last|active|current|selected|hover)",
+                          re.IGNORECASE)
 
 
 def is_listing_page(containers: list[html.HtmlElement], stats: TextStats,
@@ -39,9 +41,10 @@ def item_shape(item: html.HtmlElement) -> str:
     """Return an item's shape: its first class name without digits.
 
     Items of one list differ in the rest ("post post-7816 category-x" vs "post post-7908
-    category-y", "item odd" vs "item even").
+    category-y", "item odd" vs "item even"); striping and state classes ("odd", "even",
+    "active", "first") say nothing about the shape, so table rows "odd" and "even" are one list.
     """
-    names = (item.get("class") or "").split()
+    names = [n for n in (item.get("class") or "").split() if not _STATE_CLASS.fullmatch(n)]
     return re.sub(r"\d+", "", names[0]) if names else ""
 
 

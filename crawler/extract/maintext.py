@@ -21,7 +21,14 @@ from typing import Any
 
 from lxml import etree, html
 
-from crawler.extract.listing import PAGER, has_pager, is_listing, is_listing_page, teaser_list
+from crawler.extract.listing import (
+    PAGER,
+    has_pager,
+    is_listing,
+    is_listing_page,
+    item_shape,
+    teaser_list,
+)
 from crawler.extract.textstats import BLOCK_TAGS, TextStats
 
 JUNK_TAGS = (
@@ -65,6 +72,14 @@ _DATE_LINE = re.compile(
     r"^(?:updated|published|diperbarui|dipublikasikan|posted|diterbitkan)\b",
     re.IGNORECASE,
 )
+# Class tokens that name nothing about the element's role: those saying a part is absent
+# ("no-footer" on DataTables wrappers, "no-sidebar" on WordPress bodies), and page builders'
+# block types (Elementor and SiteOrigin call every block, the article's too, a "widget").
+_ROLELESS_CLASS = re.compile(r"(?:has-)?no[-_]\S*|without[-_]\S*|(?:elementor|so)-widget\S*",
+                             re.IGNORECASE)
+_ROW_NUMBER = re.compile(r"\s*\d{1,4}\.?\s*")
+_POPUP = re.compile(r"modal|dialog|popup|pop-up|menu|nav|offcanvas|drawer|dropdown|cookie|"
+                    r"search|overlay|lightbox|toast|tooltip", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 MAX_DEPTH = 200
 DENSE = 0.55  # a list or division with more of its text in links is boilerplate
@@ -190,9 +205,10 @@ def _emit_entry(item: html.HtmlElement, stats: TextStats, out: list[str]) -> Non
         if isinstance(el.tag, str) and el is not item and PAGER.search(
                 f"{el.get('class') or ''} {el.get('id') or ''}"):
             el.getparent().remove(el)
-    cells = item if item.tag == "tr" else [item]
-    text = " ".join(_squash(" ".join(c.itertext())) for c in cells
-                    if isinstance(c.tag, str))
+    cells = [c for c in item if isinstance(c.tag, str)] if item.tag == "tr" else [item]
+    if len(cells) > 1 and _ROW_NUMBER.fullmatch(cells[0].text_content()):
+        cells = cells[1:]  # the row's running number ("1", "2."), not part of the entry
+    text = " ".join(_squash(" ".join(c.itertext())) for c in cells)
     if text.strip():
         out.append(_squash(text))
 
@@ -213,12 +229,27 @@ def clean_tree(root: html.HtmlElement, drop_selectors: Iterable[str] = ()) -> No
             el.get("hidden") is not None
             or el.get("aria-hidden") == "true"
             or ("style" in el.attrib and _HIDDEN_STYLE.search(el.get("style") or ""))
-        ):
+        ) and not _disclosure_panel(el):
             doomed.append(el)
     for el in doomed:
         parent = el.getparent()
         if parent is not None:
             _drop(el, parent)
+
+
+def _disclosure_panel(el: html.HtmlElement) -> bool:
+    """Return True for a collapsed panel the reader opens in place (an FAQ answer, a tab).
+
+    Accordions and tabs hide all but one panel with `display:none` or `hidden` until clicked;
+    their text is the page's content. Such panels say which control labels them
+    (`aria-labelledby`, or role "tabpanel"/"region"); pop-ups, menus and dialogs are not kept.
+    """
+    if el.get("aria-hidden") == "true":
+        return False
+    role = (el.get("role") or "").lower()
+    if role not in ("tabpanel", "region") and not el.get("aria-labelledby"):
+        return False
+    return not _POPUP.search(class_names(el))
 
 
 def _drop(el: html.HtmlElement, parent: html.HtmlElement) -> None:
@@ -244,7 +275,7 @@ def _select(root: html.HtmlElement, selector: Any) -> list[html.HtmlElement]:
 
 
 def _class_weight(el: html.HtmlElement) -> float:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    names = class_names(el)
     if el.tag in ("article", "main"):
         names += " article"
     if not names.strip():
@@ -288,7 +319,7 @@ def _best_containers(body: html.HtmlElement, stats: TextStats,
         return [body]
     ranked = {k: s * (1 - stats.density(elements[k])) for k, s in scores.items()}
     best_key = max(ranked, key=lambda k: ranked[k])
-    best = elements[best_key]
+    best = _whole_series(elements[best_key], body, stats)
     parent = best.getparent()
     # Climb through wrappers that hold nothing else, so that the sibling search below runs
     # where the article is actually split (sections separated by ad slots).
@@ -298,6 +329,31 @@ def _best_containers(body: html.HtmlElement, stats: TextStats,
     if parent is None or best is body:
         return [best]
     return _with_siblings(best, parent, stats, max(10.0, ranked[best_key] * 0.2), ranked)
+
+
+def _whole_series(best: html.HtmlElement, body: html.HtmlElement,
+                  stats: TextStats) -> html.HtmlElement:
+    """Return the container of a series of like items when the best block is inside one.
+
+    An FAQ's answers, a page's numbered sections or an accordion repeat one item shape (same
+    tag and class), each holding a heading or question and its text; the best block is then
+    one item's text, and the content is the whole series when no item outweighs the others.
+    Teasers (mostly links) do not count.
+    """
+    item = best.getparent()
+    if item is None or item is body:
+        return best
+    series = item.getparent()
+    if series is None or series is body or stats.density(series) >= 0.3:
+        return best
+    shape = (item.tag, item_shape(item))
+    alike = [c for c in series if isinstance(c.tag, str) and (c.tag, item_shape(c)) == shape
+             and stats.total(c) >= 50 and stats.density(c) < 0.3]
+    size = sum(stats.total(c) for c in alike)
+    if (len(alike) >= 3 and size >= 0.6 * stats.total(series)
+            and stats.total(item) <= 0.5 * size):  # one long item with small ones: not a series
+        return series
+    return best
 
 
 def _with_siblings(best: html.HtmlElement, parent: html.HtmlElement, stats: TextStats,
@@ -345,13 +401,19 @@ def _article_body(body: html.HtmlElement, stats: TextStats) -> list[html.HtmlEle
     return []
 
 
+def class_names(el: html.HtmlElement) -> str:
+    """Return an element's class and id words, without those that name no role."""
+    words = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    return " ".join(w for w in words if not _ROLELESS_CLASS.fullmatch(w))
+
+
 def _unlikely_ids(body: html.HtmlElement) -> set[int]:
     """Return the ids of elements inside sub-trees named like comments, sidebars, footers."""
     marked: set[int] = set()
     for el in body.iter():
         if not isinstance(el.tag, str) or el.tag in ("body", "html", "article", "main"):
             continue
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        names = class_names(el)
         if (el.tag in ("aside", "footer", "nav") or _UNLIKELY.search(names)) and not (
             _MAYBE.search(names)
         ):
@@ -384,7 +446,11 @@ def _emit(el: html.HtmlElement, stats: TextStats, out: list[str], depth: int) ->
                 row = _row_text(child, stats, depth)
                 if row:
                     out.append(row)
-            else:
+            elif child.tag == "dt":
+                term = _term_text(child, stats, depth)
+                if term:
+                    out.append(term)
+            elif not _described(child, stats):
                 _emit(child, stats, out, depth + 1)
         inline.append(child.tail or "")
     _flush(inline, out)
@@ -399,14 +465,37 @@ def _row_text(row: html.HtmlElement, stats: TextStats, depth: int) -> str:
     for cell in row:
         if cell.tag not in ("td", "th"):
             continue
-        parts: list[str] = []
-        _emit(cell, stats, parts, depth + 1)
-        text = " ".join(parts)
+        text = _cell_text(cell, stats, depth)
         if text in (":", "："):
             line += ":"
         elif text:
             line = f"{line} {text}" if line else text
     return line
+
+
+def _cell_text(cell: html.HtmlElement, stats: TextStats, depth: int) -> str:
+    """Return a cell's (or a term's, a description's) blocks on one line."""
+    parts: list[str] = []
+    _emit(cell, stats, parts, depth + 1)
+    return " ".join(parts)
+
+
+def _term_text(term: html.HtmlElement, stats: TextStats, depth: int) -> str:
+    """Return a <dt> and the <dd> after it as one "Label: value" line (JDIH metadata grids)."""
+    label = _cell_text(term, stats, depth)
+    value = term.getnext()
+    if value is None or value.tag != "dd" or _is_boilerplate(value, stats) or not label:
+        return label
+    described = _cell_text(value, stats, depth)
+    if not described:
+        return label
+    return f"{label} {described}" if label.endswith((":", "：")) else f"{label}: {described}"
+
+
+def _described(el: html.HtmlElement, stats: TextStats) -> bool:
+    """Return True for a <dd> already written out with the term before it (`_term_text`)."""
+    term = el.getprevious() if el.tag == "dd" else None
+    return term is not None and term.tag == "dt" and not _is_boilerplate(term, stats)
 
 
 def _inline_text(el: html.HtmlElement) -> str:
@@ -431,7 +520,7 @@ def _is_boilerplate(el: html.HtmlElement, stats: TextStats) -> bool:
         return True
     if el.tag in ("ul", "ol", "div", "section", "table", "dl") and density > DENSE:
         return True
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    names = class_names(el)
     if _STRONG_NEGATIVE.search(names) and not _MAYBE.search(names):
         return True
     return _class_weight(el) < 0 and (density > 0.2 or text_len < 300)

@@ -49,7 +49,8 @@ class TextStats:
                     inline_p += inline_punct.get(key, 0)
             key = id(el)
             self._total[key] = total
-            self._links[key] = total if el.tag == "a" else links
+            # an <a> without href is a placeholder (an accordion's question), not a link
+            self._links[key] = total if el.tag == "a" and "href" in el.attrib else links
             inline_len[key] = inline
             inline_punct[key] = inline_p
             if el.tag in BLOCK_TAGS and inline:

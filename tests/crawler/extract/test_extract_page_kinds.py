@@ -39,8 +39,8 @@ def test_a_table_of_linked_regulations_is_the_main_text_of_a_listing() -> None:
         for i, title in enumerate(ENTRY_TITLES))
     body = _listing_page(f'<table class="table"><tbody>{rows}</tbody></table>')
     text = main_text(body)
-    assert text.split("\n\n") == [f"{i + 1} {title} Berlaku"
-                                  for i, title in enumerate(ENTRY_TITLES)]
+    # the running row number is the table's, not the entry's
+    assert text.split("\n\n") == [f"{title} Berlaku" for title in ENTRY_TITLES]
     assert "Menu 3" not in text and "Menampilkan" not in text
     assert extract(body, "https://jdih.wanasari.go.id/produk-hukum?page=1") is None
 
@@ -189,3 +189,71 @@ def test_a_region_named_in_a_gazette_line_stops_before_tahun() -> None:
 def test_the_field_score_counts_a_listing_as_right_only_when_nothing_is_extracted() -> None:
     assert score(None, {"kind": "listing"}) == {"kind": True}
     assert score(None, {"kind": "news", "title": "X"}) == {"kind": False, "title": False}
+
+
+def test_striped_rows_of_a_datatables_catalogue_are_one_listing() -> None:
+    # rows alternate "odd"/"even", and the DataTables wrapper says "no-footer" (no table footer)
+    rows = "".join(
+        f'<tr class="{"odd" if i % 2 == 0 else "even"}"><td>{i + 1}</td>'
+        f'<td><a href="/ph/{i}">{title}</a><br><small>Ditetapkan: 0{i + 1}-06-2025</small></td>'
+        f'<td><span class="badge">Berlaku</span></td></tr>'
+        for i, title in enumerate(ENTRY_TITLES))
+    body = _listing_page(f'<div class="dataTables_wrapper dt-bootstrap4 no-footer">'
+                         f'<table class="table dataTable"><tbody>{rows}</tbody></table></div>')
+    blocks = main_text(body).split("\n\n")
+    assert blocks == [f"{title} Ditetapkan: 0{i + 1}-06-2025 Berlaku"
+                      for i, title in enumerate(ENTRY_TITLES)]
+
+
+FAQ = [
+    ("Siapa yang wajib menjadi peserta?",
+     "Setiap orang yang bekerja wajib menjadi peserta program jaminan sosial, termasuk pekerja "
+     "bukan penerima upah yang dapat mendaftar sendiri di kantor cabang atau agen desa."),
+    ("Berapa iuran pekerja bukan penerima upah?",
+     "Iuran dihitung dari penghasilan yang dilaporkan. Untuk golongan terendah, iuran JKK dan "
+     "JKM bersama-sama sebesar Rp16.800 sebulan, dibayar bulanan atau sekaligus."),
+    ("Apakah pemerintah kabupaten membantu membayar iuran?",
+     "Ya. Pemerintah kabupaten menanggung iuran JKK dan JKM bagi pekerja rentan yang terdata, "
+     "setelah diverifikasi oleh Dinas Tenaga Kerja dan diusulkan oleh desa."),
+    ("Bagaimana cara mengecek saldo JHT?",
+     "Unduh aplikasi JMO, daftar dengan NIK dan nomor kepesertaan, lalu buka menu JHT. Saldo "
+     "dan riwayat iuran tampil setelah data terverifikasi oleh kantor cabang."),
+]
+
+
+def test_collapsed_answers_of_an_faq_accordion_are_content() -> None:
+    # Elementor's accordion: every block is an "elementor-widget", the questions are <a> without
+    # href, and all answers but the first are hidden until clicked; a hidden pop-up is not content
+    hidden = ' style="display:none"'
+    items = "".join(
+        f'<div class="elementor-accordion-item"><div class="elementor-tab-title" role="button" '
+        f'aria-controls="t{i}"><a class="elementor-accordion-title" tabindex="0">{q}</a></div>'
+        f'<div id="t{i}" class="elementor-tab-content" role="region" aria-labelledby="q{i}"'
+        f'{"" if i == 0 else hidden}><p>{a}</p></div></div>'
+        for i, (q, a) in enumerate(FAQ))
+    body = (f'<html><body><nav><ul>{MENU}</ul></nav><main><div class="elementor-widget '
+            f'elementor-widget-accordion"><div class="elementor-widget-container">'
+            f'<div class="elementor-accordion">{items}</div></div></div></main>'
+            f'<div class="modal" role="dialog" aria-labelledby="m1" style="display:none">'
+            f"<p>Isi survei kepuasan layanan kami, hanya dua menit, untuk membantu kami "
+            f"meningkatkan pelayanan kepada masyarakat Kabupaten Wanasari.</p></div>"
+            f'<div class="kontak"><p>Dinas Tenaga Kerja Kabupaten Wanasari, Jalan Veteran '
+            f"Nomor 12, buka Senin sampai Jumat, pukul 08.00 sampai 15.00, kecuali hari libur "
+            f"nasional dan cuti bersama.</p></div></body></html>").encode()
+    blocks = main_text(body).split("\n\n")
+    assert blocks == [part for pair in FAQ for part in pair]
+
+
+def test_a_definition_grid_gives_one_label_value_line_per_term() -> None:
+    grid = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in (
+        ("Jenis Dokumen", "Keputusan Bupati"), ("Nomor", "188.45/217/HK/2024"),
+        ("Tahun", "2024"), ("Tentang", "Penetapan Penerima Bantuan Iuran Jaminan Sosial"),
+        ("Status:", "Berlaku")))
+    body = (f'<html><body><nav><ul>{MENU}</ul></nav><main>'
+            f'<dl class="grid">{grid}</dl><p>Keputusan ini menetapkan penerima bantuan iuran '
+            f"program jaminan sosial ketenagakerjaan bagi pecalang dan pemangku, dibiayai "
+            f"anggaran daerah tahun berjalan.</p></main></body></html>").encode()
+    blocks = main_text(body).split("\n\n")
+    assert blocks[:5] == ["Jenis Dokumen: Keputusan Bupati", "Nomor: 188.45/217/HK/2024",
+                          "Tahun: 2024", "Tentang: Penetapan Penerima Bantuan Iuran Jaminan "
+                          "Sosial", "Status: Berlaku"]
