@@ -24,7 +24,7 @@ from crawler.extract.detail import drop_metadata, find_pdf_url, read_label_value
 from crawler.extract.encoding import decode_html
 from crawler.extract.feed import looks_like_feed, parse_feed
 from crawler.extract.maintext import extract_main_text, parse_html
-from crawler.extract.metadata import PageMeta, date_before, read_metadata
+from crawler.extract.metadata import PageMeta, date_before, printed_heading, read_metadata
 from crawler.extract.pdf import extract_pdf, is_pdf
 from crawler.extract.records import clean_number, regulation_from_fields
 from crawler.extract.regions import dominant_regions
@@ -36,6 +36,12 @@ MAX_BODY = 50_000_000
 MIN_WORDS = 40  # a page with less running text than this is not a document
 MIN_SHORT_WORDS = 12  # ... unless it says it is an article (schema, og:type, a dated byline)
 _NEWS_PATH = re.compile(r"/(?:berita|news|read|artikel|article|detail|post|\d{4}/\d{2})/", re.I)
+# Sections of a site that hold standing pages, not stories (profiles, service standards, FAQs,
+# announcements, PPID lists): WordPress's SEO plugins print og:type "article" on these too.
+_STATIC_PATH = re.compile(
+    r"/(?:profil|profile|halaman|pages?|tentang|about|visi|misi|sejarah|struktur|tupoksi|faq|"
+    r"tanya-jawab|kontak|contact|hubungi|layanan|pelayanan|standar|pengumuman|informasi|ppid|"
+    r"agenda|galeri|gallery|unduh|download|regulasi)(?=[/\-_.]|$)", re.I)
 _FIRST_DIKTUM = re.compile(r"^\s*KESATU\s*[:.]", re.MULTILINE)  # not "KESATUAN"
 _HOME_PATH = re.compile(r"^/?(?:(?:index|default|home|beranda)(?:\.\w{2,5})?/?)?$", re.I)
 _XML_LISTS = re.compile(rb"^(?:\s|<\?xml[^>]*>|<!--.*?-->|<\?xml-stylesheet[^>]*>)*"
@@ -103,6 +109,8 @@ def html_document(body: bytes, url: str, content_type: str | None,
         hints = _with_page_region(fields, root, hints)
         drop_metadata(root)  # its pairs are fields; the main text is the prose around them
     main = extract_main_text(root, hints, title=meta.headline)
+    if meta.title_only and main.start is not None:
+        meta.title = printed_heading(main.start) or meta.title  # the story's, not the site's
     if meta.published_confidence < 0.7 and main.start is not None:
         printed = date_before(main.start)  # a byline the page prints without date metadata
         if printed is not None:
@@ -217,12 +225,16 @@ def regulation_document(parsed: ParsedRegulation, url: str, text: str, origin: s
 def _page_document(meta: PageMeta, url: str, text: str, hints: Mapping[str, Any],
                    context: str = "") -> Document:
     canonical = meta.canonical_url or url
+    path = urlsplit(url).path
+    story_path = bool(_NEWS_PATH.search(path))
+    standing = bool(_STATIC_PATH.search(path)) and not story_path
     is_news = (
         hints.get("kind") == "news"
         or meta.article_schema
-        or meta.og_type == "article"
-        or (meta.published_at is not None and meta.published_confidence >= 0.7)
-        or (meta.published_at is not None and bool(_NEWS_PATH.search(urlsplit(url).path)))
+        or (not standing and (
+            meta.og_type == "article"
+            or (meta.published_at is not None and meta.published_confidence >= 0.7)
+            or (meta.published_at is not None and story_path)))
     )
     refs = _mentions(text, hints.get("region"), context)
     confidence = {"title": 0.9 if meta.title else 0.0}

@@ -32,7 +32,7 @@ _AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "byl
                 "content_author", "penulis")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|$)")
 _URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])([0-2]\d|3[01])(?:\d{2,}|/)")
-_VISIBLE_DATE_CLASS = re.compile(r"date|time|tanggal|tgl|waktu|publish|posted|meta",
+_VISIBLE_DATE_CLASS = re.compile(r"date|time|tanggal|tgl|waktu|publish|post(?:ed|ing)|meta",
                                  re.IGNORECASE)
 _AUTHOR_CLASS = re.compile(r"author|penulis|byline|reporter|editor|writer", re.IGNORECASE)
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:»]\s+")
@@ -53,6 +53,7 @@ class PageMeta:
     og_type: str | None = None
     article_schema: bool = False
     collection_schema: bool = False  # JSON-LD says CollectionPage / SearchResultsPage
+    title_only: bool = False  # the headline is the <title>: no JSON-LD, og:title or h1 names it
     language: str | None = None
     keywords: tuple[str, ...] = field(default_factory=tuple)
 
@@ -71,11 +72,11 @@ def read_metadata(root: html.HtmlElement, url: str) -> PageMeta:
     h1_text = _squash(h1.text_content()) if h1 is not None else ""
     title_el = root.find(".//title")
     doc_title = _squash(title_el.text_content()) if title_el is not None else ""
-    headline = (
-        _ld_str(article, "headline") or meta.get("og:title") or meta.get("twitter:title")
-        or h1_text or doc_title
-    )
+    named = (_ld_str(article, "headline") or meta.get("og:title") or meta.get("twitter:title")
+             or h1_text)
+    headline = named or doc_title
     page.headline = headline or None
+    page.title_only = not named and bool(doc_title)
     page.site_name = (
         meta.get("og:site_name") or _ld_name(article.get("publisher") if article else None)
         or meta.get("application-name") or _title_suffix(doc_title, headline) or None
@@ -83,7 +84,7 @@ def read_metadata(root: html.HtmlElement, url: str) -> PageMeta:
     page.title = _trim_site(headline, page.site_name) or None
     page.description = meta.get("description") or meta.get("og:description") or None
     page.canonical_url = _canonical(root, meta, url)
-    page.author = _author(article, meta, root)
+    page.author = _author(article, meta, root, page.site_name)
     page.published_at, page.published_confidence = _published(article, meta, root, url)
     lang = root.get("lang") or root.get("xml:lang")
     page.language = str(lang).split("-")[0].lower() if lang else None
@@ -195,17 +196,28 @@ def _canonical(root: html.HtmlElement, meta: dict[str, str], url: str) -> str | 
     return None
 
 
-def _author(article: dict[str, Any] | None, meta: dict[str, str], root: html.HtmlElement
-            ) -> str | None:
+def _author(article: dict[str, Any] | None, meta: dict[str, str], root: html.HtmlElement,
+            site: str | None = None) -> str | None:
+    """Return the writer: a person in JSON-LD, else the printed byline, else the meta tags.
+
+    Themes fill JSON-LD and meta author with an account ("admin"), the outlet or the CMS
+    ("Lokomedia"); a byline the reader sees ("Penulis: X", "Diposting oleh : X") names the
+    writer, so it comes before the meta tags, and accounts are never a name.
+    """
     if article:
         name = _ld_name(article.get("author"))
-        if name and not _organisation(article.get("author")):
+        if name and not _organisation(article.get("author")) and name.lower() not in _NO_NAME:
             return name
-        if name:  # "author": {"@type": "Organization"}: the byline, when printed, names a person
+        if name and name.lower() not in _NO_NAME:  # an organisation: a printed byline is better
             return labelled_byline(root) or name
+    printed = labelled_byline(root)
+    if printed:
+        return printed
+    outlet = _squash(site or "").lower()
     for key in _AUTHOR_META:
         value = meta.get(key)
-        if value and not value.startswith("http"):
+        if (value and not value.startswith("http") and value.lower() not in _NO_NAME
+                and _squash(value).lower() != outlet):
             return value[:120]
     classed = [el for el in root.xpath("//body//*[@class]")
                if _AUTHOR_CLASS.search(el.get("class") or "")][:20]
@@ -219,10 +231,35 @@ def _author(article: dict[str, Any] | None, meta: dict[str, str], root: html.Htm
                         text, maxsplit=1)[0].strip(" -|,")
         if 2 < len(text) < 80 and text.lower() not in _NO_NAME:
             return text
-    return labelled_byline(root)
+    return _icon_byline(root)
+
+
+# "<li><i class="far fa-user"></i> Yuliana Kareth</li>": portals mark the writer with an icon
+_PERSON_ICON = re.compile(r"(?:^|[\s-])(?:user|person|pencil|pen|author|penulis)(?:$|[\s-])", re.I)
+_NAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Za-z][\w'.-]*){0,5}")
+
+
+def _icon_byline(root: html.HtmlElement) -> str | None:
+    """Return the name printed right after a person icon (the first three icons are read)."""
+    icons = [el for el in root.xpath("//body//i[@class] | //body//span[@class]")
+             if not _squash(el.text_content()) and _PERSON_ICON.search(el.get("class") or "")]
+    for icon in icons[:3]:
+        holder = icon.getparent()
+        if holder is None or any(a.tag in ("nav", "header", "footer", "form", "button")
+                                 for a in icon.iterancestors()):
+            continue  # "<i class="fa fa-user"></i> Login" in a menu bar
+        name = _squash(holder.text_content())
+        if (_NAME.fullmatch(name) and len(name) < 60
+                and not set(name.lower().split()) & _ACCOUNT_WORDS):
+            return name
+    return None
+
+
 
 
 _NO_NAME = frozenset(("admin", "administrator", "superadmin", "webmaster", "operator"))
+_ACCOUNT_WORDS = _NO_NAME | {"login", "masuk", "daftar", "akun", "profil", "profile", "logout",
+                             "keluar", "register", "account", "sign", "redaksi", "tamu", "guest"}
 # "Penulis: Dewi Anggraini", "Pewarta: Ni Kadek Dwi Ariani" (an editor is not the author)
 _BYLINE_WORDS = r"penulis|pewarta|reporter|wartawan|author|posted by|(?:\w+ )?oleh"
 _BYLINE_LABEL = re.compile(rf"(?i:{_BYLINE_WORDS})\s*:")  # anywhere in a text node
@@ -353,6 +390,33 @@ def date_before(start: html.HtmlElement, reach: int = 40) -> dt.datetime | None:
             if _CLOCK.match(clock):
                 found = parse_date_id(f"{text} {clock}") or found
         return _as_datetime(found)
+    return None
+
+
+_HEADING_CLASS = re.compile(r"title|judul|headline|heading", re.IGNORECASE)
+_HEADINGS = ("h1", "h2", "h3", "h4")
+
+
+def printed_heading(start: html.HtmlElement, reach: int = 40) -> str | None:
+    """Return the heading printed with the main text: among its first elements, else just before.
+
+    Pages whose <title> is the site's ("Pemerintah Kabupaten X :: Berita") or carries its
+    name ("Kecamatan X - Judul") print the story's own heading in an h1-h4 or a "judul" /
+    "title" element right at the article. A heading holding a date (a byline wrapped with the
+    headline) or a long link (another story's teaser) is not one.
+    """
+    inside = [el for el in start.iter() if isinstance(el.tag, str)][:15]
+    before = [el for el in start.xpath("preceding::*")[-reach:] if isinstance(el.tag, str)]
+    for el in [*inside, *reversed(before)]:
+        if el.tag not in _HEADINGS and not _HEADING_CLASS.search(el.get("class") or ""):
+            continue
+        text = _squash(el.text_content())
+        if not 15 <= len(text) <= 250 or len(text.split()) < 3 or parse_date_id(text):
+            continue
+        if any(a.tag == "a" for a in el.iterancestors()) or any(
+                len(_squash(a.text_content())) > 25 for a in el.iter("a")):
+            continue
+        return text
     return None
 
 

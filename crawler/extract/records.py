@@ -65,8 +65,10 @@ def regulation_from_fields(
         id=doc_id,
         url=url,
         kind="regulation",
-        # A bare title ("Tata Cara ...", as many feeds give it) is shown as the full citation
-        title=title if cited else _built_title(doc_type, number, year, region, about),
+        # A bare title ("Tata Cara ...", as many feeds give it) or a bare citation without its
+        # subject ("Keputusan Bupati 188.45/217/HK/2024") is shown as the full citation
+        title=(title if cited and (not about or " tentang " in f" {title.lower()} ")
+               else _built_title(doc_type, number, year, region, about)),
         doc_type=doc_type,
         number=number,
         year=year,

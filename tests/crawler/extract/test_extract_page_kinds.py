@@ -11,6 +11,7 @@ import datetime as dt
 from lxml import html
 
 from bench.extraction.fields import score
+from corpus.model import Document
 from crawler.extract import extract, main_text
 from crawler.extract.metadata import labelled_byline
 
@@ -257,3 +258,113 @@ def test_a_definition_grid_gives_one_label_value_line_per_term() -> None:
     assert blocks[:5] == ["Jenis Dokumen: Keputusan Bupati", "Nomor: 188.45/217/HK/2024",
                           "Tahun: 2024", "Tentang: Penetapan Penerima Bantuan Iuran Jaminan "
                           "Sosial", "Status: Berlaku"]
+
+
+def test_an_instruction_whose_enacting_word_runs_in_its_sentence_is_a_regulation() -> None:
+    # "... dengan ini menginstruksikan:" in lower case, not a "MENGINSTRUKSIKAN:" line
+    diktum = ["KESATU", "KEDUA", "KETIGA"]
+    body = ("<html><head><title>Instruksi Bupati</title></head><body><article>"
+            "<p>BUPATI WANASARI</p><p>INSTRUKSI BUPATI WANASARI</p><p>NOMOR 3 TAHUN 2024</p>"
+            "<p>TENTANG</p><p>OPTIMALISASI PROGRAM JAMINAN SOSIAL KETENAGAKERJAAN</p>"
+            "<p>BUPATI WANASARI,</p><p>Dalam rangka meningkatkan cakupan kepesertaan pekerja, "
+            "dengan ini menginstruksikan:</p><p>Kepada: 1. Sekretaris Daerah; 2. Camat.</p>"
+            "<p>Untuk:</p>"
+            + "".join(f"<p>{word}: Melaksanakan pendaftaran pekerja di lingkungan kerja masing-"
+                      f"masing sebagai peserta program jaminan sosial ketenagakerjaan.</p>"
+                      for word in diktum)
+            + "<p>Dikeluarkan di Wanasari pada tanggal 19 Februari 2024</p>"
+            "</article></body></html>").encode()
+    doc = extract(body, "https://jdih.wanasarikab.go.id/inbup-3-2024")
+    assert doc is not None and doc.kind == "regulation"
+    assert (doc.doc_type, doc.number, doc.year) == ("Inbup", "3", 2024)
+    assert [part.anchor for part in doc.parts] == ["diktum-1", "diktum-2", "diktum-3"]
+
+
+STORY = ("<p>Pemerintah Kabupaten Wanasari menggelar sosialisasi jaminan sosial bagi nelayan "
+         "di balai desa, Kamis.</p><p>Sebanyak 47 nelayan langsung mengisi formulir "
+         "pendaftaran, kata camat, dan iuran tiga bulan pertama dibayar dari dana desa.</p>")
+
+
+def _story(head: str, top: str) -> Document:
+    """Extract a news page: a menu, then `top` (headline, byline) and STORY in one box."""
+    body = (f"<html><head>{head}</head><body><div class='menu'>Beranda Profil Berita</div>"
+            f"<div class='konten'>{top}<div class='isi'>{STORY}</div></div></body></html>")
+    doc = extract(body.encode(), "https://wanasarikab.go.id/index.php/berita/baca/1287")
+    assert doc is not None
+    return doc
+
+
+def test_a_standing_page_is_not_news_although_its_theme_says_article() -> None:
+    # SEO plugins print og:type "article" on every page; the site's sections say what it is
+    head = '<head><meta property="og:type" content="article"><title>Visi dan Misi</title></head>'
+    body = f"<html>{head}<body><main>{STORY}</main></body></html>".encode()
+    for path in ("/profil/visi-misi/", "/halaman/standar-pelayanan", "/faq-bpjs/",
+                 "/index.php/pengumuman/214-penerima-bantuan"):
+        doc = extract(body, f"https://disnaker.wanasarikab.go.id{path}")
+        assert doc is not None and doc.kind == "other", path
+    for path in ("/berita/sosialisasi-nelayan", "/2025/11/sosialisasi-nelayan/",
+                 "/informasi/berita/sosialisasi", "/berita-142-sosialisasi.html"):
+        doc = extract(body, f"https://disnaker.wanasarikab.go.id{path}")
+        assert doc is not None and doc.kind == "news", path
+
+
+def test_the_printed_byline_wins_over_an_account_an_outlet_or_a_cms_in_the_metadata() -> None:
+    def author(head: str, byline: str) -> str | None:
+        meta = ('<meta property="og:site_name" content="Kabar Wanasari">'
+                '<meta property="og:type" content="article">')
+        return _story(meta + head, f"<h1>Sosialisasi nelayan</h1>{byline}").author
+
+    posted = "<span class='posting'>Diposting oleh : Supardi<br>Senin, 09 Maret 2015</span>"
+    assert author('<meta name="author" content="Lokomedia">', posted) == "Supardi"
+    assert author('<meta name="author" content="Kabar Wanasari">', "") is None  # the outlet
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+          '{"@type": "Person", "name": "admin"}}</script>')
+    box = '<div class="td-author-name vcard author"><a href="/author/as">Agus Salim</a></div>'
+    assert author(ld + '<meta name="author" content="admin">', box) == "Agus Salim"
+    # a writer marked by a person icon, not the account links beside the same icon
+    icons = ('<div class="topbar"><a href="/login"><i class="fa fa-user"></i> Login</a></div>'
+             '<nav><a href="/akun"><i class="fa fa-user"></i> Made Suta</a></nav><ul>'
+             '<li><i class="far fa-calendar"></i> Rabu, 05 Februari 2025</li>'
+             '<li><i class="far fa-user"></i> Yuliana Kareth</li></ul>')
+    assert author("", icons) == "Yuliana Kareth"
+
+
+def test_a_posting_line_inside_the_article_dates_it() -> None:
+    body = (b'<html><body><table><tr><td><span class="judul">Sosialisasi nelayan</span><br>'
+            b'<span class="posting">Diposting oleh : Supardi<br>Senin, 09 Maret 2015 - '
+            b"09:12:33 WIB</span><br><span class=\"isi\">Pemerintah Kabupaten Wanasari "
+            b"menggelar sosialisasi jaminan sosial bagi nelayan di balai desa, Kamis.<br><br>"
+            b"Sebanyak 47 nelayan langsung mengisi formulir pendaftaran, kata camat, dan iuran "
+            b"tiga bulan pertama dibayar dari dana desa.</span></td></tr></table></body></html>"
+            )  # the story is the cell's text: the posting line is inside the main text
+    doc = extract(body, "http://kec-pantai.wanasarikab.go.id/berita-142-sosialisasi.html")
+    wib = dt.timezone(dt.timedelta(hours=7))
+    assert doc is not None and doc.kind == "news"
+    assert doc.published_at == dt.datetime(2015, 3, 9, 9, 12, 33, tzinfo=wib)
+
+
+def test_a_site_title_gives_way_to_the_heading_printed_at_the_story() -> None:
+    def title(head: str, top: str) -> str | None:
+        return _story(head, f"{top}<span class='tgl'>Rabu, 05 November 2025</span>").title
+
+    heading = "Sosialisasi BPJS Ketenagakerjaan bagi Nelayan"
+    site = "<title>Pemerintah Kabupaten Wanasari :: Berita</title>"
+    assert title(site, f'<div class="judul">{heading}</div>') == heading
+    assert title(site, f"<h3>{heading}</h3>") == heading
+    # a "title" box that also holds the byline's date is not the heading
+    assert title(site, f'<div class="title">{heading} Senin, 09 Maret 2015</div>') == (
+        "Pemerintah Kabupaten Wanasari :: Berita")
+    # a page that names its story in og:title keeps it
+    named = f'{site}<meta property="og:title" content="Nelayan Wanasari Terlindungi">'
+    assert title(named, f"<h3>{heading}</h3>") == "Nelayan Wanasari Terlindungi"
+
+
+def test_a_detail_title_that_cites_only_type_and_number_gets_its_subject() -> None:
+    body = (b"<html><head><title>Keputusan Bupati 188.45/217/HK/2024</title></head><body>"
+            b"<dl><dt>Jenis Dokumen</dt><dd>Keputusan Bupati</dd><dt>Nomor</dt>"
+            b"<dd>188.45/217/HK/2024</dd><dt>Tahun</dt><dd>2024</dd><dt>Tentang</dt>"
+            b"<dd>Penetapan Penerima Bantuan Iuran</dd><dt>Penandatangan</dt>"
+            b"<dd>Bupati Wanasari</dd></dl></body></html>")
+    doc = extract(body, "https://jdih.wanasarikab.go.id/dokumen/217")
+    assert doc is not None and doc.title == (
+        "Keputusan Bupati Nomor 188.45/217/HK/2024 tentang Penetapan Penerima Bantuan Iuran")
