@@ -73,10 +73,17 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 # Class tokens that name nothing about the element's role: those saying a part is absent
-# ("no-footer" on DataTables wrappers, "no-sidebar" on WordPress bodies), and page builders'
-# block types (Elementor and SiteOrigin call every block, the article's too, a "widget").
-_ROLELESS_CLASS = re.compile(r"(?:has-)?no[-_]\S*|without[-_]\S*|(?:elementor|so)-widget\S*",
-                             re.IGNORECASE)
+# ("no-footer" on DataTables wrappers, "no-sidebar" on WordPress bodies), page builders'
+# block types (Elementor and SiteOrigin call every block, the article's too, a "widget") and
+# styling utilities.
+_ROLELESS_CLASS = re.compile(
+    r"(?:has-)?no[-_]\S*|without[-_]\S*|(?:elementor|so)-widget\S*"
+    # utility classes of Tailwind and Bootstrap ("text-sm", "text-gray-500", "text-muted",
+    # "justify-content-between") say how text looks, not what it is
+    r"|(?:[\w-]+:)?text-(?:xs|sm|base|lg|\d?xl|left|center|right|justify|start|end|muted|white|"
+    r"black|dark|light|body|primary|secondary|success|danger|warning|info|uppercase|lowercase|"
+    r"capitalize|nowrap|truncate|wrap|break|[a-z]+-\d{2,3})|justify-content-\S+",
+    re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"\s*\d{1,4}\.?\s*")
 _POPUP = re.compile(r"modal|dialog|popup|pop-up|menu|nav|offcanvas|drawer|dropdown|cookie|"
                     r"search|overlay|lightbox|toast|tooltip", re.IGNORECASE)
@@ -319,7 +326,7 @@ def _best_containers(body: html.HtmlElement, stats: TextStats,
         return [body]
     ranked = {k: s * (1 - stats.density(elements[k])) for k, s in scores.items()}
     best_key = max(ranked, key=lambda k: ranked[k])
-    best = _whole_series(elements[best_key], body, stats)
+    best = _whole_series(elements[best_key], body, stats, unlikely)
     parent = best.getparent()
     # Climb through wrappers that hold nothing else, so that the sibling search below runs
     # where the article is actually split (sections separated by ad slots).
@@ -331,29 +338,45 @@ def _best_containers(body: html.HtmlElement, stats: TextStats,
     return _with_siblings(best, parent, stats, max(10.0, ranked[best_key] * 0.2), ranked)
 
 
-def _whole_series(best: html.HtmlElement, body: html.HtmlElement,
-                  stats: TextStats) -> html.HtmlElement:
-    """Return the container of a series of like items when the best block is inside one.
+def _whole_series(best: html.HtmlElement, body: html.HtmlElement, stats: TextStats,
+                  unlikely: set[int]) -> html.HtmlElement:
+    """Return the container of a series of like blocks when the best block is one of them.
 
-    An FAQ's answers, a page's numbered sections or an accordion repeat one item shape (same
-    tag and class), each holding a heading or question and its text; the best block is then
-    one item's text, and the content is the whole series when no item outweighs the others.
-    Teasers (mostly links) do not count.
+    An FAQ's answers, an accordion's panels or a page's numbered sections repeat one block
+    shape (same tag and first class), often split over several groups with headings between
+    them; the best block is then one answer, and the content is the smallest element holding
+    them all, when there are four or more and the best holds under a third of their text (an
+    article followed by two more stories of the same shape is not a series). Teasers (mostly
+    links) do not count.
     """
-    item = best.getparent()
-    if item is None or item is body:
+    shape = item_shape(best)
+    if not shape:
         return best
-    series = item.getparent()
-    if series is None or series is body or stats.density(series) >= 0.3:
+    alike = [el for el in body.iter(best.tag) if item_shape(el) == shape and id(el) not in unlikely
+             and stats.total(el) >= 50 and stats.density(el) < 0.3]
+    size = sum(stats.total(el) for el in alike)
+    if len(alike) < 4 or stats.total(best) > 0.3 * size:
+        return best  # one long block with a few of its kind (other stories): not a series
+    holder = _common_ancestor(alike)
+    if (holder is None or holder is body or stats.density(holder) >= 0.3
+            or size < 0.5 * stats.total(holder)):
         return best
-    shape = (item.tag, item_shape(item))
-    alike = [c for c in series if isinstance(c.tag, str) and (c.tag, item_shape(c)) == shape
-             and stats.total(c) >= 50 and stats.density(c) < 0.3]
-    size = sum(stats.total(c) for c in alike)
-    if (len(alike) >= 3 and size >= 0.6 * stats.total(series)
-            and stats.total(item) <= 0.5 * size):  # one long item with small ones: not a series
-        return series
-    return best
+    return holder
+
+
+def _common_ancestor(elements: list[html.HtmlElement]) -> html.HtmlElement | None:
+    """Return the deepest element holding all of `elements`."""
+    chain = [elements[0], *elements[0].iterancestors()]
+    depth = {id(el): i for i, el in enumerate(chain)}
+    deepest = 0
+    for el in elements[1:]:
+        for up in (el, *el.iterancestors()):
+            if id(up) in depth:
+                deepest = max(deepest, depth[id(up)])
+                break
+        else:
+            return None
+    return chain[deepest]
 
 
 def _with_siblings(best: html.HtmlElement, parent: html.HtmlElement, stats: TextStats,

@@ -13,6 +13,7 @@ from lxml import html
 from bench.extraction.fields import score
 from corpus.model import Document
 from crawler.extract import extract, main_text
+from crawler.extract.maintext import class_names
 from crawler.extract.metadata import labelled_byline
 
 MENU = "".join(f'<li><a href="/m{i}">Menu {i}</a></li>' for i in range(12))
@@ -226,15 +227,18 @@ def test_collapsed_answers_of_an_faq_accordion_are_content() -> None:
     # Elementor's accordion: every block is an "elementor-widget", the questions are <a> without
     # href, and all answers but the first are hidden until clicked; a hidden pop-up is not content
     hidden = ' style="display:none"'
-    items = "".join(
+    items = [
         f'<div class="elementor-accordion-item"><div class="elementor-tab-title" role="button" '
         f'aria-controls="t{i}"><a class="elementor-accordion-title" tabindex="0">{q}</a></div>'
         f'<div id="t{i}" class="elementor-tab-content" role="region" aria-labelledby="q{i}"'
         f'{"" if i == 0 else hidden}><p>{a}</p></div></div>'
-        for i, (q, a) in enumerate(FAQ))
-    body = (f'<html><body><nav><ul>{MENU}</ul></nav><main><div class="elementor-widget '
-            f'elementor-widget-accordion"><div class="elementor-widget-container">'
-            f'<div class="elementor-accordion">{items}</div></div></div></main>'
+        for i, (q, a) in enumerate(FAQ)]
+    # two accordions of two answers each, under section headings: one series of answers
+    widget = ('<div class="elementor-widget elementor-widget-accordion"><div class='
+              '"elementor-widget-container"><div class="elementor-accordion">{}</div></div></div>')
+    body = (f'<html><body><nav><ul>{MENU}</ul></nav><main><h2>Kepesertaan</h2>'
+            f'{widget.format("".join(items[:2]))}<h2>Iuran dan manfaat</h2>'
+            f'{widget.format("".join(items[2:]))}</main>'
             f'<div class="modal" role="dialog" aria-labelledby="m1" style="display:none">'
             f"<p>Isi survei kepuasan layanan kami, hanya dua menit, untuk membantu kami "
             f"meningkatkan pelayanan kepada masyarakat Kabupaten Wanasari.</p></div>"
@@ -242,7 +246,31 @@ def test_collapsed_answers_of_an_faq_accordion_are_content() -> None:
             f"Nomor 12, buka Senin sampai Jumat, pukul 08.00 sampai 15.00, kecuali hari libur "
             f"nasional dan cuti bersama.</p></div></body></html>").encode()
     blocks = main_text(body).split("\n\n")
-    assert blocks == [part for pair in FAQ for part in pair]
+    answers = [part for pair in FAQ for part in pair]
+    assert blocks == ["Kepesertaan", *answers[:4], "Iuran dan manfaat", *answers[4:]]
+
+
+def test_a_metadata_grid_is_the_main_text_of_a_page_without_prose() -> None:
+    # Tailwind's "text-xs" on the top bar is styling, not a sign of article text
+    rows = "".join(f'<div class="px-4 py-3 sm:grid"><dt class="text-sm text-gray-500">{label}'
+                   f'</dt><dd class="mt-1 text-sm text-gray-900">{value}</dd></div>'
+                   for label, value in (("Jenis Dokumen", "Keputusan Bupati"),
+                                        ("Nomor", "500.15/412/KPTS/2024"), ("Tahun", "2024"),
+                                        ("Tentang", "Penetapan Penerima Bantuan Iuran Pekerja"),
+                                        ("Pemrakarsa", "Dinas Tenaga Kerja Kabupaten Wanasari"),
+                                        ("Tanggal Penetapan", "27 Desember 2024")))
+    body = ('<html><body><div class="bg-emerald-900 text-emerald-50 text-xs">Bagian Hukum '
+            "Sekretariat Daerah Kabupaten Wanasari - Senin sampai Jumat</div>"
+            '<main><div class="bg-white shadow"><h1>Keputusan Bupati Wanasari '
+            "Nomor 500.15/412/KPTS/2024 tentang Penetapan Penerima Bantuan Iuran Pekerja</h1>"
+            f"<dl>{rows}</dl></div></main></body></html>")
+    blocks = main_text(body.encode()).split("\n\n")
+    assert blocks[1] == "Jenis Dokumen: Keputusan Bupati" and len(blocks) == 7
+    # styling utilities name no role; words that do are kept
+    bar = html.fromstring('<div class="bg-emerald-900 text-emerald-50 text-xs md:text-sm">x</div>')
+    assert class_names(bar) == "bg-emerald-900"
+    prose = html.fromstring('<div class="entry-text text-content no-sidebar">x</div>')
+    assert class_names(prose) == "entry-text text-content"
 
 
 def test_a_definition_grid_gives_one_label_value_line_per_term() -> None:
