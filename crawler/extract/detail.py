@@ -81,7 +81,8 @@ Pair = tuple[str, str, tuple[html.HtmlElement, ...]]
 def _pairs(root: html.HtmlElement) -> Iterator[Pair]:
     for row in root.iter("tr"):
         cells = [c for c in row if c.tag in ("td", "th")]
-        if len(cells) >= 2:
+        # a row of column headings ("No | Status | Peraturan | Keterangan") is not a pair
+        if len(cells) >= 2 and not all(c.tag == "th" for c in cells):
             texts = [_squash(c.text_content()) for c in cells]
             values = [t for t in texts[1:] if t not in (":", "")]
             yield texts[0].rstrip(":"), " ".join(values), (row,)

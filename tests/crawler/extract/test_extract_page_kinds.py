@@ -13,6 +13,7 @@ from lxml import html
 from bench.extraction.fields import score
 from corpus.model import Document
 from crawler.extract import extract, main_text
+from crawler.extract.detail import read_label_values
 from crawler.extract.maintext import class_names
 from crawler.extract.metadata import labelled_byline
 
@@ -396,3 +397,13 @@ def test_a_detail_title_that_cites_only_type_and_number_gets_its_subject() -> No
     doc = extract(body, "https://jdih.wanasarikab.go.id/dokumen/217")
     assert doc is not None and doc.title == (
         "Keputusan Bupati Nomor 188.45/217/HK/2024 tentang Penetapan Penerima Bantuan Iuran")
+
+
+def test_a_tables_heading_row_is_not_a_label_and_its_value() -> None:
+    # "No | Status | Peraturan" heads the status table; "No" must not become the number
+    body = (b"<html><body><table><thead><tr><th>No</th><th>Status</th><th>Peraturan</th>"
+            b"</tr></thead><tbody><tr><td>1</td><td>Mengubah</td><td>Perda Nomor 8 Tahun "
+            b"2017</td></tr></tbody></table><table><tr><th>Nomor</th><td>5</td></tr><tr>"
+            b"<th>Tahun</th><td>2022</td></tr></table></body></html>")
+    fields = read_label_values(html.fromstring(body))
+    assert fields["number"] == "5"
