@@ -90,7 +90,12 @@ def regulation_from_fields(
     )
 
 
+# "Peraturan Daerah (PERDA) Kabupaten X Nomor 3 ...": portals put the short form in brackets
+_BRACKETED_SHORT = re.compile(r"\s*\([A-Z]{2,10}\)(?=\s)")
+
+
 def _title_citation(title: str, default_region: str | None) -> Reference | None:
+    title = _BRACKETED_SHORT.sub("", title)
     refs = find_citations(title, default_region=default_region) if title else []
     # The document itself is the first citation unless the title starts with a relation.
     return refs[0] if refs and refs[0].relation == "menyebut" else None

@@ -407,3 +407,15 @@ def test_a_tables_heading_row_is_not_a_label_and_its_value() -> None:
             b"<th>Tahun</th><td>2022</td></tr></table></body></html>")
     fields = read_label_values(html.fromstring(body))
     assert fields["number"] == "5"
+
+
+def test_a_bracketed_short_form_in_a_detail_title_keeps_it_a_citation() -> None:
+    body = (b"<html><head><title>Perda Kab. Wanasari No. 3 Tahun 2023</title></head><body>"
+            b"<table><tr><td>Judul</td><td>Peraturan Daerah (PERDA) Kabupaten Wanasari Nomor 3 "
+            b"Tahun 2023 tentang Perlindungan Jaminan Sosial</td></tr><tr><td>Nomor</td>"
+            b"<td>3</td></tr><tr><td>Tahun</td><td>2023</td></tr><tr><td>Status</td>"
+            b"<td>Berlaku</td></tr></table></body></html>")
+    doc = extract(body, "https://peraturan.contoh.go.id/Details/287514/perda-3-2023")
+    assert doc is not None and doc.kind == "regulation"
+    assert (doc.doc_type, doc.region, doc.number, doc.year) == (
+        "Perda", "Kabupaten Wanasari", "3", 2023)
