@@ -352,8 +352,9 @@ def _whole_series(best: html.HtmlElement, body: html.HtmlElement, stats: TextSta
     shape = item_shape(best)
     if not shape:
         return best
-    alike = [el for el in body.iter(best.tag) if item_shape(el) == shape and id(el) not in unlikely
-             and stats.total(el) >= 50 and stats.density(el) < 0.3]
+    alike = [el for el in body.iter(best.tag)  # the substring test spares most item_shape calls
+             if shape in (el.get("class") or "") and item_shape(el) == shape
+             and id(el) not in unlikely and stats.total(el) >= 50 and stats.density(el) < 0.3]
     size = sum(stats.total(el) for el in alike)
     if len(alike) < 4 or stats.total(best) > 0.3 * size:
         return best  # one long block with a few of its kind (other stories): not a series

@@ -242,7 +242,7 @@ _NAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Za-z][\w'.-]*){0,5}")
 def _icon_byline(root: html.HtmlElement) -> str | None:
     """Return the name printed right after a person icon (the first three icons are read)."""
     icons = [el for el in root.xpath("//body//i[@class] | //body//span[@class]")
-             if not _squash(el.text_content()) and _PERSON_ICON.search(el.get("class") or "")]
+             if _PERSON_ICON.search(el.get("class") or "") and not _squash(el.text_content())]
     for icon in icons[:3]:
         holder = icon.getparent()
         if holder is None or any(a.tag in ("nav", "header", "footer", "form", "button")
@@ -255,9 +255,8 @@ def _icon_byline(root: html.HtmlElement) -> str | None:
     return None
 
 
-
-
 _NO_NAME = frozenset(("admin", "administrator", "superadmin", "webmaster", "operator"))
+# beside a person icon also the account links and the desk ("Redaksi") are not the writer
 _ACCOUNT_WORDS = _NO_NAME | {"login", "masuk", "daftar", "akun", "profil", "profile", "logout",
                              "keluar", "register", "account", "sign", "redaksi", "tamu", "guest"}
 # "Penulis: Dewi Anggraini", "Pewarta: Ni Kadek Dwi Ariani" (an editor is not the author)
@@ -374,7 +373,7 @@ def date_before(start: html.HtmlElement, reach: int = 40) -> dt.datetime | None:
     `reach` elements before the main text's first block are read, nearest first, so a sidebar's
     agenda further up is not taken for the article's date.
     """
-    before = start.xpath("preceding::*")[-reach:]
+    before = start.xpath("preceding::*[position() <= $n]", n=reach)  # the nearest, in order
     for el in reversed(before):
         if not isinstance(el.tag, str) or len(el) > 8:
             continue
@@ -406,7 +405,8 @@ def printed_heading(start: html.HtmlElement, reach: int = 40) -> str | None:
     headline) or a long link (another story's teaser) is not one.
     """
     inside = [el for el in start.iter() if isinstance(el.tag, str)][:15]
-    before = [el for el in start.xpath("preceding::*")[-reach:] if isinstance(el.tag, str)]
+    before = [el for el in start.xpath("preceding::*[position() <= $n]", n=reach)
+              if isinstance(el.tag, str)]
     for el in [*inside, *reversed(before)]:
         if el.tag not in _HEADINGS and not _HEADING_CLASS.search(el.get("class") or ""):
             continue

@@ -94,15 +94,19 @@ def regulation_from_fields(
 _BRACKETED_SHORT = re.compile(r"\s*\([A-Z]{2,10}\)(?=\s)")
 
 
+def _title_refs(title: str, region: str | None) -> list[Reference]:
+    """Return the citations in a title, its bracketed short forms left out."""
+    return find_citations(_BRACKETED_SHORT.sub("", title), default_region=region) if title else []
+
+
 def _title_citation(title: str, default_region: str | None) -> Reference | None:
-    title = _BRACKETED_SHORT.sub("", title)
-    refs = find_citations(title, default_region=default_region) if title else []
+    refs = _title_refs(title, default_region)
     # The document itself is the first citation unless the title starts with a relation.
     return refs[0] if refs and refs[0].relation == "menyebut" else None
 
 
 def _title_relations(title: str, own_id: str, region: str | None) -> tuple[Reference, ...]:
-    refs = find_citations(title, default_region=region) if title else []
+    refs = _title_refs(title, region)
     return tuple(r for r in refs if r.target_id != own_id and r.relation != "menyebut")
 
 

@@ -79,9 +79,8 @@ _MENGINGAT = re.compile(r"(?:^|\n|\s)Mengingat\s*:?", re.IGNORECASE)
 _PREAMBLE_END = re.compile(
     r"(?:^|\n|\s)(?:Memperhatikan\s*:|Dengan\s+Persetujuan\s+Bersama|" + DECISION + ")")
 # The decision line a decree's diktum follow ("MEMUTUSKAN :", "Menetapkan :", an instruction's
-# "MENGINSTRUKSIKAN :"); lower case "menetapkan" in running text is not one.
-# an instruction's enacting word is a line of its own, or ends its sentence ("dengan ini
-# menginstruksikan:")
+# "MENGINSTRUKSIKAN :" or a sentence ending "dengan ini menginstruksikan:"); lower case
+# "menetapkan" in running text is not one.
 _DECIDED = re.compile(DECISION + "|" + spaced("MENGINSTRUKSIKAN") + r"|menginstruksikan\s*:")
 MAX_STATED = 1000  # characters of a "Menetapkan :" line read as the title
 _MENETAPKAN = re.compile(
