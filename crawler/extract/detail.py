@@ -27,6 +27,7 @@ _BLOCKS = ("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "ta
            "section", "article")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _EMPTY = ("", "-", "–", "—", ":", "--")
+_SEPARATORS = (":", "=", "::")
 _PDF_HREF = re.compile(r"\.pdf(?:$|[?#])", re.IGNORECASE)
 
 
@@ -115,6 +116,8 @@ def _tag_pairs(root: html.HtmlElement) -> Iterator[Pair]:
             yield label, tail, (tag,)
             continue
         sibling = tag.getnext()
+        while sibling is not None and _squash(sibling.text_content()) in _SEPARATORS:
+            sibling = sibling.getnext()  # <div>Label</div><div>:</div><div>value</div>
         if sibling is not None and isinstance(sibling.tag, str):
             value = _value_of(sibling)
             yield label, value, (tag, sibling) if value else (tag,)

@@ -10,6 +10,7 @@ signals: schema, og:type, a publication date and running text), another content 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import re
 from collections.abc import Mapping
@@ -24,7 +25,13 @@ from crawler.extract.detail import drop_metadata, find_pdf_url, read_label_value
 from crawler.extract.encoding import decode_html
 from crawler.extract.feed import looks_like_feed, parse_feed
 from crawler.extract.maintext import extract_main_text, parse_html
-from crawler.extract.metadata import PageMeta, date_before, printed_heading, read_metadata
+from crawler.extract.metadata import (
+    PageMeta,
+    date_before,
+    in_printed_zone,
+    printed_heading,
+    read_metadata,
+)
 from crawler.extract.pdf import extract_pdf, is_pdf
 from crawler.extract.records import clean_number, regulation_from_fields
 from crawler.extract.regions import dominant_regions
@@ -96,6 +103,12 @@ def _is_binary(body: bytes) -> bool:
     return controls > len(head) * 0.1
 
 
+def _same_day_with_time(found: dt.datetime | None, printed: dt.datetime) -> bool:
+    """Return True when `found` is `printed`'s day and carries a clock time `printed` lacks."""
+    return (found is not None and found.date() == printed.date()
+            and found.time() != dt.time(0) and printed.time() == dt.time(0))
+
+
 def html_document(body: bytes, url: str, content_type: str | None,
                   hints: Mapping[str, Any]) -> Document | None:
     """Return the Document of an HTML page, or None for listings and navigation pages."""
@@ -111,10 +124,15 @@ def html_document(body: bytes, url: str, content_type: str | None,
     main = extract_main_text(root, hints, title=meta.headline)
     if meta.title_only and main.start is not None:
         meta.title = printed_heading(main.start) or meta.title  # the story's, not the site's
-    if meta.published_confidence < 0.7 and main.start is not None:
-        printed = date_before(main.start)  # a byline the page prints without date metadata
-        if printed is not None:
-            meta.published_at, meta.published_confidence = printed, 0.7
+    printed = date_before(main.start) if main.start is not None else None
+    if (meta.published_confidence <= 0.7 and printed is not None
+            and not _same_day_with_time(meta.published_at, printed)):
+        # Without date metadata, the byline printed just before the story beats a dated
+        # element found page-wide (a sidebar agenda comes first in the markup), unless that
+        # one is the same day with its clock time.
+        meta.published_at, meta.published_confidence = printed, 0.7
+    elif meta.published_at is not None:
+        meta.published_at = in_printed_zone(meta.published_at, printed, root)
     if detail_page:
         detail = _detail_document(fields, pdf_url, url, main.text, meta, hints)
         if detail is not None:

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -200,25 +201,29 @@ def _author(article: dict[str, Any] | None, meta: dict[str, str], root: html.Htm
             site: str | None = None) -> str | None:
     """Return the writer: a person in JSON-LD, else the printed byline, else the meta tags.
 
-    Themes fill JSON-LD and meta author with an account ("admin"), the outlet or the CMS
-    ("Lokomedia"); a byline the reader sees ("Penulis: X", "Diposting oleh : X") names the
-    writer, so it comes before the meta tags, and accounts are never a name.
+    Themes fill JSON-LD and meta author with an account ("admin"), the outlet, its desk
+    ("Redaksi BaliNusa") or the CMS ("Lokomedia"); a byline the reader sees ("Penulis: X",
+    "Diposting oleh : X") names the writer, so it comes before the meta tags. Accounts and the
+    outlet itself are never a name; an organisation or a desk is named only when nothing else is.
     """
+    outlet = _squash(site or "").lower()
+    fallback = None  # an organisation or a desk: the writer only when no person is named
     if article:
         name = _ld_name(article.get("author"))
-        if name and not _organisation(article.get("author")) and name.lower() not in _NO_NAME:
-            return name
-        if name and name.lower() not in _NO_NAME:  # an organisation: a printed byline is better
-            return labelled_byline(root) or name
+        if name and name.lower() not in _NO_NAME and _squash(name).lower() != outlet:
+            if not _organisation(article.get("author")) and not _desk(name):
+                return name
+            fallback = name
     printed = labelled_byline(root)
     if printed:
         return printed
-    outlet = _squash(site or "").lower()
     for key in _AUTHOR_META:
         value = meta.get(key)
         if (value and not value.startswith("http") and value.lower() not in _NO_NAME
                 and _squash(value).lower() != outlet):
-            return value[:120]
+            if not _desk(value):
+                return value[:120]
+            fallback = fallback or value[:120]
     classed = [el for el in root.xpath("//body//*[@class]")
                if _AUTHOR_CLASS.search(el.get("class") or "")][:20]
     # Specific names ("author", "penulis") before the whole byline, which also holds the date.
@@ -228,10 +233,19 @@ def _author(article: dict[str, Any] | None, meta: dict[str, str], root: html.Htm
         text = re.sub(r"^(?:oleh|by|penulis|reporter|editor|ditulis oleh)\s*:?\s*", "", text,
                       flags=re.I)
         text = re.split(r"\s*(?:[|•·,]\s*)?(?:\d|(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b)",
-                        text, maxsplit=1)[0].strip(" -|,")
-        if 2 < len(text) < 80 and text.lower() not in _NO_NAME:
+                        text, maxsplit=1)[0]
+        text = _BYLINE_SEPARATOR.split(text, maxsplit=1)[0].strip(" -|,")  # "X | Outlet"
+        if 2 < len(text) < 80 and text.lower() not in _NO_NAME and text.lower() != outlet:
             return text
-    return _icon_byline(root)
+    return _icon_byline(root) or fallback
+
+
+def _desk(name: str) -> bool:
+    """Return True for an outlet's desk rather than a writer ("Redaksi", "Tim Redaksi X")."""
+    return "redaksi" in name.lower().split()
+
+
+_BYLINE_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 
 
 # "<li><i class="far fa-user"></i> Yuliana Kareth</li>": portals mark the writer with an icon
@@ -281,8 +295,11 @@ def labelled_byline(root: html.HtmlElement) -> str | None:
         for scope in (el, el.getparent()):  # "<b>Oleh:</b> Made Suta": the label's parent
             if scope is None or len(scope.text_content()) > 300:
                 break
-            for line in _lines(scope):
-                match = _BYLINE.match(_squash(line) + " ")
+            # "Senin, 17 November 2025 09:30 WIB | Penulis : X | Dibaca : 412 kali"
+            segments = [part for line in _lines(scope)
+                        for part in _BYLINE_SEPARATOR.split(_squash(line))]
+            for segment in segments:
+                match = _BYLINE.match(segment + " ")
                 if match:
                     name = match.group("name").strip(" ,.-")
                     if name.lower() not in _NO_NAME and 2 < len(name) < 80:
@@ -331,14 +348,8 @@ def _published(article: dict[str, Any] | None, meta: dict[str, str], root: html.
         found = _as_datetime(parse_date_id(str(tag.get("datetime") or tag.text_content())))
         if found:
             return found, 0.8
-    dated = [el for el in root.xpath("//body//*[@class or @id]")
-             if _VISIBLE_DATE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")]
-    for tag in dated[:20]:
-        text = _squash(tag.text_content())
-        if len(text) < 120:
-            found = _as_datetime(parse_date_id(text))
-            if found:
-                return found, 0.7
+    for found in visible_dates(root):
+        return found, 0.7
     for pattern in (_URL_DATE, _URL_DATE_COMPACT):
         match = pattern.search(urlsplit(url).path)
         if match:
@@ -348,6 +359,42 @@ def _published(article: dict[str, Any] | None, meta: dict[str, str], root: html.
                 continue
             return dt.datetime(day.year, day.month, day.day), 0.5
     return None, 0.0
+
+
+def visible_dates(root: html.HtmlElement) -> Iterator[dt.datetime]:
+    """Yield the dates printed in short elements classed as dates, in page order (20 read)."""
+    dated = [el for el in root.xpath("//body//*[@class or @id]")
+             if _VISIBLE_DATE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")]
+    for tag in dated[:20]:
+        text = _squash(tag.text_content())
+        if len(text) < 120:
+            found = _as_datetime(parse_date_id(text))
+            if found:
+                yield found
+
+
+def in_printed_zone(found: dt.datetime, printed: dt.datetime | None,
+                    root: html.HtmlElement) -> dt.datetime:
+    """Return a metadata time in the zone the page prints it in ("10:12 WITA" for 02:12 UTC).
+
+    Themes write meta times in UTC or with the server's offset; the reader sees local time
+    with its zone. A printed time (the byline before the story, else one of the first dated
+    elements) that is the same moment, or the same clock time under another offset (the
+    metadata's offset is wrong: "10:15+07:00" on a page printing "10:15 WITA"), is the one
+    the page means. Anything else printed (another story's time) changes nothing.
+    """
+    if found.tzinfo is None or found.time() == dt.time(0):
+        return found
+    candidates = [printed, *islice(visible_dates(root), 5)]
+    for shown in candidates:
+        if shown is None or shown.tzinfo is None or shown.utcoffset() == found.utcoffset():
+            continue
+        local = found.astimezone(shown.tzinfo)
+        if local.replace(second=0, microsecond=0) == shown.replace(second=0, microsecond=0):
+            return local  # the same moment, in the zone shown
+        if found.replace(tzinfo=None, second=0, microsecond=0) == shown.replace(tzinfo=None):
+            return shown  # the same clock time: the metadata's offset is wrong
+    return found
 
 
 def _as_datetime(value: dt.date | None) -> dt.datetime | None:
@@ -394,6 +441,7 @@ def date_before(start: html.HtmlElement, reach: int = 40) -> dt.datetime | None:
 
 _HEADING_CLASS = re.compile(r"title|judul|headline|heading", re.IGNORECASE)
 _HEADINGS = ("h1", "h2", "h3", "h4")
+_PROSE = ("p", "li", "table", "blockquote", "pre")
 
 
 def printed_heading(start: html.HtmlElement, reach: int = 40) -> str | None:
@@ -401,10 +449,16 @@ def printed_heading(start: html.HtmlElement, reach: int = 40) -> str | None:
 
     Pages whose <title> is the site's ("Pemerintah Kabupaten X :: Berita") or carries its
     name ("Kecamatan X - Judul") print the story's own heading in an h1-h4 or a "judul" /
-    "title" element right at the article. A heading holding a date (a byline wrapped with the
-    headline) or a long link (another story's teaser) is not one.
+    "title" element right at the article, before its first prose block. A heading holding a
+    date (a byline wrapped with the headline) or a long link (another story's teaser) is not
+    one.
     """
-    inside = [el for el in start.iter() if isinstance(el.tag, str)][:15]
+    inside = [start]
+    for el in start.iterdescendants():
+        if len(inside) == 15 or (el.tag in _PROSE and len(_squash(el.text_content())) >= 40):
+            break  # a heading after the first prose block is a section's ("B. Alur ...")
+        if isinstance(el.tag, str):
+            inside.append(el)
     before = [el for el in start.xpath("preceding::*[position() <= $n]", n=reach)
               if isinstance(el.tag, str)]
     for el in [*inside, *reversed(before)]:

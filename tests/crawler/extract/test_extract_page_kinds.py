@@ -419,3 +419,81 @@ def test_a_bracketed_short_form_in_a_detail_title_keeps_it_a_citation() -> None:
     assert doc is not None and doc.kind == "regulation"
     assert (doc.doc_type, doc.region, doc.number, doc.year) == (
         "Perda", "Kabupaten Wanasari", "3", 2023)
+
+
+def test_label_and_value_divs_read_across_a_separator_div() -> None:
+    rows = "".join(
+        f'<div class="row"><div class="label">{label}</div><div class="sep">:</div>'
+        f'<div class="value">{value}</div></div>'
+        for label, value in (("Jenis / Bentuk Peraturan", "Peraturan Bupati"), ("Nomor", "31"),
+                             ("Tahun", "2021"), ("Status", "Dicabut"),
+                             ("Judul", "Perlindungan Jaminan Sosial Pekerja Rentan")))
+    body = f"<html><body><h1>Detail Produk Hukum</h1>{rows}</body></html>".encode()
+    fields = read_label_values(html.fromstring(body))
+    assert (fields["doc_type"], fields["number"], fields["year"], fields["status"]) == (
+        "Peraturan Bupati", "31", "2021", "Dicabut")
+    doc = extract(body, "https://jdih.wanasarikab.go.id/produk-hukum/detail/31")
+    assert doc is not None and doc.kind == "regulation" and doc.number == "31"
+
+
+def test_a_section_heading_after_the_first_paragraph_is_not_the_pages_title() -> None:
+    body = ("<html><head><title>Layanan | Disnaker Wanasari</title></head><body>"
+            "<div class='menu'>Beranda Profil Layanan</div><div class='box'>"
+            "<h2>Persyaratan Pendaftaran Bantuan Iuran bagi Pekerja Rentan</h2>"
+            f"<div class='konten'>{STORY}<h3>B. Alur Pendaftaran Peserta</h3>"
+            "<ol><li>Calon peserta menyerahkan berkas ke kantor desa.</li>"
+            "<li>Dinas memverifikasi data dan mendaftarkan peserta.</li></ol></div></div>"
+            "</body></html>").encode()
+    doc = extract(body, "https://disnaker.wanasarikab.go.id/layanan/bantuan-iuran")
+    assert doc is not None
+    assert doc.title == "Persyaratan Pendaftaran Bantuan Iuran bagi Pekerja Rentan"
+
+
+def test_the_byline_before_the_story_beats_a_sidebar_date_printed_earlier() -> None:
+    body = (b"<html><body><table><tr><td class='kiri'><div class='agenda'>"
+            b"<span class='tanggal'>Senin, 3 November 2025</span> Rapat paripurna</div></td>"
+            b"<td><table><tr><td class='judul'>Santunan bagi ahli waris pekerja rentan</td></tr>"
+            b"<tr><td class='info'>Senin, 17 November 2025 09:30 WIB &nbsp;|&nbsp; Penulis : "
+            b"Sri Wahyuningsih &nbsp;|&nbsp; Dibaca : 412 kali</td></tr><tr><td><div>"
+            + STORY.encode() + b"</div></td></tr></table></td></tr></table></body></html>")
+    doc = extract(body, "https://tirtamulya.go.id/berita/baca/santunan")
+    wib = dt.timezone(dt.timedelta(hours=7))
+    assert doc is not None and doc.published_at == dt.datetime(2025, 11, 17, 9, 30, tzinfo=wib)
+    assert doc.author == "Sri Wahyuningsih"  # a labelled segment between "|" separators
+
+
+def test_a_metadata_time_is_given_in_the_zone_the_page_prints() -> None:
+    wita = dt.timezone(dt.timedelta(hours=8))
+
+    def published(meta_time: str, shown: str) -> dt.datetime | None:
+        head = f'<meta property="article:published_time" content="{meta_time}">'
+        return _story(head, f"<h1>Sosialisasi nelayan</h1><div class='date'>{shown}</div>"
+                      ).published_at
+
+    # the same moment: UTC in the metadata, WITA on the page
+    assert published("2025-11-19T02:12:44+00:00", "Rabu, 19 November 2025 10:12 WITA") == (
+        dt.datetime(2025, 11, 19, 10, 12, 44, tzinfo=wita))
+    # the same clock time under the server's offset: the page's zone is the one meant
+    assert published("2025-01-14T10:15:00+07:00", "Selasa, 14 Januari 2025 | 10:15 WITA") == (
+        dt.datetime(2025, 1, 14, 10, 15, tzinfo=wita))
+    # another time printed (another story's) changes nothing
+    assert published("2025-01-14T10:15:00+07:00", "Selasa, 14 Januari 2025 | 08:40 WITA") == (
+        dt.datetime(2025, 1, 14, 10, 15, tzinfo=dt.timezone(dt.timedelta(hours=7))))
+
+
+def test_an_outlet_or_its_desk_is_the_author_only_when_no_writer_is_printed() -> None:
+    def author(ld_author: str, byline: str) -> str | None:
+        head = ('<meta property="og:site_name" content="WartaIndonesia"><script type='
+                '"application/ld+json">{"@type": "NewsArticle", "headline": "Sosialisasi", '
+                f'"author": {ld_author}}}</script>')
+        return _story(head, f"<h1>Sosialisasi nelayan</h1>{byline}").author
+
+    outlet = '{"@type": "Organization", "name": "WartaIndonesia"}'
+    desk = '{"@type": "Person", "name": "Redaksi BaliNusa"}'
+    writer = ('<div class="ak-penulis"><a href="/profil/dian">Dian Puspitasari</a> | '
+              "WartaIndonesia</div>")
+    assert author(outlet, writer) == "Dian Puspitasari"
+    assert author(outlet, "") is None  # the outlet itself is no writer
+    assert author(desk, "<p>Penulis : Ni Kadek Ayu Lestari<br>Editor : Gede Arya</p>") == (
+        "Ni Kadek Ayu Lestari")
+    assert author(desk, "") == "Redaksi BaliNusa"  # nothing better printed
