@@ -95,12 +95,27 @@ for _t in DOC_TYPES:
         _BY_KEY[re.sub(r"[\s\-]+", " ", _spelling.lower()).strip()] = _t
 
 
+# Full names of two words or more, longest first: "Peraturan Pemerintah Pengganti ..." before
+# "Peraturan Pemerintah"
+_NAMES = sorted(((name, t) for t in DOC_TYPES if t.kind == "regulation"
+                 for name in [re.sub(r"[\s\-]+", " ", t.name.lower())] if " " in name),
+                key=lambda pair: len(pair[0]), reverse=True)
+
+
 def find_doc_type(text: str | None) -> DocType | None:
-    """Return the DocType a name or abbreviation denotes ("PERBUP", "Peraturan Bupati")."""
+    """Return the DocType a name or abbreviation denotes ("PERBUP", "Peraturan Bupati").
+
+    A full name followed by its issuer, as JDIH fields and headings print it ("Peraturan
+    Menteri Ketenagakerjaan", "Surat Edaran Bupati Gianyar"), denotes that name's type; a
+    spelling with a number in it is a citation, not a type.
+    """
     if not text:
         return None
     key = re.sub(r"[\s\-]+", " ", text.lower()).strip().rstrip(".")
-    return _BY_KEY.get(key)
+    found = _BY_KEY.get(key)
+    if found is not None or any(c.isdigit() for c in key) or len(key) > 120:
+        return found
+    return next((t for name, t in _NAMES if key.startswith(name + " ")), None)
 
 
 def normalize_doc_type(text: str | None) -> str | None:

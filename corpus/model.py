@@ -31,8 +31,9 @@ RELATIONS = (
 )
 
 
-# The units a reader cites and a search hit points at: Pasal, and the diktum of a decree
-CITABLE_KINDS = ("pasal", "diktum")
+# The units a reader cites and a search hit points at: Pasal, the diktum of a decree, and
+# the numbered points (angka) of a circular
+CITABLE_KINDS = ("pasal", "diktum", "angka")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +41,8 @@ class Part:
     """One structural unit of a regulation: a BAB, Bagian, Pasal, ayat, or a named section."""
 
     anchor: str  # stable HTML anchor: "bab-1", "pasal-4", "pasal-4-ayat-2", "menimbang"
-    # bab, bagian, paragraf, pasal, ayat, huruf, diktum (a decree's unit: "KESATU"), menimbang,
-    # mengingat, penjelasan, lampiran
+    # bab, bagian, paragraf, pasal, ayat, huruf, diktum (a decree's unit: "KESATU"), angka (a
+    # circular's numbered point), menimbang, mengingat, penjelasan, lampiran
     kind: str
     label: str  # as a reader cites it: "Pasal 4", "BAB II"
     text: str  # the unit's own text (for a Pasal: the whole Pasal with its ayat)

@@ -23,7 +23,7 @@ PENJELASAN = re.compile(r"\n[^\S\n]*PENJELASAN\s*(?:\n|ATAS\b)")
 LAMPIRAN = re.compile(
     r"\n[^\S\n]*LAMPIRAN(?:\s+[IVX]+)?(?:[^\S\n]*[\n:]|\s+(?:PERATURAN|KEPUTUSAN))")
 _ENACTED = re.compile(
-    r"(?:Ditetapkan|Disahkan)\s+di\s*:?\s*(?P<place>[A-Z][A-Za-z ]{1,40}?)\s*[,\n]?\s*"
+    r"(?:Ditetapkan|Disahkan|Dikeluarkan)\s+di\s*:?\s*(?P<place>[A-Z][A-Za-z ]{1,40}?)\s*[,\n]?\s*"
     r"(?:pada\s+)?tanggal\s*:?\s*(?P<date>\d{1,2}\s*[A-Za-z]+\.?\s*\d{4})",
     re.IGNORECASE,
 )

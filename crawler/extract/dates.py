@@ -48,7 +48,7 @@ _TIME = (
     r"(?:\s*(?P<zone>wita|wib|wit|utc|gmt|z|[+-]\d{2}:?\d{2})\b)?)?"
 )
 _ISO = re.compile(
-    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"  # also "2025/11/13"
     r"(?:[T\s](?P<hh>\d{2}):(?P<mi>\d{2})(?::(?P<ss>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|wib|wita|wit)?)?",
     re.IGNORECASE,

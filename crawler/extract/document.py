@@ -50,6 +50,7 @@ _STATIC_PATH = re.compile(
     r"tanya-jawab|kontak|contact|hubungi|layanan|pelayanan|standar|pengumuman|informasi|ppid|"
     r"agenda|galeri|gallery|unduh|download|regulasi)(?=[/\-_.]|$)", re.I)
 _FIRST_DIKTUM = re.compile(r"^\s*KESATU\s*[:.]", re.MULTILINE)  # not "KESATUAN"
+_CIRCULAR = re.compile(r"^[^\S\n]*SURAT\s+EDARAN\b", re.MULTILINE)  # its heading, in capitals
 _HOME_PATH = re.compile(r"^/?(?:(?:index|default|home|beranda)(?:\.\w{2,5})?/?)?$", re.I)
 _XML_LISTS = re.compile(rb"^(?:\s|<\?xml[^>]*>|<!--.*?-->|<\?xml-stylesheet[^>]*>)*"
                         rb"<(?:rss|feed|urlset|sitemapindex|rdf:RDF|opml)\b", re.S)
@@ -137,9 +138,11 @@ def html_document(body: bytes, url: str, content_type: str | None,
         detail = _detail_document(fields, pdf_url, url, main.text, meta, hints)
         if detail is not None:
             return detail
-    # Pasal, or a decree's first diktum: pages without either are not parsed (most pages)
+    # Pasal, a decree's first diktum or a circular's heading: pages without one are not
+    # parsed (most pages)
     parsed = (_regulation_text(main.text, hints)
-              if "Pasal" in main.text or _FIRST_DIKTUM.search(main.text) else None)
+              if "Pasal" in main.text or _FIRST_DIKTUM.search(main.text)
+              or _CIRCULAR.search(main.text, 0, 20_000) else None)
     if parsed is not None:
         return regulation_document(parsed, url, main.text, "html", title=meta.title,
                                    pdf_url=pdf_url)

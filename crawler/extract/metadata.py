@@ -64,6 +64,8 @@ def read_metadata(root: html.HtmlElement, url: str) -> PageMeta:
     meta = _meta_tags(root)
     ld = list(_json_ld(root))
     article = next((d for d in ld if _ld_type(d) & _ARTICLE_TYPES - {"webpage"}), None)
+    # A story some CMSes declare as a plain WebPage still names its writer and date there
+    webpage = next((d for d in ld if "webpage" in _ld_type(d) and d.get("datePublished")), None)
     page = PageMeta()
     page.og_type = (meta.get("og:type") or "").lower() or None
     page.article_schema = article is not None
@@ -85,8 +87,8 @@ def read_metadata(root: html.HtmlElement, url: str) -> PageMeta:
     page.title = _trim_site(headline, page.site_name) or None
     page.description = meta.get("description") or meta.get("og:description") or None
     page.canonical_url = _canonical(root, meta, url)
-    page.author = _author(article, meta, root, page.site_name)
-    page.published_at, page.published_confidence = _published(article, meta, root, url)
+    page.author = _author(article or webpage, meta, root, page.site_name)
+    page.published_at, page.published_confidence = _published(article, meta, root, url, webpage)
     lang = root.get("lang") or root.get("xml:lang")
     page.language = str(lang).split("-")[0].lower() if lang else None
     keywords = meta.get("keywords") or meta.get("news_keywords") or ""
@@ -335,7 +337,8 @@ def _organisation(value: Any) -> bool:
 
 
 def _published(article: dict[str, Any] | None, meta: dict[str, str], root: html.HtmlElement,
-               url: str) -> tuple[dt.datetime | None, float]:
+               url: str, webpage: dict[str, Any] | None = None
+               ) -> tuple[dt.datetime | None, float]:
     if article:
         found = _as_datetime(parse_date_id(_ld_str(article, "datePublished")))
         if found:
@@ -350,6 +353,11 @@ def _published(article: dict[str, Any] | None, meta: dict[str, str], root: html.
             return found, 0.8
     for found in visible_dates(root):
         return found, 0.7
+    # SEO plugins date every page (standing ones too) in a WebPage: below what makes a page
+    # dated news (0.7)
+    found = _as_datetime(parse_date_id(_ld_str(webpage, "datePublished")))
+    if found:
+        return found, 0.6
     for pattern in (_URL_DATE, _URL_DATE_COMPACT):
         match = pattern.search(urlsplit(url).path)
         if match:

@@ -30,6 +30,7 @@ from crawler.extract.completion import (
     looks_cut,
     spaced,
 )
+from crawler.extract.dates import parse_day
 from crawler.extract.heading import penjelasan_identity, repair_heading, settle_year
 from crawler.extract.structure import parse_units, split_lines
 from crawler.extract.wordrepair import repair_title
@@ -122,13 +123,15 @@ class ParsedRegulation:
     parts: tuple[Part, ...] = ()
     references: tuple[Reference, ...] = ()
     confidence: dict[str, float] = field(default_factory=dict)
+    year_from_date: bool = False  # the year is the date's, not printed with the number
 
     @property
     def id(self) -> str | None:
         """Return the natural-key id, when jenis and nomor or tahun are known."""
         if not self.doc_type or not (self.number or self.year):
             return None
-        return regulation_id(self.doc_type, self.number, self.year, region=self.region,
+        year = None if self.year_from_date and self.number else self.year
+        return regulation_id(self.doc_type, self.number, year, region=self.region,
                              issuer=self.issuer)
 
     @property
@@ -172,16 +175,68 @@ def parse_regulation(
         for part in _preamble_parts(text[pre_start:pre_end], result, region):
             parts.append(dataclasses.replace(part, page=page))
     decided = _DECIDED.search(text, 0, body_end) is not None  # a decree's diktum follow one
-    parts.extend(parse_units(split_lines(text[pre_end:body_end], pre_end), page_starts,
-                             diktum=decided))
+    lines = split_lines(text[pre_end:body_end], pre_end)
+    circular = result.doc_type == "SE"
+    if circular:  # its points start after its title and the addressees
+        start = _points_start(text)
+        lines = [(offset, line) for offset, line in lines if offset >= start]
+    parts.extend(parse_units(lines, page_starts, diktum=decided, points=circular))
     parts.extend(annex_parts(text, body_end))
     result.parts = tuple(parts)
     parse_closing(text[pre_end:], result)
+    if circular:
+        _letter_identity(text, result)
     _settle_year(text, pre_end, body_end, result)
     result.references = _references(text, body_end, result)
     if result.parts:
         result.confidence["parts"] = 0.9 if result.unit_count else 0.3
     return result
+
+
+# A letter's head: the sender ("BUPATI GIANYAR", "MENTERI DALAM NEGERI REPUBLIK INDONESIA")
+# above the title, and the place and date it was sent from ("Gianyar, 3 Februari 2025")
+_CIRCULAR_HEADING = re.compile(r"SURAT\s+EDARAN\b")
+_LETTERHEAD = re.compile(
+    r"^[^\S\n]*(?P<who>(?:BUPATI|WALI\s?KOTA|GUBERNUR|MENTERI|SEKRETARIS\s+DAERAH|KEPALA)"
+    r"\b[^\n,:]{2,80}?)[^\S\n]*,?[^\S\n]*$", re.MULTILINE)
+_LETTER_DATE = re.compile(
+    r"^[^\S\n]*(?P<place>[A-Z][A-Za-z .'-]{1,40}?),[^\S\n]*"
+    r"(?P<date>\d{1,2}[^\S\n]+[A-Za-z]+[^\S\n]+\d{4})[^\S\n]*$", re.MULTILINE)
+# The addressees ("Yth. 1. Camat ... di - Tempat") are a list, not the circular's points
+_ADDRESSEES = re.compile(r"^[^\S\n]*(?:Kepada\s+)?Yth\b", re.MULTILINE | re.IGNORECASE)
+_ADDRESSEES_END = re.compile(r"^[^\S\n]*(?:di\b[^\n]{0,40}|Tempat\.?)[^\S\n]*$",
+                             re.MULTILINE | re.IGNORECASE)
+
+
+def _points_start(text: str) -> int:
+    """Return where a circular's body starts: after its TENTANG heading and any addressees."""
+    heading = _CIRCULAR_HEADING.search(text, 0, 20_000)
+    if heading is None:
+        return 0
+    tentang = _TENTANG.search(text, heading.end(), heading.end() + 600)
+    start = tentang.end() if tentang else heading.end()
+    to = _ADDRESSEES.search(text, start, start + 2000)
+    if to is not None:
+        end = _ADDRESSEES_END.search(text, to.end(), to.end() + 3000)
+        start = end.end() if end else start
+    return start
+
+
+def _letter_identity(text: str, result: ParsedRegulation) -> None:
+    """Complete a circular's identity from its letter form: sender above, date beside it."""
+    heading = _CIRCULAR_HEADING.search(text, 0, 20_000)
+    head = text[: heading.start()] if heading else ""
+    sender = _LETTERHEAD.search(head)
+    if result.issuer is None and sender is not None:
+        result.issuer = _issuer_words(sender.group("who")).title() or None
+    if result.enacted_on is None:
+        dated = _LETTER_DATE.search(head) or _LETTER_DATE.search(text, len(head))
+        day = parse_day(dated.group("date")) if dated else None
+        if dated and day:
+            result.enacted_at_place = dated.group("place").strip().title()
+            result.enacted_on = day
+    if result.doc_type:
+        result.title = _title(result)  # as it cites itself: with the sender, no inferred year
 
 
 def _settle_year(text: str, body_start: int, body_end: int, result: ParsedRegulation) -> None:
@@ -195,6 +250,9 @@ def _settle_year(text: str, body_start: int, body_end: int, result: ParsedRegula
     if year != result.year:
         # A rule is numbered in the year it is enacted: weaker evidence than its heading.
         result.confidence["year"] = 0.6 if result.year else 0.5
+        # A number printed without its year ("560/88/HK", a circular's "500/12/Disnaker")
+        # keeps the id its citations make; the year is the dates'.
+        result.year_from_date = result.year is None and result.number is not None
         result.year = year
 
 
@@ -662,6 +720,8 @@ def _clean_about(about: str) -> str | None:
 def _title(result: ParsedRegulation) -> str:
     known = find_doc_type(result.doc_type)
     name = known.name if known else str(result.doc_type)
+    if result.doc_type == "SE" and result.issuer:
+        name += " " + result.issuer  # "Surat Edaran Bupati Gianyar"
     if result.region and result.doc_type != "Perda":
         name += " " + re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", result.region)
     elif result.region:

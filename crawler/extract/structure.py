@@ -1,4 +1,4 @@
-"""The body of a regulation as a tree of units: BAB, Bagian, Paragraf, Pasal, ayat; diktum.
+"""The body of a regulation as a tree of units: BAB, Bagian, Paragraf, Pasal, ayat; diktum; angka.
 
 Real texts are noisy: several Pasal run together on one line, "Pasal 4" is mentioned inside
 sentences, headings repeat across PDF pages. A heading opens a unit only when it stands at
@@ -40,7 +40,9 @@ _CONNECTOR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLOSING = re.compile(
-    r"(?:Agar\s+setiap\s+orang\s+(?:dapat\s+)?mengetahuinya|Ditetapkan\s+di\s|Disahkan\s+di\s)",
+    r"(?:Agar\s+setiap\s+orang\s+(?:dapat\s+)?mengetahuinya|Ditetapkan\s+di\s|Disahkan\s+di\s"
+    # a letter's (circular's) closing formula
+    r"|Demikian\s+(?:Surat\s+Edaran|Instruksi|disampaikan|untuk\s+(?:menjadi|dilaksanakan)))",
     re.IGNORECASE,
 )
 _SIGNATURE = re.compile(r"(?:Ditetapkan|Disahkan|Diundangkan)\s+di\s", re.IGNORECASE)
@@ -60,6 +62,8 @@ _DIKTUM_LABELS = {n: word for word, n in _DIKTUM_WORDS.items()}
 # word is at most 24 letters and spaces ("KETIGA PULUH SEMBILAN"): a bounded, lazy run, so a long
 # line of capitals costs a few tries, not a search over every way to split it.
 _DIKTUM = re.compile(r"^(?P<word>KE[A-Z ]{2,24}?)\s*(?:[:.]\s*(?P<rest>.*))?$")
+# A circular (Surat Edaran) has neither: its units are its numbered points, "1. Latar Belakang"
+_POINT = re.compile(r"^(?P<num>\d{1,2})\s*[.)]\s+(?P<rest>\S.*)$")
 _AYAT = re.compile(r"(?:^|(?<=[.;:])\s+|\n)\((?P<n>\d{1,2}[a-z]?)\)\s+")
 
 
@@ -105,15 +109,18 @@ def split_lines(text: str, base: int = 0) -> list[tuple[int, str]]:
 
 
 def parse_units(lines: list[tuple[int, str]], page_starts: list[int] | None = None, *,
-                diktum: bool = True) -> list[Part]:
+                diktum: bool = True, points: bool = False) -> list[Part]:
     """Return the BAB/Bagian/Paragraf/Pasal/ayat parts of a regulation body.
 
     `diktum` False: "KESATU :" lines are not units (no decision line such as MEMUTUSKAN came
     first, so they are a list in running text, e.g. a news article quoting a decree).
+    `points` True: the body is a circular's, whose numbered points ("1.", "2.", ... in
+    sequence at a line's start) are its units (`angka-1`, cited "angka 1"); a number out of
+    sequence is a list inside the point.
     """
     units: list[_Unit] = []
     state = {"bab": None, "bagian": None, "roman": None, "last": 0.0,
-             "no_diktum": not diktum}
+             "no_diktum": not diktum, "points": points, "point": 0}
     pending_heading: _Unit | None = None
     previous_line = ""
     for index, (offset, line) in enumerate(lines):
@@ -143,6 +150,12 @@ def _heading_unit(line: str, next_line: str, previous_line: str, state: dict,
         return _pasal_unit(match, next_line, previous_line, state, offset)
     if state["roman"]:
         return None  # inside an amending article every heading is quoted text
+    match = _POINT.match(line) if state["points"] and not state["last"] else None
+    if match and int(match.group("num")) == state["point"] + 1:
+        state["point"] += 1
+        unit = _Unit("angka", match.group("num"), f"Angka {match.group('num')}", None, offset)
+        unit.lines.append(match.group("rest"))
+        return unit
     match = None if state["no_diktum"] else _DIKTUM.match(line)
     if match and not state["last"]:
         word = match.group("word").replace(" ", "")
@@ -216,9 +229,8 @@ def _looks_like_heading(line: str) -> bool:
 def _to_parts(units: list[_Unit], page_starts: list[int] | None) -> list[Part]:
     parts: list[Part] = []
     for unit in units:
-        anchor = f"{unit.kind}-{unit.number.lower()}" if unit.kind in ("bab", "pasal",
-                                                                        "diktum") else (
-            _unit_anchor(unit))
+        anchor = f"{unit.kind}-{unit.number.lower()}" if unit.kind in (
+            "bab", "pasal", "diktum", "angka") else _unit_anchor(unit)
         page = bisect.bisect_right(page_starts, unit.offset) if page_starts else None
         if unit.kind not in CITABLE_KINDS:
             parts.append(Part(anchor, unit.kind, unit.label, unit.heading or "",
@@ -226,7 +238,7 @@ def _to_parts(units: list[_Unit], page_starts: list[int] | None) -> list[Part]:
             continue
         text = _cut_closing("\n".join(unit.lines)).strip()
         parts.append(Part(anchor, unit.kind, unit.label, text, parent=unit.parent, page=page))
-        if unit.kind == "diktum":
+        if unit.kind in ("diktum", "angka"):
             continue
         if unit.number.isdigit() or unit.number[:-1].isdigit():
             # An amending article (Pasal I) quotes other Pasal: its "(1)" are not its ayat.

@@ -28,6 +28,8 @@ WIB, WITA, WIT = (dt.timezone(dt.timedelta(hours=h)) for h in (7, 8, 9))
         ("24-11-2024 pukul 10.15 WIT", dt.datetime(2024, 11, 24, 10, 15, tzinfo=WIT)),
         ("Diperbarui 3 Pebruari 2020 09:00", dt.datetime(2020, 2, 3, 9, 0)),
         ("Nov 24, 2019", dt.date(2019, 11, 24)),
+        ("2025/11/13 10:47:12", dt.datetime(2025, 11, 13, 10, 47, 12)),  # portals' meta tags
+        ("2025/11-13", None),
         ("16 Januari 2023", dt.date(2023, 1, 16)),
         ("1 Des 2022", dt.date(2022, 12, 1)),
         ("30 November -0001", None),

@@ -497,3 +497,20 @@ def test_an_outlet_or_its_desk_is_the_author_only_when_no_writer_is_printed() ->
     assert author(desk, "<p>Penulis : Ni Kadek Ayu Lestari<br>Editor : Gede Arya</p>") == (
         "Ni Kadek Ayu Lestari")
     assert author(desk, "") == "Redaksi BaliNusa"  # nothing better printed
+
+
+def test_a_story_declared_as_a_webpage_still_gives_its_writer_and_date() -> None:
+    ld = ('[{"@type": "WebPage", "headline": "Sosialisasi", "datePublished": '
+          '"2025-11-13T10:47:12+07:00", "author": [{"@type": "Person", "name": '
+          '"Rizky Ananda Putra"}]}]')
+    doc = _story(f'<meta property="og:type" content="article"><script type='
+                 f'"application/ld+json">{ld}</script>', "<h1>Sosialisasi nelayan</h1>")
+    wib = dt.timezone(dt.timedelta(hours=7))
+    assert doc.published_at == dt.datetime(2025, 11, 13, 10, 47, 12, tzinfo=wib)
+    assert doc.author == "Rizky Ananda Putra"
+    # a WebPage's date alone does not make a standing page news (SEO plugins date every page)
+    body = ('<html><head><script type="application/ld+json">{"@type": "WebPage", '
+            '"datePublished": "2024-01-05T08:00:00+07:00"}</script></head><body><main>'
+            f"{STORY * 4}</main></body></html>").encode()
+    page = extract(body, "https://disnaker.wanasarikab.go.id/tugas-dan-fungsi")
+    assert page is not None and page.kind == "other"

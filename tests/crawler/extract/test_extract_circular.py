@@ -1,0 +1,98 @@
+"""Circulars (Surat Edaran): no Pasal and no diktum, yet a regulation with citable points.
+
+A circular is a letter: the sender's heading above, the place and date, the addressees, then
+"SURAT EDARAN NOMOR ... TENTANG ..." and numbered points. The texts here are written for the
+test (a fictional regency).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from corpus.doctypes import normalize_doc_type
+from crawler.extract import extract
+from crawler.extract.regulation import parse_regulation
+
+CIRCULAR = """BUPATI WANASARI
+PROVINSI JAWA TENGAH
+
+Wanasari, 3 Februari 2025
+
+Yth.
+1. Kepala Perangkat Daerah;
+2. Camat se-Kabupaten Wanasari;
+3. Kepala Desa se-Kabupaten Wanasari
+di -
+Tempat
+
+SURAT EDARAN
+NOMOR 500.15/214/Disnaker
+TENTANG
+PERCEPATAN KEPESERTAAN JAMINAN SOSIAL KETENAGAKERJAAN
+
+1. Latar Belakang
+Cakupan kepesertaan pekerja rentan di Kabupaten Wanasari masih rendah.
+2. Dasar
+Undang-Undang Nomor 24 Tahun 2011 tentang Badan Penyelenggara Jaminan Sosial;
+Instruksi Presiden Nomor 2 Tahun 2021 tentang Optimalisasi Pelaksanaan Program Jaminan
+Sosial Ketenagakerjaan.
+3. Isi Edaran
+Diminta kepada Saudara untuk:
+a. mendaftarkan seluruh pegawai non-ASN;
+b. melaporkan hasilnya setiap tiga bulan:
+1) jumlah peserta baru;
+2) jumlah iuran yang dibayar.
+Demikian Surat Edaran ini untuk dilaksanakan.
+
+BUPATI WANASARI,
+ttd
+I MADE SUDARSA
+"""
+
+
+def test_a_circular_is_a_regulation_whose_points_are_its_units() -> None:
+    parsed = parse_regulation(CIRCULAR)
+    assert parsed.is_regulation
+    assert (parsed.doc_type, parsed.number, parsed.issuer) == (
+        "SE", "500.15/214/Disnaker", "Bupati Wanasari")
+    # the addressees' numbers are a list; the points start after the heading
+    assert [p.anchor for p in parsed.parts] == ["angka-1", "angka-2", "angka-3"]
+    assert parsed.part_text("angka-1") == (
+        "Latar Belakang\nCakupan kepesertaan pekerja rentan di Kabupaten Wanasari masih rendah.")
+    # "1)" and "2)" inside point 3 are out of sequence: a list of the point, not points
+    assert "2) jumlah iuran yang dibayar." in (parsed.part_text("angka-3") or "")
+    assert {r.target_id for r in parsed.references} >= {"uu-2011-24", "inpres-2021-2"}
+
+
+def test_a_circulars_date_gives_its_year_but_not_its_id() -> None:
+    parsed = parse_regulation(CIRCULAR)
+    assert (parsed.enacted_at_place, parsed.enacted_on) == ("Wanasari", dt.date(2025, 2, 3))
+    assert parsed.year == 2025
+    # cited as "Surat Edaran Bupati Wanasari Nomor 500.15/214/Disnaker": the same id
+    assert parsed.id == "se-bupati-wanasari-500-15-214-disnaker"
+    assert parsed.title == ("Surat Edaran Bupati Wanasari Nomor 500.15/214/Disnaker tentang "
+                            "Percepatan Kepesertaan Jaminan Sosial Ketenagakerjaan")
+
+
+def test_a_circular_published_as_a_web_page_is_a_regulation_document() -> None:
+    paragraphs = "".join(f"<p>{line}</p>" for line in CIRCULAR.splitlines() if line.strip())
+    body = (f"<html><head><title>Surat Edaran Bupati</title></head><body><nav><a href='/'>"
+            f"Beranda</a></nav><div class='content'>{paragraphs}</div></body></html>").encode()
+    doc = extract(body, "https://wanasarikab.go.id/content/surat-edaran-percepatan")
+    assert doc is not None and doc.kind == "regulation"
+    assert doc.id == "se-bupati-wanasari-500-15-214-disnaker" and doc.year == 2025
+    assert [p.label for p in doc.parts] == ["Angka 1", "Angka 2", "Angka 3"]
+
+
+def test_a_type_named_with_its_issuer_is_that_type() -> None:
+    assert normalize_doc_type("Surat Edaran Bupati") == "SE"
+    assert normalize_doc_type("Surat Edaran Menteri Dalam Negeri") == "SE"
+    assert normalize_doc_type("Peraturan Menteri Ketenagakerjaan") == "Permen"
+    assert normalize_doc_type("Undang-Undang Dasar Negara Republik Indonesia") == "UUD"
+    assert normalize_doc_type("Peraturan Bupati Nomor 12") is None  # a citation, not a type
+    assert normalize_doc_type("Berita Acara") is None
+
+
+def test_the_closing_formula_and_signature_are_not_part_of_the_last_point() -> None:
+    last = parse_regulation(CIRCULAR).part_text("angka-3") or ""
+    assert last.endswith("2) jumlah iuran yang dibayar.")
