@@ -3,7 +3,7 @@
 It imports nothing else of ours; every other package builds on it.
 """
 
-from corpus.doctypes import DOC_TYPES, DocType, find_doc_type, normalize_doc_type
+from corpus.doctypes import DOC_TYPES, DocType, designation, find_doc_type, normalize_doc_type
 from corpus.errors import CorpusError, SourceConfigError, StoreError
 from corpus.ids import news_id, page_id, region_slug, regulation_id, slugify
 from corpus.merge import merge_documents
@@ -27,6 +27,7 @@ __all__ = [
     "Source",
     "SourceConfigError",
     "StoreError",
+    "designation",
     "find_doc_type",
     "load_sources",
     "merge_documents",

@@ -132,3 +132,43 @@ def ministry_code(issuer: str | None) -> str | None:
                  "", issuer.lower().strip())  # also the T.E.U. form "Indonesia. Kementerian X"
     key = key.replace("republik indonesia", "").strip(" ,")
     return MINISTRY_CODES.get(key)
+
+
+def designation(doc_type: str, number: str | None, year: int | None, *,
+                region: str | None = None, issuer: str | None = None,
+                year_printed: bool | None = None) -> str:
+    """Return how Indonesian legal writing names an instrument, without its subject.
+
+    "Peraturan Bupati Gianyar Nomor 35 Tahun 2025", "Peraturan Daerah Kabupaten Gianyar Nomor
+    3 Tahun 2023", "Peraturan Menteri Ketenagakerjaan Nomor 5 Tahun 2021", "Surat Edaran
+    Menteri Dalam Negeri Nomor 842.2/5193/SJ Tahun 2021", "Keputusan Bupati Gianyar Nomor
+    188.45/217/HK/2024". A minister's or a circular's sender is named from `issuer`; a
+    region's rule from `region`. `year_printed`: None prints "Tahun" unless the number ends
+    with the year (as a decree's heading does); True always (as JDIH catalogues cite decrees:
+    "Nomor 336/E-01/HK/2018 Tahun 2018"); False never (the year was read from the dates).
+    """
+    known = find_doc_type(doc_type)
+    name = known.name if known else doc_type
+    code = known.code if known else doc_type
+    level = known.level if known else "daerah"
+    who = " ".join((issuer or "").split())
+    if code in ("Permen", "Kepmen") and who:
+        ministry = re.sub(r"^(?:Menteri|Kementerian)\s+", "", who, flags=re.IGNORECASE)
+        name += f" {ministry}"  # "Peraturan Menteri" + "Ketenagakerjaan"
+    elif code == "SE" and who:
+        name += f" {who}"  # "Surat Edaran" + "Bupati Gianyar"
+    elif region and level in ("kabupaten", "provinsi", "kota"):
+        name += " " + _REGION_PREFIX.sub("", region.strip())
+    elif region and level in ("daerah", "none"):
+        name += " " + region.strip()
+    if number:
+        name += f" Nomor {number}"
+    if year_printed is None:
+        year_printed = not (number and number.endswith(f"/{year}"))
+    if year and year_printed:
+        name += f" Tahun {year}"
+    return name
+
+
+_REGION_PREFIX = re.compile(r"^(?:pemerintah\s+)?(?:kabupaten|kab\.|provinsi|prov\.|kota)\s+",
+                            re.IGNORECASE)

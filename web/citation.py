@@ -8,28 +8,20 @@ import re
 from typing import Any
 
 from corpus import Document, find_doc_type
+from corpus import designation as name_instrument
 from web.i18n import format_date
 
-_REGION_PREFIX = re.compile(r"^(pemerintah\s+)?(kabupaten|kab\.|provinsi|prov\.|kota)\s+",
-                            re.IGNORECASE)
 _BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
-
-
-def _bare_region(region: str) -> str:
-    return _REGION_PREFIX.sub("", region.strip())
 
 
 def designation(doc: Document) -> str | None:
     """Return "Peraturan Bupati Gianyar Nomor 35 Tahun 2025" for a regulation, else None."""
-    known = find_doc_type(doc.doc_type)
-    if doc.kind != "regulation" or known is None or not doc.number or not doc.year:
+    if doc.kind != "regulation" or find_doc_type(doc.doc_type) is None or not doc.number or (
+            not doc.year):
         return None
-    name = known.name
-    if doc.region and known.level in ("kabupaten", "provinsi", "kota"):
-        name += f" {_bare_region(doc.region)}"
-    elif doc.region and known.level in ("daerah", "none"):
-        name += f" {doc.region.strip()}"
-    return name + f" Nomor {doc.number} Tahun {doc.year}"
+    # JDIH catalogues cite a decree with its year even when the number ends with it
+    return name_instrument(doc.doc_type or "", doc.number, doc.year, region=doc.region,
+                           issuer=doc.issuer, year_printed=True)
 
 
 def legal_name(doc: Document) -> str:

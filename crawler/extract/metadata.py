@@ -264,11 +264,33 @@ def _icon_byline(root: html.HtmlElement) -> str | None:
         if holder is None or any(a.tag in ("nav", "header", "footer", "form", "button")
                                  for a in icon.iterancestors()):
             continue  # "<i class="fa fa-user"></i> Login" in a menu bar
-        name = _squash(holder.text_content())
+        # "<i fa-user></i> Asep <i fa-clock></i> 13 November 2025": up to the next icon
+        name = _after_icon(icon) or _squash(holder.text_content())
         if (_NAME.fullmatch(name) and len(name) < 60
                 and not set(name.lower().split()) & _ACCOUNT_WORDS):
             return name
     return None
+
+
+def _after_icon(icon: html.HtmlElement) -> str:
+    """Return the text that follows an icon, up to the next icon (one item of a meta line)."""
+    parts = [icon.tail or ""]
+    for sibling in icon.itersiblings():
+        if _is_icon(sibling):
+            break
+        parts += [sibling.text_content(), sibling.tail or ""]
+    return _squash(" ".join(parts))
+
+
+# Icon fonts: Font Awesome, Bootstrap 2 "icon-*", Bootstrap Icons, Glyphicons, Dashicons, ...
+_ICON_CLASS = re.compile(r"(?:^|\s)(?:fa[srlbd]?|fa-[\w-]+|icon-[\w-]+|bi-[\w-]+|glyphicon-[\w-]+"
+                         r"|dashicons-[\w-]+|ti-[\w-]+|la-[\w-]+)(?=\s|$)")
+
+
+def _is_icon(el: html.HtmlElement) -> bool:
+    """Return True for an empty <i>/<span> drawn by an icon font."""
+    return (el.tag in ("i", "span") and bool(_ICON_CLASS.search(el.get("class") or ""))
+            and not (el.text or "").strip() and len(el) == 0)
 
 
 _NO_NAME = frozenset(("admin", "administrator", "superadmin", "webmaster", "operator"))
@@ -311,14 +333,14 @@ def labelled_byline(root: html.HtmlElement) -> str | None:
 
 
 def _lines(el: html.HtmlElement) -> list[str]:
-    """Return a short element's text split where a <br> or a block breaks the line."""
+    """Return a short element's text split where a <br>, a block or an icon breaks the line."""
     lines = [""]
 
     def walk(node: html.HtmlElement) -> None:
         lines[-1] += node.text or ""
         for child in node:
             if isinstance(child.tag, str):
-                if child.tag in _LINE_BREAKS:
+                if child.tag in _LINE_BREAKS or _is_icon(child):  # an icon starts an item
                     lines.append("")
                 walk(child)
             lines[-1] += child.tail or ""

@@ -11,8 +11,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from corpus.doctypes import find_doc_type
-from corpus.ids import region_level, regulation_id
+from corpus.doctypes import designation, find_doc_type
+from corpus.ids import ministry_code, region_level, regulation_id
 from corpus.model import Document, Reference
 from crawler.extract.citations import find_citations, fix_ocr_digits, parse_year
 from crawler.extract.dates import parse_day
@@ -49,7 +49,7 @@ def regulation_from_fields(
     if number is None and year is None:
         return None
     region = _region(fields, cited, doc_type, hints.get("region"))
-    issuer = fields.get("teu") if doc_type in ("Permen", "Kepmen", "SE") else None
+    issuer = _issuer(fields, doc_type)
     about = _about(fields, title, cited)
     # Without a number the id needs a stable tail: the tentang text, which a feed record and
     # the detail page of one instrument share even when their titles are phrased differently.
@@ -68,7 +68,7 @@ def regulation_from_fields(
         # A bare title ("Tata Cara ...", as many feeds give it) or a bare citation without its
         # subject ("Keputusan Bupati 188.45/217/HK/2024") is shown as the full citation
         title=(title if cited and (not about or " tentang " in f" {title.lower()} ")
-               else _built_title(doc_type, number, year, region, about)),
+               else _built_title(doc_type, number, year, region, about, issuer)),
         doc_type=doc_type,
         number=number,
         year=year,
@@ -176,17 +176,28 @@ def _subjects(value: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p.strip() for p in pieces if p.strip() and p.strip() != "-"))
 
 
-def _built_title(doc_type: str, number: str | None, year: int | None, region: str | None,
-                 about: str | None) -> str:
+def _issuer(fields: Mapping[str, str], doc_type: str) -> str | None:
+    """Return who issued a minister's rule or a circular, which its id and name carry.
+
+    The type field often names it ("Peraturan Menteri Ketenagakerjaan", "Surat Edaran
+    Bupati Gianyar"); else the T.E.U. (author) field, else the initiating ministry.
+    """
+    if doc_type not in ("Permen", "Kepmen", "SE"):
+        return None
+    spelled = " ".join((fields.get("doc_type") or "").split())
     known = find_doc_type(doc_type)
-    name = known.name if known else doc_type
-    if region:
-        bare = re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", region)
-        name += " " + (bare if doc_type not in ("Perda",) else region)
-    if number:
-        name += f" Nomor {number}"
-    if year and not (number and number.endswith(f"/{year}")):  # "Nomor 560/412/HK/2023"
-        name += f" Tahun {year}"
-    if about:
-        name += f" tentang {about}"
-    return name
+    if known and spelled.lower().startswith(known.name.lower() + " "):
+        rest = spelled[len(known.name):].strip()
+        if doc_type != "SE" and not rest.lower().startswith(("menteri", "kementerian")):
+            rest = f"Menteri {rest}"
+        return rest
+    initiator = fields.get("initiator") or ""
+    if doc_type != "SE" and ministry_code(initiator) and not ministry_code(fields.get("teu") or ""):
+        return initiator
+    return fields.get("teu") or None
+
+
+def _built_title(doc_type: str, number: str | None, year: int | None, region: str | None,
+                 about: str | None, issuer: str | None = None) -> str:
+    name = designation(doc_type, number, year, region=region, issuer=issuer)
+    return f"{name} tentang {about}" if about else name

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from corpus.doctypes import find_doc_type
+from corpus.doctypes import designation, find_doc_type
 from corpus.ids import regulation_id
 from corpus.model import CITABLE_KINDS, Part, Reference
 from crawler.extract.citations import _type_alternation, find_citations, fix_ocr_digits, parse_year
@@ -36,6 +36,9 @@ from crawler.extract.structure import parse_units, split_lines
 from crawler.extract.wordrepair import repair_title
 
 _TYPE = re.compile(r"(?<![\w-])(?:" + _type_alternation() + r")", re.IGNORECASE)
+# A short code is a whole word: "SE" is not the start of "SEMBULAN" (a region). Full names may
+# run into the next word, as OCR glues them ("PERATURAN PEMERINTAHREPUBLIK").
+_GLUED_CODE = re.compile(r"(?!NOMOR|Nomor)[^\W\d_]")
 _NOMOR = re.compile(
     r"(?<![a-z])(?:NOMOR|NOMER|N0MOR|NOM0R|NO\.|Nomor|nomor|No\.)\s*:?\s*"
     r"(?P<num>\d+(?:\s\d+)+(?=\s*[Tt]\s?[Aa]\s?[Hh])|[0-9OIlL][0-9OIlL]*(?:[A-Z](?![A-Za-z]))?"
@@ -250,9 +253,9 @@ def _settle_year(text: str, body_start: int, body_end: int, result: ParsedRegula
     if year != result.year:
         # A rule is numbered in the year it is enacted: weaker evidence than its heading.
         result.confidence["year"] = 0.6 if result.year else 0.5
-        # A number printed without its year ("560/88/HK", a circular's "500/12/Disnaker")
-        # keeps the id its citations make; the year is the dates'.
-        result.year_from_date = result.year is None and result.number is not None
+        # A composite number printed without its year ("560/88/HK", a circular's
+        # "500/12/Disnaker") keeps the id its citations make; the year is the dates'.
+        result.year_from_date = result.year is None and "/" in (result.number or "")
         result.year = year
 
 
@@ -569,7 +572,8 @@ def _identity_from(head: str, result: ParsedRegulation, default_region: str | No
             break
         offset = max(0, nomor.start() - 250)
         window = head[offset : nomor.start()]
-        types = list(_TYPE.finditer(window))
+        types = [t for t in _TYPE.finditer(window)
+                 if len(t.group(0)) > 4 or not _GLUED_CODE.match(window, t.end())]
         if not types or not _heading_like(head, types[-1], nomor, top_only, offset):
             continue
         found = types[-1]
@@ -718,18 +722,9 @@ def _clean_about(about: str) -> str | None:
 
 
 def _title(result: ParsedRegulation) -> str:
-    known = find_doc_type(result.doc_type)
-    name = known.name if known else str(result.doc_type)
-    if result.doc_type == "SE" and result.issuer:
-        name += " " + result.issuer  # "Surat Edaran Bupati Gianyar"
-    if result.region and result.doc_type != "Perda":
-        name += " " + re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", result.region)
-    elif result.region:
-        name += " " + result.region
-    if result.number:
-        name += f" Nomor {result.number}"
-    if result.year:
-        name += f" Tahun {result.year}"
+    name = designation(result.doc_type or "", result.number, result.year, region=result.region,
+                       issuer=result.issuer,
+                       year_printed=False if result.year_from_date else None)
     if result.about:
         name += f" tentang {result.about.title() if result.about.isupper() else result.about}"
     return name

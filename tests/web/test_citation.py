@@ -37,6 +37,18 @@ def test_legal_name_follows_indonesian_usage(
     assert legal_name(regulation(doc_type, number, year, region, "X")) == expected
 
 
+def test_a_ministers_rule_and_a_circular_are_cited_with_who_issued_them() -> None:
+    def cited(doc_type: str, number: str, year: int, issuer: str) -> str:
+        doc = Document(id="x", url="u", kind="regulation", title="t", doc_type=doc_type,
+                       number=number, year=year, issuer=issuer, about="X")
+        return legal_name(doc)
+
+    assert cited("Permen", "5", 2021, "Menteri Ketenagakerjaan") == (
+        "Peraturan Menteri Ketenagakerjaan Nomor 5 Tahun 2021 tentang X")
+    assert cited("SE", "842.2/5193/SJ", 2021, "Menteri Dalam Negeri") == (
+        "Surat Edaran Menteri Dalam Negeri Nomor 842.2/5193/SJ Tahun 2021 tentang X")
+
+
 def test_unnumbered_documents_are_cited_by_title() -> None:
     doc = Document(id="mou-x", url="u", kind="regulation", title="Nota Kesepahaman", doc_type="MoU")
     assert legal_name(doc) == "Nota Kesepahaman"

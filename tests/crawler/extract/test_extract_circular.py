@@ -96,3 +96,12 @@ def test_a_type_named_with_its_issuer_is_that_type() -> None:
 def test_the_closing_formula_and_signature_are_not_part_of_the_last_point() -> None:
     last = parse_regulation(CIRCULAR).part_text("angka-3") or ""
     assert last.endswith("2) jumlah iuran yang dibayar.")
+
+
+def test_a_short_type_code_is_a_whole_word_not_the_start_of_a_region() -> None:
+    text = CIRCULAR.replace("BUPATI WANASARI\nPROVINSI", "BUPATI SEMBULAN\nPROVINSI").replace(
+        "SURAT EDARAN\nNOMOR 500.15/214/Disnaker",
+        "PERATURAN BUPATI SEMBULAN\nNOMOR 41 TAHUN 2025")
+    parsed = parse_regulation(text)
+    assert (parsed.doc_type, parsed.region, parsed.number, parsed.year) == (
+        "Perbup", "Kabupaten Sembulan", "41", 2025)

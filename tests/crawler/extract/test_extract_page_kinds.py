@@ -514,3 +514,28 @@ def test_a_story_declared_as_a_webpage_still_gives_its_writer_and_date() -> None
             f"{STORY * 4}</main></body></html>").encode()
     page = extract(body, "https://disnaker.wanasarikab.go.id/tugas-dan-fungsi")
     assert page is not None and page.kind == "other"
+
+
+def test_a_ministers_rule_on_a_detail_page_is_named_and_identified_with_its_ministry() -> None:
+    body = (b"<html><body><h1>Detail Peraturan</h1><table><tr><th>Jenis</th><td>Peraturan "
+            b"Menteri Ketenagakerjaan</td></tr><tr><th>Nomor</th><td>5</td></tr><tr><th>Tahun"
+            b"</th><td>2021</td></tr><tr><th>Tentang</th><td>Tata Cara Penyelenggaraan Program "
+            b"Jaminan Kecelakaan Kerja</td></tr><tr><th>Status</th><td>Berlaku</td></tr>"
+            b"</table></body></html>")
+    doc = extract(body, "https://peraturan.contoh.go.id/id/permenaker-no-5-tahun-2021")
+    assert doc is not None and doc.id == "permenaker-2021-5"  # the id its citations make
+    assert doc.title == ("Peraturan Menteri Ketenagakerjaan Nomor 5 Tahun 2021 tentang Tata "
+                         "Cara Penyelenggaraan Program Jaminan Kecelakaan Kerja")
+
+
+def test_a_byline_of_icon_separated_items_gives_the_writer() -> None:
+    def author(line: str) -> str | None:
+        head = '<meta property="og:type" content="article">'
+        return _story(head, f"<h1>Sosialisasi nelayan</h1><p class='meta'>{line}</p>").author
+
+    assert author('<i class="fa fa-user"></i> Asep Saepudin &nbsp;<i class="fa fa-clock-o">'
+                  "</i> 13 November 2025 &nbsp;<i class=\"fa fa-eye\"></i> Dibaca 87 Kali"
+                  ) == "Asep Saepudin"
+    assert author('<i class="icon-calendar"></i> Senin, 17 November 2025 - 10:45 WITA &nbsp; '
+                  '<i class="icon-user"></i> Penulis: Rahmat Hidayat &nbsp; <i class='
+                  '"icon-camera"></i> Foto: Tim Dokpim') == "Rahmat Hidayat"
