@@ -18,6 +18,7 @@ from crawler.extract.document import extract_documents
 from crawler.extract.encoding import decode_html
 from crawler.extract.errors import DecodeError, ExtractError, PdfError
 from crawler.extract.maintext import MainText, extract_main_text, parse_html
+from crawler.extract.metadata import read_metadata
 from crawler.extract.ocr import OcrCache, use_ocr_cache
 from crawler.extract.pdf import PdfText, extract_pdf
 from crawler.extract.regulation import ParsedRegulation, parse_regulation
@@ -73,9 +74,15 @@ def extract_all(
 
 def main_text(html: str | bytes, content_type: str | None = None,
               hints: Mapping[str, Any] | None = None) -> str:
-    """Return only the main text of an HTML page (benchmarks and quick use)."""
+    """Return only the main text of an HTML page (benchmarks and quick use).
+
+    As in `extract`, the page's own headline (og:title, JSON-LD, <h1>) is left out of the text
+    when the main text repeats it; unlike `extract`, a detail page keeps its metadata block.
+    """
     text = decode_html(html, content_type) if isinstance(html, bytes) else html
     try:
-        return extract_main_text(parse_html(text), hints).text
+        root = parse_html(text)
+        headline = read_metadata(root, "").headline
+        return extract_main_text(root, hints, title=headline).text
     except Exception:  # never raise on hostile markup
         return ""

@@ -72,6 +72,13 @@ _DATE_LINE = re.compile(
     r"^(?:updated|published|diperbarui|dipublikasikan|posted|diterbitkan)\b",
     re.IGNORECASE,
 )
+# View and download counters ("Dilihat 18.732 kali", "1.377 kali dibaca", "Diunduh: 341")
+_COUNT_WORD = r"(?:dilihat|dibaca|diunduh|dikunjungi|views?|downloads?|hits)"
+_COUNTER = re.compile(
+    rf"^(?:(?:{_COUNT_WORD}\s*:?\s*[\d.,]+(?:\s*(?:kali|x|times))?"
+    rf"|[\d.,]+\s*(?:kali\s*|x\s*)?{_COUNT_WORD})[\s|•·]*)+$",
+    re.IGNORECASE,
+)
 # Class tokens that name nothing about the element's role: those saying a part is absent
 # ("no-footer" on DataTables wrappers, "no-sidebar" on WordPress bodies), page builders'
 # block types (Elementor and SiteOrigin call every block, the article's too, a "widget") and
@@ -221,7 +228,7 @@ def _emit_entry(item: html.HtmlElement, stats: TextStats, out: list[str]) -> Non
 
 
 def clean_tree(root: html.HtmlElement, drop_selectors: Iterable[str] = ()) -> None:
-    """Remove scripts, styles, forms controls, hidden elements and hinted selectors."""
+    """Remove scripts, styles, forms controls, hidden elements, icon words and hinted selectors."""
     etree.strip_elements(root, *JUNK_TAGS, etree.Comment, with_tail=False)
     doomed = []
     for selector in drop_selectors:
@@ -232,16 +239,21 @@ def clean_tree(root: html.HtmlElement, drop_selectors: Iterable[str] = ()) -> No
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        if (
+        hidden = (
             el.get("hidden") is not None
             or el.get("aria-hidden") == "true"
             or ("style" in el.attrib and _HIDDEN_STYLE.search(el.get("style") or ""))
-        ) and not _disclosure_panel(el):
+        )
+        if (hidden and not _disclosure_panel(el)) or _LIGATURE_ICON.search(el.get("class") or ""):
             doomed.append(el)
     for el in doomed:
         parent = el.getparent()
         if parent is not None:
             _drop(el, parent)
+
+
+# Icon fonts drawn from a word ("<i class="material-icons">event</i>"): the word is no text
+_LIGATURE_ICON = re.compile(r"(?:^|\s)(?:material-icons[\w-]*|material-symbols[\w-]*)(?:\s|$)")
 
 
 def _disclosure_panel(el: html.HtmlElement) -> bool:
@@ -384,6 +396,7 @@ def _with_siblings(best: html.HtmlElement, parent: html.HtmlElement, stats: Text
                    threshold: float, ranked: dict[int, float]) -> list[html.HtmlElement]:
     """Return the best block with the siblings that continue it (strong, same kind, <p>)."""
     chosen: list[html.HtmlElement] = []
+    panels = _tab_panels(parent) if best.get("id") else set()
     for sibling in parent:
         if not isinstance(sibling.tag, str):
             continue
@@ -391,13 +404,68 @@ def _with_siblings(best: html.HtmlElement, parent: html.HtmlElement, stats: Text
             chosen.append(sibling)
             continue
         strong = ranked.get(id(sibling), 0) >= threshold and _class_weight(sibling) >= 0
-        same_kind = (bool(best.get("class")) and sibling.get("class") == best.get("class")
+        classed_alike = bool(best.get("class")) and sibling.get("class") == best.get("class")
+        panel_alike = best.get("id") in panels and sibling.get("id") in panels  # tab panels
+        same_kind = ((classed_alike or panel_alike)
                      and stats.total(sibling) > 0 and stats.density(sibling) < 0.3)
         paragraph = (sibling.tag == "p" and stats.total(sibling) > 80
                      and stats.density(sibling) < 0.25)
         if strong or paragraph or same_kind:
             chosen.append(sibling)
-    return _without_trailing_teasers(chosen, stats)
+    return _without_trailing_teasers(_with_sandwiched(chosen, parent, stats), stats)
+
+
+def _tab_panels(parent: html.HtmlElement) -> set[str]:
+    """Return the ids of the tab panels among a block's children (Metadata | Abstrak | Riwayat).
+
+    A panel is named by a tab control on the page: a link to "#id", or data-target /
+    aria-controls, inside a tab list.
+    """
+    ids = {c.get("id") for c in parent if isinstance(c.tag, str) and c.get("id")}
+    if len(ids) < 2:
+        return set()
+    named: set[str] = set()
+    for control in parent.getroottree().iter("a", "button", "li"):
+        target = (control.get("href") or control.get("data-target")
+                  or control.get("data-bs-target") or "").lstrip("#")
+        target = target if target in ids else control.get("aria-controls") or ""
+        if target in ids and any(
+                "tab" in f"{a.get('class') or ''} {a.get('role') or ''}".lower()
+                for a in (control, *control.iterancestors())):
+            named.add(target)
+    return named if len(named) >= 2 else set()
+
+
+def _with_sandwiched(chosen: list[html.HtmlElement], parent: html.HtmlElement,
+                     stats: TextStats) -> list[html.HtmlElement]:
+    """Add the tables and lists that sit between two chosen blocks.
+
+    A page builder wraps each part of the text in its own block; a table or list between two
+    runs of prose has no prose of its own to be chosen by, yet it is the text's, unless it is
+    links (related stories) or named as boilerplate (share bar, ad).
+    """
+    if len(chosen) < 2:
+        return chosen
+    picked = {id(el) for el in chosen}
+    children = [c for c in parent if isinstance(c.tag, str)]
+    inside = [i for i, c in enumerate(children) if id(c) in picked]
+    out = []
+    for child in children[inside[0]: inside[-1] + 1]:
+        if id(child) in picked or (
+                _tabular(child) and _class_weight(child) >= 0 and stats.total(child) > 0
+                and stats.density(child) < 0.3 and not is_listing(child, stats, False)):
+            out.append(child)
+    return out
+
+
+def _tabular(el: html.HtmlElement) -> bool:
+    """Return True for a table, list or quote, or a wrapper that holds only one."""
+    while el.tag in ("div", "section", "figure") and not (el.text or "").strip():
+        children = [c for c in el if isinstance(c.tag, str)]
+        if len(children) != 1:
+            return False
+        el = children[0]
+    return el.tag in ("table", "ul", "ol", "dl", "blockquote", "pre")
 
 
 def _without_trailing_teasers(chosen: list[html.HtmlElement],
@@ -483,12 +551,17 @@ def _emit(el: html.HtmlElement, stats: TextStats, out: list[str], depth: int) ->
 def _row_text(row: html.HtmlElement, stats: TextStats, depth: int) -> str:
     """Return a table row as one line: its cells' blocks joined by spaces.
 
-    A cell holding only ":" (label | : | value tables of JDIH pages) closes the label before it.
+    A cell holding only ":" (label | : | value tables of JDIH pages) closes the label before it;
+    a row heading and its one value (`<th>Nomor</th><td>5</td>`) are "Label: value", as a
+    <dt>/<dd> pair is.
     """
+    cells = [cell for cell in row if cell.tag in ("td", "th")]
+    if [cell.tag for cell in cells] == ["th", "td"]:
+        label, value = (_cell_text(cell, stats, depth) for cell in cells)
+        if label and value and not label.endswith((":", "：")):
+            return f"{label}: {value}"
     line = ""
-    for cell in row:
-        if cell.tag not in ("td", "th"):
-            continue
+    for cell in cells:
         text = _cell_text(cell, stats, depth)
         if text in (":", "："):
             line += ":"
@@ -555,14 +628,15 @@ def _squash(text: str) -> str:
 
 
 def _trim(blocks: list[str], title: str | None) -> list[str]:
-    """Drop the headline, empty, UI-label and date-line blocks, and immediate repeats."""
+    """Drop the headline, empty, UI-label, counter and date-line blocks, and immediate repeats."""
     out: list[str] = []
     title_key = _squash(title or "").lower()
     for block in blocks:
         key = block.lower()
         if not block or key == title_key or (out and out[-1].lower() == key):
             continue
-        if not any(c.isalpha() for c in block) or _UI_LABEL.match(block):
+        if not any(c.isalpha() for c in block) or _UI_LABEL.match(block) or _COUNTER.match(
+                block):
             continue
         if len(block) < 90 and block[-1] not in ".!?:;\"”" and _DATE_LINE.search(block):
             continue  # "Updated 5:27 am, Wednesday, November 20, 2019", "Kamis, 5 Juni 2025"

@@ -266,7 +266,8 @@ def test_a_metadata_grid_is_the_main_text_of_a_page_without_prose() -> None:
             "Nomor 500.15/412/KPTS/2024 tentang Penetapan Penerima Bantuan Iuran Pekerja</h1>"
             f"<dl>{rows}</dl></div></main></body></html>")
     blocks = main_text(body.encode()).split("\n\n")
-    assert blocks[1] == "Jenis Dokumen: Keputusan Bupati" and len(blocks) == 7
+    # the headline (h1) is the page's title, not its text; then one line per field
+    assert blocks[0] == "Jenis Dokumen: Keputusan Bupati" and len(blocks) == 6
     # styling utilities name no role; words that do are kept
     bar = html.fromstring('<div class="bg-emerald-900 text-emerald-50 text-xs md:text-sm">x</div>')
     assert class_names(bar) == "bg-emerald-900"
@@ -539,3 +540,44 @@ def test_a_byline_of_icon_separated_items_gives_the_writer() -> None:
     assert author('<i class="icon-calendar"></i> Senin, 17 November 2025 - 10:45 WITA &nbsp; '
                   '<i class="icon-user"></i> Penulis: Rahmat Hidayat &nbsp; <i class='
                   '"icon-camera"></i> Foto: Tim Dokpim') == "Rahmat Hidayat"
+
+
+PROSE = ("<p>Pejabat Pengelola Informasi dan Dokumentasi Kabupaten Wanasari menyampaikan "
+         "informasi serta merta kepada masyarakat tanpa penundaan, sebagaimana diamanatkan "
+         "undang-undang keterbukaan informasi publik.</p>")
+
+
+def test_a_table_between_two_blocks_of_prose_is_part_of_the_text() -> None:
+    table = ('<div class="table-1"><table><tr><th>No</th><th>Jenis Informasi</th></tr>'
+             "<tr><td>1</td><td>Peringatan dini cuaca ekstrem</td></tr><tr><td>2</td>"
+             "<td>Jalur evakuasi bencana</td></tr></table></div>")
+    related = ('<div class="related-posts"><ul><li><a href="/a">Berita lain tentang banjir '
+               'di desa</a></li><li><a href="/b">Berita lain tentang jembatan</a></li></ul></div>')
+    body = (f"<html><body><div class='menu'><a href='/'>Beranda</a></div><div class='col'>"
+            f"<div class='fusion-text'>{PROSE}</div>{table}{related}<div class='fusion-text'>"
+            f"{PROSE.replace('menyampaikan', 'mengumumkan')}</div></div></body></html>")
+    text = main_text(body.encode())
+    assert "1 Peringatan dini cuaca ekstrem" in text and "mengumumkan" in text
+    assert "Berita lain" not in text  # links between the blocks stay out
+
+
+def test_every_tab_panel_of_a_detail_page_is_its_text() -> None:
+    body = ('<html><body><div class="card"><ul class="tabs"><li class="tab"><a href="#meta">'
+            'Metadata</a></li><li class="tab"><a href="#abstrak">Abstrak</a></li><li class='
+            '"tab"><a href="#riwayat">Riwayat</a></li></ul><div class="card-content">'
+            '<div id="meta"><ul><li><i class="material-icons">event</i><span>Tanggal '
+            "Penetapan</span><p>12 Juni 2024</p></li></ul></div>"
+            f'<div id="abstrak">{PROSE}{PROSE}</div><div id="riwayat"><p>14 Juni 2024 '
+            "Diundangkan dalam Berita Daerah</p></div></div></div></body></html>")
+    text = main_text(body.encode())
+    assert "Tanggal Penetapan" in text and "Diundangkan dalam Berita Daerah" in text
+    assert "event" not in text  # an icon font's ligature word is not text
+
+
+def test_row_headings_are_labels_and_counters_are_not_text() -> None:
+    body = ("<html><body><div class='card-body'><h1>Peraturan Menteri Ketenagakerjaan Nomor 5 "
+            "Tahun 2021</h1><table><tr><th scope='row'>Nomor</th><td>5</td></tr><tr><th "
+            "scope='row'>Status</th><td>Berlaku</td></tr></table><div class='small'><span>"
+            "Dilihat 18.732 kali</span> <span>Diunduh 6.415 kali</span></div></div>"
+            "</body></html>")
+    assert main_text(body.encode()).split("\n\n") == ["Nomor: 5", "Status: Berlaku"]
