@@ -24,12 +24,13 @@ from lxml import etree, html
 from crawler.extract.listing import (
     PAGER,
     has_pager,
+    headed_link,
     is_listing,
     is_listing_page,
     item_shape,
     teaser_list,
 )
-from crawler.extract.textstats import BLOCK_TAGS, TextStats
+from crawler.extract.textstats import BLOCK_TAGS, TextStats, is_icon
 
 JUNK_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
@@ -72,6 +73,12 @@ _DATE_LINE = re.compile(
     r"^(?:updated|published|diperbarui|dipublikasikan|posted|diterbitkan)\b",
     re.IGNORECASE,
 )
+# An entry's links to itself: "Lihat Detail", "Unduh PDF", "Selengkapnya"
+_ENTRY_ACTION = re.compile(r"^(?:lihat(?: detail)?|detail|unduh(?: pdf| dokumen)?|download"
+                           r"(?: pdf)?|selengkapnya|baca(?: selengkapnya)?|read more)\s*[»›>]*$",
+                           re.IGNORECASE)
+_COUNT_CLASS = re.compile(r"count|view|hits|stat|dilihat|dibaca|unduh|download", re.I)
+_BUTTON_CLASS = re.compile(r"(?:^|\s)(?:btn|button|read-?more|more-link)(?:[-\s]|$)", re.I)
 # View and download counters ("Dilihat 18.732 kali", "1.377 kali dibaca", "Diunduh: 341")
 _COUNT_WORD = r"(?:dilihat|dibaca|diunduh|dikunjungi|views?|downloads?|hits)"
 _COUNTER = re.compile(
@@ -191,7 +198,8 @@ def _listing_instead(body: html.HtmlElement, stats: TextStats, containers: list[
     above = {id(a) for c in containers for a in (c, *c.iterancestors())}
     if any(id(item) in above for item in items):
         return found  # the "article" is one teaser of the list
-    if any(_inside(parent, c) for c in containers) and stats.density(parent) <= DENSE:
+    if (any(_inside(parent, c) for c in containers) and stats.density(parent) <= DENSE
+            and not all(headed_link(item) for item in items)):
         return None  # an article made of a list (news briefs): emitted with its container
     if _prose(containers, parent, stats) >= MIN_PROSE:
         return None  # an article, however short, with a list of other stories beside it
@@ -215,16 +223,29 @@ def _inside(el: html.HtmlElement, ancestor: html.HtmlElement) -> bool:
 
 def _emit_entry(item: html.HtmlElement, stats: TextStats, out: list[str]) -> None:
     """Append one listing entry as one block: its text, links included, without controls."""
-    for el in item.iter():
-        if isinstance(el.tag, str) and el is not item and PAGER.search(
-                f"{el.get('class') or ''} {el.get('id') or ''}"):
-            el.getparent().remove(el)
+    for el in list(item.iter()):
+        if isinstance(el.tag, str) and el is not item and el.getparent() is not None and (
+                PAGER.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+                or _entry_control(el)):
+            _drop(el, el.getparent())
     cells = [c for c in item if isinstance(c.tag, str)] if item.tag == "tr" else [item]
     if len(cells) > 1 and _ROW_NUMBER.fullmatch(cells[0].text_content()):
         cells = cells[1:]  # the row's running number ("1", "2."), not part of the entry
-    text = " ".join(_squash(" ".join(c.itertext())) for c in cells)
+    text = " ".join(_squash(_spaced_text(c)) for c in cells)
     if text.strip():
         out.append(_squash(text))
+
+
+def _entry_control(el: html.HtmlElement) -> bool:
+    """Return True for an entry's buttons and counters ("Baca Selengkapnya", "👁 738")."""
+    text = _squash(el.text_content())
+    if el.tag == "button" or (el.tag == "a" and _BUTTON_CLASS.search(el.get("class") or "")):
+        return len(text) < 40
+    if _UI_LABEL.match(text) or _ENTRY_ACTION.match(text) or (text and _COUNTER.match(text)):
+        return True
+    # an icon or a counter's class, and a bare number: a view or download count
+    return bool(re.fullmatch(r"[\d.,]+", text)) and (
+        any(is_icon(child) for child in el) or bool(_COUNT_CLASS.search(el.get("class") or "")))
 
 
 def clean_tree(root: html.HtmlElement, drop_selectors: Iterable[str] = ()) -> None:
@@ -598,7 +619,37 @@ def _described(el: html.HtmlElement, stats: TextStats) -> bool:
 def _inline_text(el: html.HtmlElement) -> str:
     if el.tag == "img":
         return ""
-    return " ".join(el.itertext()) if len(el) else (el.text or "")
+    return _spaced_text(el) if len(el) else (el.text or "")
+
+
+# Tags that style letters inside a word ("BP<b>Jamsostek</b>", "m<sup>2</sup>"); other inline
+# tags (<span>, <a>, <time>) are boxes a stylesheet may lay out apart
+_WORD_TAGS = frozenset(("b", "strong", "i", "em", "mark", "u", "s", "sup", "sub", "abbr", "code",
+                        "font", "small", "ins", "del"))
+
+
+def _spaced_text(el: html.HtmlElement) -> str:
+    """Return an element's text with a space where a block or <br> parts it, none inside words.
+
+    "BP<b>Jamsostek</b>" (a highlighted search term) stays one word; blocks and other inline
+    boxes ("<span>18</span><span>Nov</span>", a split date box) stay apart.
+    """
+    parts = [el.text or ""]
+    boxed = False  # the previous child was an inline box with nothing after it
+    for child in el:
+        if isinstance(child.tag, str):
+            inner = "" if child.tag == "img" else _spaced_text(child)
+            if child.tag in BLOCK_TAGS or child.tag in ("br", "img"):
+                parts.append(f" {inner} ")
+            else:  # inline: inside a word, unless two boxes touch (a date box "18|Nov|2025")
+                box = child.tag not in _WORD_TAGS
+                parts.append(f" {inner}" if box and boxed else inner)
+                boxed = box and not child.tail
+                parts.append(child.tail or "")
+                continue
+        boxed = False
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _flush(inline: list[str], out: list[str]) -> None:

@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html
 
 from crawler.extract.dates import parse_date_id
+from crawler.extract.textstats import is_icon
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "report",
                   "analysisnewsarticle", "opinionnewsarticle", "webpage"}
@@ -276,21 +277,10 @@ def _after_icon(icon: html.HtmlElement) -> str:
     """Return the text that follows an icon, up to the next icon (one item of a meta line)."""
     parts = [icon.tail or ""]
     for sibling in icon.itersiblings():
-        if _is_icon(sibling):
+        if is_icon(sibling):
             break
         parts += [sibling.text_content(), sibling.tail or ""]
     return _squash(" ".join(parts))
-
-
-# Icon fonts: Font Awesome, Bootstrap 2 "icon-*", Bootstrap Icons, Glyphicons, Dashicons, ...
-_ICON_CLASS = re.compile(r"(?:^|\s)(?:fa[srlbd]?|fa-[\w-]+|icon-[\w-]+|bi-[\w-]+|glyphicon-[\w-]+"
-                         r"|dashicons-[\w-]+|ti-[\w-]+|la-[\w-]+)(?=\s|$)")
-
-
-def _is_icon(el: html.HtmlElement) -> bool:
-    """Return True for an empty <i>/<span> drawn by an icon font."""
-    return (el.tag in ("i", "span") and bool(_ICON_CLASS.search(el.get("class") or ""))
-            and not (el.text or "").strip() and len(el) == 0)
 
 
 _NO_NAME = frozenset(("admin", "administrator", "superadmin", "webmaster", "operator"))
@@ -340,7 +330,7 @@ def _lines(el: html.HtmlElement) -> list[str]:
         lines[-1] += node.text or ""
         for child in node:
             if isinstance(child.tag, str):
-                if child.tag in _LINE_BREAKS or _is_icon(child):  # an icon starts an item
+                if child.tag in _LINE_BREAKS or is_icon(child):  # an icon starts an item
                     lines.append("")
                 walk(child)
             lines[-1] += child.tail or ""

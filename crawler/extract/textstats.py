@@ -6,6 +6,8 @@ elements, the running text they hold outside nested blocks (with its punctuation
 
 from __future__ import annotations
 
+import re
+
 from lxml import html
 
 BLOCK_TAGS = frozenset(
@@ -82,3 +84,15 @@ def _direct_text(el: html.HtmlElement) -> tuple[int, int]:
             length += len(stripped)
             punct += stripped.count(",") + stripped.count(".")
     return length, punct
+
+
+# Icon fonts: Font Awesome, Bootstrap 2 "icon-*", Bootstrap Icons, Glyphicons, Dashicons, Remix,
+# Material Design Icons, Boxicons, Ionicons, Feather, IcoFont, Unicons, LineIcons, ...
+_ICON_CLASS = re.compile(r"(?:^|\s)(?:fa[srlbd]?|(?:fa|icon|bi|glyphicon|dashicons|ti|la|ri|mdi"
+                         r"|bx[sl]?|ion|feather|icofont|uil|lni|fi|gg)-[\w-]+)(?=\s|$)")
+
+
+def is_icon(el: html.HtmlElement) -> bool:
+    """Return True for an empty <i>/<span> drawn by an icon font."""
+    return (el.tag in ("i", "span") and bool(_ICON_CLASS.search(el.get("class") or ""))
+            and not (el.text or "").strip() and len(el) == 0)

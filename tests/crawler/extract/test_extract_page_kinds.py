@@ -581,3 +581,28 @@ def test_row_headings_are_labels_and_counters_are_not_text() -> None:
             "Dilihat 18.732 kali</span> <span>Diunduh 6.415 kali</span></div></div>"
             "</body></html>")
     assert main_text(body.encode()).split("\n\n") == ["Nomor: 5", "Status: Berlaku"]
+
+
+def test_search_results_with_snippets_are_a_listing_of_whole_entries() -> None:
+    items = "".join(
+        f'<li class="search-item"><h2><a href="/read/{i}">BP<b>Jamsostek</b> {title}</a></h2>'
+        f'<time class="date">Kamis, 20 November 2025 - 16:40 WIB</time><p class="snippet">'
+        f"Ringkasan berita tentang {title.lower()}, dengan kutipan dari narasumber.</p>"
+        f'<div class="actions"><a class="btn" href="/read/{i}">Baca Selengkapnya</a>'
+        f'<span class="view-count">{900 - i}</span></div></li>'
+        for i, title in enumerate(ENTRY_TITLES))
+    body = _listing_page(f'<ul class="list-search">{items}</ul>')
+    blocks = main_text(body).split("\n\n")
+    assert blocks[0] == (f"BPJamsostek {ENTRY_TITLES[0]} Kamis, 20 November 2025 - 16:40 WIB "
+                         f"Ringkasan berita tentang {ENTRY_TITLES[0].lower()}, dengan kutipan "
+                         "dari narasumber.")
+    assert len(blocks) == len(ENTRY_TITLES)
+
+
+def test_inline_boxes_that_touch_stay_apart() -> None:
+    cards = "".join(
+        f'<div class="item"><div class="tgl"><span>{day}</span><span>Nov</span><span>2025'
+        f'</span></div><h3><a href="/p/{i}">{title}</a></h3></div>'
+        for i, (day, title) in enumerate(zip((18, 14, 11, 7, 3), ENTRY_TITLES, strict=True)))
+    text = main_text(_listing_page(f'<div class="list">{cards}</div>'))
+    assert text.split("\n\n")[0] == f"18 Nov 2025 {ENTRY_TITLES[0]}"
