@@ -141,6 +141,8 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
                       title: str | None = None) -> MainText:
     """Return the main text of a parsed page (the tree is modified: junk is removed)."""
     hints = hints or {}
+    first_h1 = root.find(".//h1")  # the page's headline, also when og:title words it otherwise
+    h1 = _squash(first_h1.text_content()) if first_h1 is not None else None
     clean_tree(root, hints.get("drop_selectors") or ())
     body = root.find("body")
     if body is None:
@@ -163,7 +165,7 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
         _emit(container, stats, blocks, depth=0)
     for teaser in teasers:  # a listing page: its entries are its content
         _emit_entry(teaser, stats, blocks)
-    blocks = _trim(blocks, title)
+    blocks = _trim(blocks, title, h1)
     main_chars = sum(stats.total(c) for c in containers)
     main_links = sum(stats.links(c) for c in containers)
     return MainText(
@@ -678,13 +680,20 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _trim(blocks: list[str], title: str | None) -> list[str]:
-    """Drop the headline, empty, UI-label, counter and date-line blocks, and immediate repeats."""
+def _trim(blocks: list[str], title: str | None, h1: str | None = None) -> list[str]:
+    """Drop the headline, empty, UI-label, counter and date-line blocks, and immediate repeats.
+
+    The page's <h1> (when the metadata words the headline otherwise) is dropped only at the top,
+    above the text: a detail page prints the same words again as its "Judul" value.
+    """
     out: list[str] = []
     title_key = _squash(title or "").lower()
+    h1_key = _squash(h1 or "").lower()
     for block in blocks:
         key = block.lower()
-        if not block or key == title_key or (out and out[-1].lower() == key):
+        top = len(out) < 3 and all(len(kept) < 80 for kept in out)
+        if not block or key == title_key or (top and key == h1_key) or (
+                out and out[-1].lower() == key):
             continue
         if not any(c.isalpha() for c in block) or _UI_LABEL.match(block) or _COUNTER.match(
                 block):

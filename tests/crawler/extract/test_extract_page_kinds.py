@@ -606,3 +606,14 @@ def test_inline_boxes_that_touch_stay_apart() -> None:
         for i, (day, title) in enumerate(zip((18, 14, 11, 7, 3), ENTRY_TITLES, strict=True)))
     text = main_text(_listing_page(f'<div class="list">{cards}</div>'))
     assert text.split("\n\n")[0] == f"18 Nov 2025 {ENTRY_TITLES[0]}"
+
+
+def test_the_h1_at_the_top_is_the_headline_though_og_title_words_it_otherwise() -> None:
+    head = '<meta property="og:title" content="Permenaker 5/2021 | JDIH">'
+    value = "Peraturan Menteri Ketenagakerjaan Nomor 5 Tahun 2021 tentang Jaminan Kecelakaan Kerja"
+    body = (f"<html><head>{head}</head><body><div class='card-body'><p>Permenaker</p>"
+            f"<h1>{value}</h1><div class='row'><div>Jenis</div><div>Peraturan Menteri</div>"
+            f"</div><div class='row'><div>Judul</div><div>{value}</div></div>{PROSE}</div>"
+            "</body></html>")
+    blocks = main_text(body.encode()).split("\n\n")
+    assert blocks.count(value) == 1 and blocks.index(value) > blocks.index("Judul")
