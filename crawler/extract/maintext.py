@@ -475,20 +475,25 @@ def _with_sandwiched(chosen: list[html.HtmlElement], parent: html.HtmlElement,
     out = []
     for child in children[inside[0]: inside[-1] + 1]:
         if id(child) in picked or (
-                _tabular(child) and _class_weight(child) >= 0 and stats.total(child) > 0
-                and stats.density(child) < 0.3 and not is_listing(child, stats, False)):
+                _tabular(child, stats) and _class_weight(child) >= 0 and stats.total(child) > 0
+                and stats.density(child) < 0.5 and not is_listing(child, stats, False)):
             out.append(child)
     return out
 
 
-def _tabular(el: html.HtmlElement) -> bool:
-    """Return True for a table, list or quote, or a wrapper that holds only one."""
-    while el.tag in ("div", "section", "figure") and not (el.text or "").strip():
-        children = [c for c in el if isinstance(c.tag, str)]
-        if len(children) != 1:
-            return False
-        el = children[0]
-    return el.tag in ("table", "ul", "ol", "dl", "blockquote", "pre")
+_TABULAR = ("table", "ul", "ol", "dl", "blockquote", "pre")
+
+
+def _tabular(el: html.HtmlElement, stats: TextStats) -> bool:
+    """Return True for a table, list or quote, or a block (a card) whose text is mostly one.
+
+    A table of a rule's relations links each rule it names, so up to half its text may be
+    links; a list of other stories is caught by `is_listing`.
+    """
+    if el.tag in _TABULAR:
+        return True
+    total = stats.total(el)
+    return total > 0 and any(stats.total(inner) >= 0.7 * total for inner in el.iter(*_TABULAR))
 
 
 def _without_trailing_teasers(chosen: list[html.HtmlElement],

@@ -617,3 +617,13 @@ def test_the_h1_at_the_top_is_the_headline_though_og_title_words_it_otherwise() 
             "</body></html>")
     blocks = main_text(body.encode()).split("\n\n")
     assert blocks.count(value) == 1 and blocks.index(value) > blocks.index("Judul")
+
+
+def test_a_card_that_is_mostly_a_table_between_prose_cards_is_text() -> None:
+    card = ('<div class="layanan-box"><h4>Standar Pelayanan</h4><table><tr><td>Waktu penyelesaian'
+            "</td><td>30 hari kerja sejak berkas diterima lengkap</td></tr><tr><td>Biaya</td>"
+            "<td>Tidak dipungut biaya</td></tr></table></div>")
+    body = (f"<html><body><div class='col'><div class='card'>{PROSE}</div>{card}"
+            f"<div class='card'>{PROSE.replace('menyampaikan', 'mengumumkan')}</div></div>"
+            "</body></html>")
+    assert "Biaya Tidak dipungut biaya" in main_text(body.encode())
