@@ -104,6 +104,7 @@ _POPUP = re.compile(r"modal|dialog|popup|pop-up|menu|nav|offcanvas|drawer|dropdo
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 MAX_DEPTH = 200
 DENSE = 0.55  # a list or division with more of its text in links is boilerplate
+THIN = 80  # characters: a best block with less than this is a line, not a page's text
 MIN_PROSE = 300  # characters of running prose that make a page an article, not a listing
 
 
@@ -160,6 +161,10 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
         listing = _listing_instead(body, stats, containers, unlikely, pager)
         if listing is not None:
             containers, teasers = [listing[0]], listing[1]
+        elif sum(stats.total(c) for c in containers) < THIN:
+            # A block named "main" or "content" holding one line (a viewer's "Dokumen sedang
+            # dimuat ...") won on its name: the best block with text wins instead.
+            containers = _best_containers(body, stats, unlikely, min_chars=3 * THIN)
     blocks: list[str] = []
     for container in containers if not teasers else ():
         _emit(container, stats, blocks, depth=0)
@@ -330,8 +335,8 @@ def _class_weight(el: html.HtmlElement) -> float:
     return weight
 
 
-def _best_containers(body: html.HtmlElement, stats: TextStats,
-                     unlikely: set[int]) -> list[html.HtmlElement]:
+def _best_containers(body: html.HtmlElement, stats: TextStats, unlikely: set[int],
+                     min_chars: int = 0) -> list[html.HtmlElement]:
     scores: dict[int, float] = {}
     elements: dict[int, html.HtmlElement] = {}
     for el in stats.owners:
@@ -360,7 +365,17 @@ def _best_containers(body: html.HtmlElement, stats: TextStats,
     if not scores:
         return [body]
     ranked = {k: s * (1 - stats.density(elements[k])) for k, s in scores.items()}
+    if min_chars:
+        ranked = {k: r for k, r in ranked.items() if stats.total(elements[k]) >= min_chars
+                  and stats.density(elements[k]) < 0.5} or ranked
     best_key = max(ranked, key=lambda k: ranked[k])
+    return _around(best_key, elements, ranked, body, stats, unlikely)
+
+
+def _around(best_key: int, elements: dict[int, html.HtmlElement], ranked: dict[int, float],
+            body: html.HtmlElement, stats: TextStats,
+            unlikely: set[int]) -> list[html.HtmlElement]:
+    """Return the best block, or its series, with the siblings that continue it."""
     best = _whole_series(elements[best_key], body, stats, unlikely)
     parent = best.getparent()
     # Climb through wrappers that hold nothing else, so that the sibling search below runs

@@ -627,3 +627,17 @@ def test_a_card_that_is_mostly_a_table_between_prose_cards_is_text() -> None:
             f"<div class='card'>{PROSE.replace('menyampaikan', 'mengumumkan')}</div></div>"
             "</body></html>")
     assert "Biaya Tidak dipungut biaya" in main_text(body.encode())
+
+
+def test_a_main_block_holding_only_a_loading_line_gives_way_to_the_text() -> None:
+    rows = "".join(f'<li><span class="lbl">{label}</span> : {value}</li>' for label, value in (
+        ("Jenis", "Peraturan Bupati"), ("Nomor", "41"), ("Tahun", "2024"),
+        ("Tentang", "Tata Cara Pemberian Bantuan Iuran Jaminan Sosial bagi Pekerja Rentan"),
+        ("Tanggal Ditetapkan", "18 September 2024"), ("Status", "Berlaku"),
+        ("Keterangan", "Mencabut Peraturan Bupati Nomor 17 Tahun 2021")))
+    body = ('<html><body><div id="vw-side"><ul class="info">' + rows + '</ul></div>'
+            '<div id="vw-main"><div class="loading-msg">Dokumen sedang dimuat, mohon tunggu...'
+            '</div><iframe src="/pdfjs/viewer.html?file=x.pdf"></iframe></div></body></html>')
+    text = main_text(body.encode())
+    # the metadata is the text (the loading line may stay, when the block that wins holds it)
+    assert "Tanggal Ditetapkan : 18 September 2024" in text
