@@ -131,9 +131,12 @@ def _has_block(tag: html.HtmlElement) -> bool:
 
 def _value_of(sibling: html.HtmlElement) -> str:
     """Return the value an element right after a label holds; "" when it is another label."""
-    if sibling.tag in _LABEL_TAGS and _has_block(sibling):
-        return ""  # the next label/value block: this label's value was empty
     value = _squash(sibling.text_content())
+    if sibling.tag in _LABEL_TAGS and _has_block(sibling):
+        first = next((_squash(t) for t in sibling.itertext() if t.strip()), "")
+        if not first or field_for_label(first.rstrip(":")) is not None or ":" in value:
+            return ""  # the next label/value block: this label's value was empty
+        # else a box holding the value (<div class="card-body"><p>7</p></div>)
     if not value or len(value) >= 5000 or field_for_label(value.rstrip(":")) is not None:
         return ""
     return value

@@ -712,8 +712,9 @@ def _trim(blocks: list[str], title: str | None, h1: str | None = None) -> list[s
     for block in blocks:
         key = block.lower()
         top = len(out) < 3 and all(len(kept) < 80 for kept in out)
-        if not block or key == title_key or (top and key == h1_key) or (
-                out and out[-1].lower() == key):
+        # a regulation's own heading in capitals is its text, though the page is named after it
+        headline = key in (title_key, h1_key if top else "") and not block.isupper()
+        if not block or headline or (out and out[-1].lower() == key):
             continue
         if not any(c.isalpha() for c in block) or _UI_LABEL.match(block) or _COUNTER.match(
                 block):

@@ -641,3 +641,30 @@ def test_a_main_block_holding_only_a_loading_line_gives_way_to_the_text() -> Non
     text = main_text(body.encode())
     # the metadata is the text (the loading line may stay, when the block that wins holds it)
     assert "Tanggal Ditetapkan : 18 September 2024" in text
+
+
+def test_a_full_text_named_after_its_own_heading_keeps_the_heading() -> None:
+    name = ("Instruksi Bupati Wanasari Nomor 3 Tahun 2026 tentang Optimalisasi Pelaksanaan "
+            "Program Jaminan Sosial Ketenagakerjaan")
+    body = (f'<html><head><meta property="og:title" content="{name}"></head><body>'
+            f"<h1>{name}</h1><div class='post-content'><p><strong>{name.upper()}</strong></p>"
+            "<p>Dalam rangka melaksanakan Instruksi Presiden Nomor 2 Tahun 2021, dengan ini "
+            "menginstruksikan:</p><p>Kepada : Camat se-Kabupaten Wanasari</p><p>Untuk :</p>"
+            "<p>KESATU: Mendata pekerja rentan di wilayah masing-masing.</p><p>KEDUA: Melaporkan "
+            "hasilnya kepada Bupati setiap enam bulan.</p><p>Dikeluarkan di Wanasari pada "
+            "tanggal 2 Maret 2026</p></div></body></html>").encode()
+    doc = extract(body, "https://jdih.wanasarikab.go.id/inbup-3-2026")
+    assert doc is not None and doc.kind == "regulation"
+    assert (doc.doc_type, doc.number, doc.year) == ("Inbup", "3", 2026)
+    assert [p.anchor for p in doc.parts if p.kind == "diktum"] == ["diktum-1", "diktum-2"]
+
+
+def test_a_label_box_and_a_value_box_are_a_pair() -> None:
+    cards = "".join(
+        f'<div class="card"><div class="card-header"><small>{label}</small></div>'
+        f'<div class="card-body"><p class="card-text">{value}</p></div></div>'
+        for label, value in (("Nomor Peraturan", "7"), ("Jenis / Bentuk Peraturan",
+                                                        "Peraturan Daerah"), ("Tahun", "2025")))
+    fields = read_label_values(html.fromstring(f"<html><body>{cards}</body></html>"))
+    assert (fields["number"], fields["doc_type"], fields["year"]) == ("7", "Peraturan Daerah",
+                                                                      "2025")
