@@ -101,8 +101,10 @@ def _pairs(root: html.HtmlElement) -> Iterator[Pair]:
 
 def _tag_pairs(root: html.HtmlElement) -> Iterator[Pair]:
     for tag in root.iter(*_LABEL_TAGS):
+        if _has_block(tag):  # a wrapper (checked first: flattening a page-sized one is costly)
+            continue
         text = _flat(tag)
-        if not text or len(text) > 45 or _has_block(tag):
+        if not text or len(text) > 45:
             continue
         label = text.rstrip(":").strip()
         if field_for_label(label) is None or not _LABEL_TEXT.fullmatch(text):
