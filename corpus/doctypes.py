@@ -145,7 +145,7 @@ def designation(doc_type: str, number: str | None, year: int | None, *,
     188.45/217/HK/2024". A minister's or a circular's sender is named from `issuer`; a
     region's rule from `region`. `year_printed`: None prints "Tahun" unless the number ends
     with the year (as a decree's heading does); True always (as JDIH catalogues cite decrees:
-    "Nomor 336/E-01/HK/2018 Tahun 2018"); False never (the year was read from the dates).
+    "Nomor 336/E-01/HK/2018 Tahun 2018"); False never.
     """
     known = find_doc_type(doc_type)
     name = known.name if known else doc_type

@@ -136,7 +136,9 @@ def _value_of(sibling: html.HtmlElement) -> str:
     value = _squash(sibling.text_content())
     if sibling.tag in _LABEL_TAGS and _has_block(sibling):
         first = next((_squash(t) for t in sibling.itertext() if t.strip()), "")
-        if not first or field_for_label(first.rstrip(":")) is not None or ":" in value:
+        labelled = _INLINE_PAIR.match(value)  # "Nomor : 12 ..." starts the next pair
+        if not first or field_for_label(first.rstrip(":")) is not None or (
+                labelled and field_for_label(labelled.group(1)) is not None):
             return ""  # the next label/value block: this label's value was empty
         # else a box holding the value (<div class="card-body"><p>7</p></div>)
     if not value or len(value) >= 5000 or field_for_label(value.rstrip(":")) is not None:

@@ -77,13 +77,18 @@ _DATE_LINE = re.compile(
 _ENTRY_ACTION = re.compile(r"^(?:lihat(?: detail)?|detail|unduh(?: pdf| dokumen)?|download"
                            r"(?: pdf)?|selengkapnya|baca(?: selengkapnya)?|read more)\s*[»›>]*$",
                            re.IGNORECASE)
-_COUNT_CLASS = re.compile(r"count|view|hits|stat|dilihat|dibaca|unduh|download", re.I)
-_BUTTON_CLASS = re.compile(r"(?:^|\s)(?:btn|button|read-?more|more-link)(?:[-\s]|$)", re.I)
+# class words of a counter ("result-count", "views"), as whole parts of a class name
+_COUNT_CLASS = re.compile(r"(?:^|[\s_-])(?:count|counter|views?|hits?|dilihat|dibaca|unduhan"
+                          r"|downloads?)(?=[\s_-]|$)", re.I)
+# icons of a counter: an eye, a download arrow, a chart
+_COUNT_ICON = re.compile(r"eye|view|download|unduh|chart|bar-chart|stat", re.I)
+_BUTTON_CLASS = re.compile(r"(?:^|\s)(?:btn(?!-link\b)(?:-[\w-]+)?|button|read-?more|more-link)"
+                           r"(?=\s|$)", re.I)
 # View and download counters ("Dilihat 18.732 kali", "1.377 kali dibaca", "Diunduh: 341")
 _COUNT_WORD = r"(?:dilihat|dibaca|diunduh|dikunjungi|views?|downloads?|hits)"
-_COUNTER = re.compile(
-    rf"^(?:(?:{_COUNT_WORD}\s*:?\s*[\d.,]+(?:\s*(?:kali|x|times))?"
-    rf"|[\d.,]+\s*(?:kali\s*|x\s*)?{_COUNT_WORD})[\s|•·]*)+$",
+_COUNTER = re.compile(  # each space has one place to go: no backtracking blow-up
+    rf"^(?:(?:{_COUNT_WORD}\s*(?::\s*)?[\d.,]++(?:\s*(?:kali|x|times)\b)?"
+    rf"|[\d.,]++\s*(?:(?:kali|x)\s*)?{_COUNT_WORD})[\s|•·]*+)+$",
     re.IGNORECASE,
 )
 # Class tokens that name nothing about the element's role: those saying a part is absent
@@ -105,6 +110,9 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 MAX_DEPTH = 200
 DENSE = 0.55  # a list or division with more of its text in links is boilerplate
 THIN = 80  # characters: a best block with less than this is a line, not a page's text
+# what a viewer shows until its script has run
+_PLACEHOLDER = re.compile(r"\b(?:sedang\s+dimuat|memuat|loading|mohon\s+tunggu|please\s+wait"
+                          r"|javascript)\b", re.IGNORECASE)
 MIN_PROSE = 300  # characters of running prose that make a page an article, not a listing
 
 
@@ -142,7 +150,8 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
                       title: str | None = None) -> MainText:
     """Return the main text of a parsed page (the tree is modified: junk is removed)."""
     hints = hints or {}
-    first_h1 = root.find(".//h1")  # the page's headline, also when og:title words it otherwise
+    # the page's headline, also when og:title words it otherwise (a hidden SEO/logo h1 is not)
+    first_h1 = next((el for el in root.iter("h1") if not _hidden(el)), None)
     h1 = _squash(first_h1.text_content()) if first_h1 is not None else None
     clean_tree(root, hints.get("drop_selectors") or ())
     body = root.find("body")
@@ -161,9 +170,10 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
         listing = _listing_instead(body, stats, containers, unlikely, pager)
         if listing is not None:
             containers, teasers = [listing[0]], listing[1]
-        elif sum(stats.total(c) for c in containers) < THIN:
-            # A block named "main" or "content" holding one line (a viewer's "Dokumen sedang
-            # dimuat ...") won on its name: the best block with text wins instead.
+        elif sum(stats.total(c) for c in containers) < THIN and _PLACEHOLDER.search(
+                " ".join(c.text_content() for c in containers)):
+            # A block named "main" or "content" holding only a viewer's "Dokumen sedang
+            # dimuat ..." won on its name: the best block with text wins instead.
             containers = _best_containers(body, stats, unlikely, min_chars=3 * THIN)
     blocks: list[str] = []
     for container in containers if not teasers else ():
@@ -250,9 +260,11 @@ def _entry_control(el: html.HtmlElement) -> bool:
         return len(text) < 40
     if _UI_LABEL.match(text) or _ENTRY_ACTION.match(text) or (text and _COUNTER.match(text)):
         return True
-    # an icon or a counter's class, and a bare number: a view or download count
+    # a bare number beside an eye or download icon, or in a counter's class: a count (a
+    # number beside another icon, "# 11" or a calendar's "2024", is the entry's data)
     return bool(re.fullmatch(r"[\d.,]+", text)) and (
-        any(is_icon(child) for child in el) or bool(_COUNT_CLASS.search(el.get("class") or "")))
+        any(is_icon(child) and _COUNT_ICON.search(child.get("class") or "") for child in el)
+        or bool(_COUNT_CLASS.search(el.get("class") or "")))
 
 
 def clean_tree(root: html.HtmlElement, drop_selectors: Iterable[str] = ()) -> None:
@@ -267,12 +279,8 @@ def clean_tree(root: html.HtmlElement, drop_selectors: Iterable[str] = ()) -> No
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        hidden = (
-            el.get("hidden") is not None
-            or el.get("aria-hidden") == "true"
-            or ("style" in el.attrib and _HIDDEN_STYLE.search(el.get("style") or ""))
-        )
-        if (hidden and not _disclosure_panel(el)) or _LIGATURE_ICON.search(el.get("class") or ""):
+        if (_hidden(el) and not _disclosure_panel(el)) or _LIGATURE_ICON.search(
+                el.get("class") or ""):
             doomed.append(el)
     for el in doomed:
         parent = el.getparent()
@@ -282,6 +290,12 @@ def clean_tree(root: html.HtmlElement, drop_selectors: Iterable[str] = ()) -> No
 
 # Icon fonts drawn from a word ("<i class="material-icons">event</i>"): the word is no text
 _LIGATURE_ICON = re.compile(r"(?:^|\s)(?:material-icons[\w-]*|material-symbols[\w-]*)(?:\s|$)")
+
+
+def _hidden(el: html.HtmlElement) -> bool:
+    """Return True for an element its own attributes hide."""
+    return (el.get("hidden") is not None or el.get("aria-hidden") == "true"
+            or ("style" in el.attrib and bool(_HIDDEN_STYLE.search(el.get("style") or ""))))
 
 
 def _disclosure_panel(el: html.HtmlElement) -> bool:
@@ -700,6 +714,9 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_NUMBERED = re.compile(r"\bNOMOR\b")
+
+
 def _trim(blocks: list[str], title: str | None, h1: str | None = None) -> list[str]:
     """Drop the headline, empty, UI-label, counter and date-line blocks, and immediate repeats.
 
@@ -712,8 +729,10 @@ def _trim(blocks: list[str], title: str | None, h1: str | None = None) -> list[s
     for block in blocks:
         key = block.lower()
         top = len(out) < 3 and all(len(kept) < 80 for kept in out)
-        # a regulation's own heading in capitals is its text, though the page is named after it
-        headline = key in (title_key, h1_key if top else "") and not block.isupper()
+        # a regulation's own heading in capitals ("... NOMOR 3 TAHUN 2026 TENTANG ...") is its
+        # text, though the page is named after it
+        headline = key in (title_key, h1_key if top else "") and not (
+            block.isupper() and _NUMBERED.search(block))
         if not block or headline or (out and out[-1].lower() == key):
             continue
         if not any(c.isalpha() for c in block) or _UI_LABEL.match(block) or _COUNTER.match(

@@ -412,7 +412,8 @@ def in_printed_zone(found: dt.datetime, printed: dt.datetime | None,
         local = found.astimezone(shown.tzinfo)
         if local.replace(second=0, microsecond=0) == shown.replace(second=0, microsecond=0):
             return local  # the same moment, in the zone shown
-        if found.replace(tzinfo=None, second=0, microsecond=0) == shown.replace(tzinfo=None):
+        if found.replace(tzinfo=None, second=0, microsecond=0) == shown.replace(
+                tzinfo=None, second=0, microsecond=0):
             return shown  # the same clock time: the metadata's offset is wrong
     return found
 

@@ -54,8 +54,9 @@ def regulation_from_fields(
     # Without a number the id needs a stable tail: the tentang text, which a feed record and
     # the detail page of one instrument share even when their titles are phrased differently.
     fallback = re.sub(r"[^a-z0-9]+", " ", (about or title or url).lower()).strip()
-    doc_id = regulation_id(doc_type, number, year, region=region, issuer=issuer,
-                           fallback=fallback)
+    # a circular is named by its sender ("Surat Edaran Bupati X"), as its citations name it
+    doc_id = regulation_id(doc_type, number, year, region=None if issuer and doc_type == "SE"
+                           else region, issuer=issuer, fallback=fallback)
     subjects = _subjects(fields.get("subjects"))
     known = {"title", "doc_type", "doc_type_short", "number", "year", "about", "enacted_on",
              "promulgated_on", "place", "status", "summary", "subjects", "pdf_url"}

@@ -36,8 +36,9 @@ from crawler.extract.structure import parse_units, split_lines
 from crawler.extract.wordrepair import repair_title
 
 _TYPE = re.compile(r"(?<![\w-])(?:" + _type_alternation() + r")", re.IGNORECASE)
-# A short code is a whole word: "SE" is not the start of "SEMBULAN" (a region). Full names may
-# run into the next word, as OCR glues them ("PERATURAN PEMERINTAHREPUBLIK").
+# A one-word code is a whole word: "SE" is not the start of "SEMBULAN" (a region), "PERDA" not
+# of "PERDAGANGAN". Names of several words may run into the next word, as OCR glues them
+# ("PERATURAN PEMERINTAHREPUBLIK"); "NOMOR" may follow any of them glued.
 _GLUED_CODE = re.compile(r"(?!NOMOR|Nomor)[^\W\d_]")
 _NOMOR = re.compile(
     r"(?<![a-z])(?:NOMOR|NOMER|N0MOR|NOM0R|NO\.|Nomor|nomor|No\.)\s*:?\s*"
@@ -126,15 +127,13 @@ class ParsedRegulation:
     parts: tuple[Part, ...] = ()
     references: tuple[Reference, ...] = ()
     confidence: dict[str, float] = field(default_factory=dict)
-    year_from_date: bool = False  # the year is the date's, not printed with the number
 
     @property
     def id(self) -> str | None:
         """Return the natural-key id, when jenis and nomor or tahun are known."""
         if not self.doc_type or not (self.number or self.year):
             return None
-        year = None if self.year_from_date and self.number else self.year
-        return regulation_id(self.doc_type, self.number, year, region=self.region,
+        return regulation_id(self.doc_type, self.number, self.year, region=self.region,
                              issuer=self.issuer)
 
     @property
@@ -144,7 +143,7 @@ class ParsedRegulation:
 
     @property
     def unit_count(self) -> int:
-        """Return the number of citable units: Pasal, or a decree's diktum."""
+        """Return the number of citable units: Pasal, a decree's diktum, a circular's angka."""
         return sum(1 for p in self.parts if p.kind in CITABLE_KINDS)
 
     def part_text(self, anchor: str) -> str | None:
@@ -239,7 +238,8 @@ def _letter_identity(text: str, result: ParsedRegulation) -> None:
             result.enacted_at_place = dated.group("place").strip().title()
             result.enacted_on = day
     if result.doc_type:
-        result.title = _title(result)  # as it cites itself: with the sender, no inferred year
+        result.title = _title(result)  # as it cites itself: with its sender, before the year
+        # is read from its date (`_settle_year`), which the heading does not print
 
 
 def _settle_year(text: str, body_start: int, body_end: int, result: ParsedRegulation) -> None:
@@ -253,9 +253,6 @@ def _settle_year(text: str, body_start: int, body_end: int, result: ParsedRegula
     if year != result.year:
         # A rule is numbered in the year it is enacted: weaker evidence than its heading.
         result.confidence["year"] = 0.6 if result.year else 0.5
-        # A composite number printed without its year ("560/88/HK", a circular's
-        # "500/12/Disnaker") keeps the id its citations make; the year is the dates'.
-        result.year_from_date = result.year is None and "/" in (result.number or "")
         result.year = year
 
 
@@ -573,7 +570,7 @@ def _identity_from(head: str, result: ParsedRegulation, default_region: str | No
         offset = max(0, nomor.start() - 250)
         window = head[offset : nomor.start()]
         types = [t for t in _TYPE.finditer(window)
-                 if len(t.group(0)) > 4 or not _GLUED_CODE.match(window, t.end())]
+                 if " " in t.group(0) or not _GLUED_CODE.match(window, t.end())]
         if not types or not _heading_like(head, types[-1], nomor, top_only, offset):
             continue
         found = types[-1]
@@ -723,8 +720,7 @@ def _clean_about(about: str) -> str | None:
 
 def _title(result: ParsedRegulation) -> str:
     name = designation(result.doc_type or "", result.number, result.year, region=result.region,
-                       issuer=result.issuer,
-                       year_printed=False if result.year_from_date else None)
+                       issuer=result.issuer)
     if result.about:
         name += f" tentang {result.about.title() if result.about.isupper() else result.about}"
     return name

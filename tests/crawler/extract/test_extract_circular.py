@@ -11,6 +11,7 @@ import datetime as dt
 
 from corpus.doctypes import normalize_doc_type
 from crawler.extract import extract
+from crawler.extract.records import regulation_from_fields
 from crawler.extract.regulation import parse_regulation
 
 CIRCULAR = """BUPATI WANASARI
@@ -64,12 +65,18 @@ def test_a_circular_is_a_regulation_whose_points_are_its_units() -> None:
     assert {r.target_id for r in parsed.references} >= {"uu-2011-24", "inpres-2021-2"}
 
 
-def test_a_circulars_date_gives_its_year_but_not_its_id() -> None:
+def test_a_circulars_date_gives_its_year_and_its_id_is_its_jdih_records() -> None:
     parsed = parse_regulation(CIRCULAR)
     assert (parsed.enacted_at_place, parsed.enacted_on) == ("Wanasari", dt.date(2025, 2, 3))
     assert parsed.year == 2025
-    # cited as "Surat Edaran Bupati Wanasari Nomor 500.15/214/Disnaker": the same id
-    assert parsed.id == "se-bupati-wanasari-500-15-214-disnaker"
+    # a JDIH detail page of the same circular (its PDF's text parsed above) is one document
+    record = regulation_from_fields(
+        {"doc_type": "Surat Edaran Bupati Wanasari", "number": "500.15/214/Disnaker",
+         "year": "2025", "about": "Percepatan Kepesertaan Jaminan Sosial Ketenagakerjaan"},
+        "https://jdih.wanasarikab.go.id/dokumen/214", "detail",
+        {"region": "Kabupaten Wanasari"})
+    assert record is not None
+    assert parsed.id == record.id == "se-bupati-wanasari-2025-500-15-214-disnaker"
     assert parsed.title == ("Surat Edaran Bupati Wanasari Nomor 500.15/214/Disnaker tentang "
                             "Percepatan Kepesertaan Jaminan Sosial Ketenagakerjaan")
 
@@ -80,7 +87,7 @@ def test_a_circular_published_as_a_web_page_is_a_regulation_document() -> None:
             f"Beranda</a></nav><div class='content'>{paragraphs}</div></body></html>").encode()
     doc = extract(body, "https://wanasarikab.go.id/content/surat-edaran-percepatan")
     assert doc is not None and doc.kind == "regulation"
-    assert doc.id == "se-bupati-wanasari-500-15-214-disnaker" and doc.year == 2025
+    assert doc.id == "se-bupati-wanasari-2025-500-15-214-disnaker" and doc.year == 2025
     assert [p.label for p in doc.parts] == ["Angka 1", "Angka 2", "Angka 3"]
 
 
@@ -105,3 +112,10 @@ def test_a_short_type_code_is_a_whole_word_not_the_start_of_a_region() -> None:
     parsed = parse_regulation(text)
     assert (parsed.doc_type, parsed.region, parsed.number, parsed.year) == (
         "Perbup", "Kabupaten Sembulan", "41", 2025)
+
+
+def test_a_one_word_code_is_not_the_start_of_a_longer_word() -> None:
+    text = ("PERATURAN MENTERI PERDAGANGAN REPUBLIK INDONESIA\nNOMOR 5 TAHUN 2021\nTENTANG "
+            "KETENTUAN EKSPOR\n\nPasal 1\nIsi.\n\nPasal 2\nIsi.\n")
+    parsed = parse_regulation(text)
+    assert (parsed.doc_type, parsed.issuer) == ("Permen", "Menteri Perdagangan")

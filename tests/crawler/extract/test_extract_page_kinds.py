@@ -668,3 +668,49 @@ def test_a_label_box_and_a_value_box_are_a_pair() -> None:
     fields = read_label_values(html.fromstring(f"<html><body>{cards}</body></html>"))
     assert (fields["number"], fields["doc_type"], fields["year"]) == ("7", "Peraturan Daerah",
                                                                       "2025")
+
+
+def test_a_long_run_of_counter_like_words_is_read_at_once() -> None:
+    # each space of the counter pattern has one place to go: 30 repeats, then no match
+    line = "Dilihat 12 kali | " * 30 + "z"
+    body = f"<html><body><article>{PROSE}<p>{line}</p></article></body></html>".encode()
+    assert line.strip() in main_text(body)
+    assert main_text(f"<html><body>{PROSE}<p>{'views   1 ' * 30}z</p></body></html>")
+
+
+def test_an_entrys_data_beside_icons_stays_and_only_its_controls_go() -> None:
+    rows = "".join(
+        f'<tr><td>{i}</td><td><a href="/produk/{i}">Peraturan Bupati tentang Hal Nomor {i} '
+        f'yang diatur</a></td><td><i class="fa fa-hashtag"></i> {i + 10}</td><td><span class='
+        f'"badge"><i class="fa fa-calendar"></i> 2024</span></td><td><a class="btn-link" href='
+        f'"/produk/{i}">Perbup No. {i}</a></td><td><span><i class="fa fa-eye"></i> 312</span>'
+        f'<a class="btn btn-primary" href="/unduh/{i}">Unduh</a></td></tr>' for i in range(1, 7))
+    text = main_text(_listing_page(f'<table class="table"><tbody>{rows}</tbody></table>'))
+    assert text.split("\n\n")[0] == (
+        "Peraturan Bupati tentang Hal Nomor 1 yang diatur 11 2024 Perbup No. 1")
+
+
+def test_a_short_page_keeps_its_own_line_beside_a_longer_widget() -> None:
+    about = "Dinas Tenaga Kerja Kabupaten Wanasari melayani pencari kerja. " * 5
+    body = ('<html><body><div class="container"><div id="content" class="main-content">'
+            "<h1>Jam Layanan</h1><p>Jam layanan: Senin-Jumat 08.00-15.00 WITA.</p></div>"
+            f'<div class="col-md-4"><h3>Tentang Kami</h3><p>{about}</p></div></div>'
+            "</body></html>")
+    assert main_text(body.encode()).startswith("Jam layanan: Senin-Jumat")
+
+
+def test_a_news_headline_in_capitals_is_still_the_headline() -> None:
+    head = '<meta property="og:title" content="BUPATI GIANYAR RESMIKAN PASAR BARU">'
+    body = (f"<html><head>{head}</head><body><div class='isi'><h1>BUPATI GIANYAR RESMIKAN "
+            f"PASAR BARU</h1>{STORY}</div></body></html>")
+    assert main_text(body.encode()).startswith("Pemerintah Kabupaten Wanasari")
+
+
+def test_a_value_box_may_hold_a_colon() -> None:
+    rows = "".join(f'<div class="col-4">{label}</div><div class="col-8"><p>{value}</p></div>'
+                   for label, value in (("Judul", "Perubahan Kedua atas Peraturan Bupati Nomor "
+                                         "3 Tahun 2020: Tata Cara Pemungutan Pajak"),
+                                        ("Nomor", "7")))
+    fields = read_label_values(html.fromstring(f'<html><body><div class="row">{rows}</div>'
+                                               "</body></html>"))
+    assert fields["title"].endswith("2020: Tata Cara Pemungutan Pajak")
