@@ -88,7 +88,7 @@ def read_metadata(root: html.HtmlElement, url: str) -> PageMeta:
     page.title = _trim_site(headline, page.site_name) or None
     page.description = meta.get("description") or meta.get("og:description") or None
     page.canonical_url = _canonical(root, meta, url)
-    page.author = _author(article or webpage, meta, root, page.site_name)
+    page.author = _author(article or webpage, meta, root, page.site_name, url)
     page.published_at, page.published_confidence = _published(article, meta, root, url, webpage)
     lang = root.get("lang") or root.get("xml:lang")
     page.language = str(lang).split("-")[0].lower() if lang else None
@@ -201,7 +201,7 @@ def _canonical(root: html.HtmlElement, meta: dict[str, str], url: str) -> str | 
 
 
 def _author(article: dict[str, Any] | None, meta: dict[str, str], root: html.HtmlElement,
-            site: str | None = None) -> str | None:
+            site: str | None = None, url: str = "") -> str | None:
     """Return the writer: a person in JSON-LD, else the printed byline, else the meta tags.
 
     Themes fill JSON-LD and meta author with an account ("admin"), the outlet, its desk
@@ -209,11 +209,11 @@ def _author(article: dict[str, Any] | None, meta: dict[str, str], root: html.Htm
     "Diposting oleh : X") names the writer, so it comes before the meta tags. Accounts and the
     outlet itself are never a name; an organisation or a desk is named only when nothing else is.
     """
-    outlet = _squash(site or "").lower()
+    outlets = _outlet_keys(site, url)
     fallback = None  # an organisation or a desk: the writer only when no person is named
     if article:
         name = _ld_name(article.get("author"))
-        if name and name.lower() not in _NO_NAME and _squash(name).lower() != outlet:
+        if name and name.lower() not in _NO_NAME and _key(name) not in outlets:
             if not _organisation(article.get("author")) and not _desk(name):
                 return name
             fallback = name
@@ -223,7 +223,7 @@ def _author(article: dict[str, Any] | None, meta: dict[str, str], root: html.Htm
     for key in _AUTHOR_META:
         value = meta.get(key)
         if (value and not value.startswith("http") and value.lower() not in _NO_NAME
-                and _squash(value).lower() != outlet):
+                and _key(value) not in outlets):
             if not _desk(value):
                 return value[:120]
             fallback = fallback or value[:120]
@@ -238,9 +238,26 @@ def _author(article: dict[str, Any] | None, meta: dict[str, str], root: html.Htm
         text = re.split(r"\s*(?:[|•·,]\s*)?(?:\d|(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b)",
                         text, maxsplit=1)[0]
         text = _BYLINE_SEPARATOR.split(text, maxsplit=1)[0].strip(" -|,")  # "X | Outlet"
-        if 2 < len(text) < 80 and text.lower() not in _NO_NAME and text.lower() != outlet:
+        if 2 < len(text) < 80 and text.lower() not in _NO_NAME and _key(text) not in outlets:
             return text
     return _icon_byline(root) or fallback
+
+
+def _key(name: str) -> str:
+    """Return a name's letters and digits, lower case ("Okewarta.co.id" -> "okewartacoid")."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _outlet_keys(site: str | None, url: str) -> set[str]:
+    """Return the keys the outlet goes by: its site name, with and without its domain's
+    suffix, and its host's name ("okewarta.co.id", "Okewarta", "www.okewarta.co.id")."""
+    keys = set()
+    for name in (site or "", (urlsplit(url).hostname or "").removeprefix("www.")):
+        if name:
+            keys.add(_key(name))
+            keys.add(_key(re.sub(r"\.(?:co\.id|go\.id|or\.id|ac\.id|web\.id|my\.id|com|net|org"
+                                 r"|id|info|news)$", "", name.strip().lower())))
+    return keys - {""}
 
 
 def _desk(name: str) -> bool:

@@ -714,3 +714,12 @@ def test_a_value_box_may_hold_a_colon() -> None:
     fields = read_label_values(html.fromstring(f'<html><body><div class="row">{rows}</div>'
                                                "</body></html>"))
     assert fields["title"].endswith("2020: Tata Cara Pemungutan Pajak")
+
+
+def test_the_outlet_is_known_by_its_domain_too() -> None:
+    head = ('<meta property="og:type" content="article"><meta property="og:site_name" '
+            'content="okewarta.co.id"><meta name="author" content="Okewarta">')
+    byline = ('<div class="namerep"><a href="/author/fahmi" class="ga_author">Fahmi Ramadhan '
+              "Siregar</a> , Jurnalis</div>")
+    assert _story(head, f"<h1>Sosialisasi nelayan</h1>{byline}").author == (
+        "Fahmi Ramadhan Siregar")
