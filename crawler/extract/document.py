@@ -35,7 +35,7 @@ from crawler.extract.metadata import (
 from crawler.extract.pdf import extract_pdf, is_pdf
 from crawler.extract.records import clean_number, regulation_from_fields
 from crawler.extract.regions import dominant_regions
-from crawler.extract.regulation import ParsedRegulation, parse_regulation
+from crawler.extract.regulation import CIRCULAR_HEADING, ParsedRegulation, parse_regulation
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,6 @@ _STATIC_PATH = re.compile(
     r"tanya-jawab|kontak|contact|hubungi|layanan|pelayanan|standar|pengumuman|informasi|ppid|"
     r"agenda|galeri|gallery|unduh|download|regulasi)(?=[/\-_.]|$)", re.I)
 _FIRST_DIKTUM = re.compile(r"^\s*KESATU\s*[:.]", re.MULTILINE)  # not "KESATUAN"
-_CIRCULAR = re.compile(r"^[^\S\n]*SURAT\s+EDARAN\b", re.MULTILINE)  # its heading, in capitals
 _HOME_PATH = re.compile(r"^/?(?:(?:index|default|home|beranda)(?:\.\w{2,5})?/?)?$", re.I)
 _XML_LISTS = re.compile(rb"^(?:\s|<\?xml[^>]*>|<!--.*?-->|<\?xml-stylesheet[^>]*>)*"
                         rb"<(?:rss|feed|urlset|sitemapindex|rdf:RDF|opml)\b", re.S)
@@ -142,7 +141,7 @@ def html_document(body: bytes, url: str, content_type: str | None,
     # parsed (most pages)
     parsed = (_regulation_text(main.text, hints)
               if "Pasal" in main.text or _FIRST_DIKTUM.search(main.text)
-              or _CIRCULAR.search(main.text, 0, 20_000) else None)
+              or CIRCULAR_HEADING.search(main.text, 0, 20_000) else None)
     if parsed is not None:
         return regulation_document(parsed, url, main.text, "html", title=meta.title,
                                    pdf_url=pdf_url)

@@ -615,8 +615,8 @@ def _row_text(row: html.HtmlElement, stats: TextStats, depth: int) -> str:
     cells = [cell for cell in row if cell.tag in ("td", "th")]
     if [cell.tag for cell in cells] == ["th", "td"]:
         label, value = (_cell_text(cell, stats, depth) for cell in cells)
-        if label and value and not label.endswith((":", "：")):
-            return f"{label}: {value}"
+        if label and value:
+            return _labelled(label, value)
     line = ""
     for cell in cells:
         text = _cell_text(cell, stats, depth)
@@ -641,9 +641,12 @@ def _term_text(term: html.HtmlElement, stats: TextStats, depth: int) -> str:
     if value is None or value.tag != "dd" or _is_boilerplate(value, stats) or not label:
         return label
     described = _cell_text(value, stats, depth)
-    if not described:
-        return label
-    return f"{label} {described}" if label.endswith((":", "：")) else f"{label}: {described}"
+    return _labelled(label, described) if described else label
+
+
+def _labelled(label: str, value: str) -> str:
+    """Return "Label: value", the colon added only where the page printed none."""
+    return f"{label} {value}" if label.endswith((":", "：")) else f"{label}: {value}"
 
 
 def _described(el: html.HtmlElement, stats: TextStats) -> bool:

@@ -179,15 +179,16 @@ def parse_regulation(
     decided = _DECIDED.search(text, 0, body_end) is not None  # a decree's diktum follow one
     lines = split_lines(text[pre_end:body_end], pre_end)
     circular = result.doc_type == "SE"
+    heading = CIRCULAR_HEADING.search(text, 0, 20_000) if circular else None
     if circular:  # its points start after its title and the addressees
-        start = _points_start(text)
+        start = _points_start(text, heading)
         lines = [(offset, line) for offset, line in lines if offset >= start]
     parts.extend(parse_units(lines, page_starts, diktum=decided, points=circular))
     parts.extend(annex_parts(text, body_end))
     result.parts = tuple(parts)
     parse_closing(text[pre_end:], result)
     if circular:
-        _letter_identity(text, result)
+        _letter_identity(text, heading, result)
     _settle_year(text, pre_end, body_end, result)
     result.references = _references(text, body_end, result)
     if result.parts:
@@ -197,7 +198,7 @@ def parse_regulation(
 
 # A letter's head: the sender ("BUPATI GIANYAR", "MENTERI DALAM NEGERI REPUBLIK INDONESIA")
 # above the title, and the place and date it was sent from ("Gianyar, 3 Februari 2025")
-_CIRCULAR_HEADING = re.compile(r"SURAT\s+EDARAN\b")
+CIRCULAR_HEADING = re.compile(r"^[^\S\n]*SURAT\s+EDARAN\b", re.MULTILINE)  # on its own line
 _LETTERHEAD = re.compile(
     r"^[^\S\n]*(?P<who>(?:BUPATI|WALI\s?KOTA|GUBERNUR|MENTERI|SEKRETARIS\s+DAERAH|KEPALA)"
     r"\b[^\n,:]{2,80}?)[^\S\n]*,?[^\S\n]*$", re.MULTILINE)
@@ -210,9 +211,8 @@ _ADDRESSEES_END = re.compile(r"^[^\S\n]*(?:di\b[^\n]{0,40}|Tempat\.?)[^\S\n]*$",
                              re.MULTILINE | re.IGNORECASE)
 
 
-def _points_start(text: str) -> int:
+def _points_start(text: str, heading: re.Match[str] | None) -> int:
     """Return where a circular's body starts: after its TENTANG heading and any addressees."""
-    heading = _CIRCULAR_HEADING.search(text, 0, 20_000)
     if heading is None:
         return 0
     tentang = _TENTANG.search(text, heading.end(), heading.end() + 600)
@@ -224,9 +224,9 @@ def _points_start(text: str) -> int:
     return start
 
 
-def _letter_identity(text: str, result: ParsedRegulation) -> None:
+def _letter_identity(text: str, heading: re.Match[str] | None,
+                     result: ParsedRegulation) -> None:
     """Complete a circular's identity from its letter form: sender above, date beside it."""
-    heading = _CIRCULAR_HEADING.search(text, 0, 20_000)
     head = text[: heading.start()] if heading else ""
     sender = _LETTERHEAD.search(head)
     if result.issuer is None and sender is not None:
