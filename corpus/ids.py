@@ -51,6 +51,37 @@ def region_level(region: str | None) -> str | None:
     return None
 
 
+# A regional head as the sender of a circular: "Bupati Gianyar", "Wali Kota Denpasar",
+# "Walikota Denpasar", "Gubernur Provinsi Bali"
+_REGIONAL_HEAD = re.compile(
+    r"^(?P<office>bupati|wali\s*kota|gubernur)\s+(?:(?:kabupaten|kab\.?|kota|provinsi|prov\.?)\s+)?"
+    r"(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
+_HEAD_REGION = {"bupati": "Kabupaten", "walikota": "Kota", "gubernur": "Provinsi"}
+
+
+def issuer_region(issuer: str | None) -> str | None:
+    """Return the region a regional head governs: "Bupati Gianyar" -> "Kabupaten Gianyar"."""
+    match = _REGIONAL_HEAD.match(" ".join((issuer or "").split()))
+    if match is None:
+        return None
+    office = re.sub(r"\s+", "", match.group("office").lower())
+    name = " ".join(w if w.isupper() and len(w) <= 3 else w.capitalize()
+                    for w in match.group("name").split())
+    return f"{_HEAD_REGION[office]} {name}"
+
+
+def _sender_slug(issuer: str) -> str:
+    """Return a circular's sender as its id spells it, one way for every spelling."""
+    match = _REGIONAL_HEAD.match(" ".join(issuer.split()))
+    if match is None:
+        return region_slug(issuer) or slugify(issuer)
+    office = "wali-kota" if match.group("office").lower().startswith("wali") else (
+        match.group("office").lower())
+    return f"{office}-{slugify(match.group('name'))}"
+
+
 def region_slug(region: str | None) -> str | None:
     """Return the bare region name as a slug: "Kabupaten Gianyar" -> "gianyar"."""
     if not region:
@@ -76,7 +107,8 @@ def regulation_id(
     code = known.code if known else doc_type
     parts = [_type_prefix(code, doc_type, issuer)]
     level = known.level if known else "daerah"
-    place = region_slug(region)
+    # a circular is named by its sender, who carries the place ("Surat Edaran Bupati Gianyar")
+    place = None if code == "SE" and issuer else region_slug(region)
     if place and level != "nasional":
         if level in ("daerah", "none"):
             parts.append({"provinsi": "prov", "kabupaten": "kab", "kota": "kota"}.get(
@@ -108,7 +140,7 @@ def _type_prefix(code: str, spelled: str, issuer: str | None) -> str:
         short = ministry_code(issuer)
         if short:
             return f"se-men{short}"
-        return "se-" + (region_slug(issuer) or slugify(issuer))
+        return "se-" + _sender_slug(issuer)
     return slugify(code)
 
 

@@ -10,6 +10,7 @@ set its relation.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -101,9 +102,69 @@ _TITLE_SMALL = frozenset(
     )
 )
 
+_ROMAN = re.compile(r"[IVXL]+")
+_VOWELS = frozenset("AEIOU")
+
+
+def title_case(title: str | None, evidence: str = "") -> str | None:
+    """Return a title printed in capitals as a citation writes it, acronyms kept.
+
+    "PERCEPATAN KEPESERTAAN BPJS KETENAGAKERJAAN BAGI PEKERJA DI DESA" -> "Percepatan
+    Kepesertaan BPJS Ketenagakerjaan bagi Pekerja di Desa". A word stays in capitals when the
+    document's running text (`evidence`) writes it so beside words in lower case more often than
+    it writes it otherwise (BPJS, APBD, DKI), or, without such evidence, when it has no vowel
+    (PT, DPRD) or is a Roman numeral. A title not wholly in capitals is returned as it is.
+    """
+    if not title or not title.isupper():
+        return title
+    words = title.split()
+    kept = _acronyms({m for w in words for m in re.findall(r"[A-Z]{2,}", w)}, evidence)
+
+    out = []
+    for i, word in enumerate(words):
+        letter = re.search(r"[A-Z]", word)
+        first_at = letter.start() if i == 0 and letter else -1  # the title's first word
+        out.append(re.sub(r"[A-Z]+", functools.partial(_case, kept=kept, first_at=first_at),
+                          word))
+    return " ".join(out)
+
+
+def _case(match: re.Match[str], kept: set[str], first_at: int) -> str:
+    word = match.group(0)
+    if word in kept or (len(word) > 1 and _ROMAN.fullmatch(word)):
+        return word
+    if match.start() != first_at and word.lower() in _TITLE_SMALL:
+        return word.lower()
+    return word.capitalize()
+
+
+def _acronyms(words: set[str], evidence: str) -> set[str]:
+    """Return the words the running text writes in capitals amid lower-case words."""
+    upper: dict[str, int] = dict.fromkeys(words, 0)
+    other: dict[str, int] = dict.fromkeys(words, 0)
+    if words and evidence:
+        pattern = re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b",
+                             re.IGNORECASE)
+        for match in pattern.finditer(evidence, 0, 300_000):
+            token = match.group(0)
+            key = token.upper()
+            if not token.isupper():
+                other[key] += 1
+                continue
+            before = evidence[max(0, match.start() - 30) : match.start()].split()
+            after = evidence[match.end() : match.end() + 30].split()
+            # "ke BPJS Ketenagakerjaan", "oleh APBD.": a lower-case word before it in the same
+            # sentence and no capitals word after it (a heading or a table's header row)
+            if (before and before[-1][-1] not in ".:;" and any(c.islower() for c in before[-1])
+                    and not (after and after[0].strip("(),.;:").isupper())):
+                upper[key] += 1
+    return {w for w in words
+            if upper[w] >= max(other[w], 1) or (not other[w] and not _VOWELS & set(w))}
+
+
 _BEFORE = (
-    (re.compile(r"diubah\s+(?:\w+\s+){0,2}(?:dengan|oleh|melalui)\s*$"), "diubah_dengan"),
-    (re.compile(r"dicabut\s+(?:dengan|oleh|melalui)\s*:?\s*$"), "dicabut_dengan"),
+    (re.compile(r"diubah\s+(?:\w+\s+){0,2}(?:dengan|oleh|melalui)\s*:?\s*$"), "diubah_dengan"),
+    (re.compile(r"dicabut\s+(?:sebagian\s+)?(?:dengan|oleh|melalui)\s*:?\s*$"), "dicabut_dengan"),
     (re.compile(r"(?:perubahan\s+(?:\w+\s+)?atas|mengubah)\s*$"), "mengubah"),
     (re.compile(r"(?:mencabut|pencabutan(?:\s+atas)?)\s*$"), "mencabut"),
     (
@@ -115,6 +176,24 @@ _BEFORE = (
     ),
 )
 _AFTER_REVOKED = re.compile(r"\b(?:dicabut\s+dan\s+)?dinyatakan\s+tidak\s+berlaku\b")
+# A legal portal's status table or list names a relation on its own ("Diubah oleh", "Mencabut
+# sebagian", "Dicabut dengan :") and puts the regulations it holds beside or under it.
+_RELATION_LABEL = re.compile(
+    r"(?:status\s*:?\s*)?(?P<verb>mengubah|diubah|mencabut|dicabut|melaksanakan)"
+    r"(?:\s+sebagian)?(?:\s+(?:dengan|oleh|melalui))?\s*:?",
+    re.IGNORECASE,
+)
+_LABEL_RELATIONS = {"mengubah": "mengubah", "diubah": "diubah_dengan", "mencabut": "mencabut",
+                    "dicabut": "dicabut_dengan", "melaksanakan": "melaksanakan"}
+
+
+def relation_label(text: str) -> str | None:
+    """Return the relation a status label names ("Diubah oleh" -> "diubah_dengan"), else None.
+
+    Only a whole label counts: "Mengubah Pasal 1 dan Pasal 27" is a note, not a label.
+    """
+    match = _RELATION_LABEL.fullmatch(" ".join(text.split()))
+    return _LABEL_RELATIONS[match.group("verb").lower()] if match else None
 
 
 def find_citations(

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urljoin
 
 from lxml import html
 
+from crawler.extract.citations import find_citations, relation_label
 from crawler.extract.labels import field_for_label
 
 _LABEL_TAGS = ("h3", "h4", "h5", "h6", "strong", "b", "label", "span", "div", "p", "th")
@@ -169,6 +170,91 @@ def _cut_at_next_label(value: str) -> str:
         if field_for_label(match.group(1)) is not None:
             return value[: match.start()].strip()
     return value
+
+
+# Elements a status label is printed in: a table cell, a badge, a heading, a term, a bold line
+_RELATION_TAGS = ("td", "th", "dt", "span", "div", "strong", "b", "label", "p", "li",
+                  "h3", "h4", "h5", "h6")
+
+
+def read_relations(root: html.HtmlElement) -> list[tuple[str, str]]:
+    """Return (relation, cited text) for each regulation a status table or list relates.
+
+    JDIH portals and the national databases print a regulation's relations as labels
+    ("Mengubah", "Diubah oleh", "Dicabut dengan :") with the regulations they concern beside
+    them (the next cell of a table row) or under them (a list or links after the label). The
+    items are read up to the first neighbour that cites no regulation, so a label printed as a
+    status value ("Status: Dicabut") or a filter in a sidebar relates nothing.
+    """
+    out: list[tuple[str, str]] = []
+    seen: set[tuple[int, str]] = set()
+    for element in root.iter(*_RELATION_TAGS):
+        own = (element.text or "").strip()
+        if not own[:1].isalpha() or len(own) > 40 or _has_block(element):
+            continue
+        text = _flat(element)
+        relation = relation_label(text)
+        if relation is not None:
+            items = _related_after(_label_box(element, text))
+        elif (relation := relation_label(own)) is not None and len(element):
+            items = _items(element, skip_text=True)  # <li>Dicabut oleh: <a>...</a></li>
+        else:
+            continue
+        for item in items:
+            if (id(item[1]), item[0]) not in seen:
+                seen.add((id(item[1]), item[0]))
+                out.append((relation, item[0]))
+    return out
+
+
+Item = tuple[str, html.HtmlElement]
+
+
+def _label_box(element: html.HtmlElement, text: str) -> html.HtmlElement:
+    """Return the outermost element holding only the label (a badge's cell, a bold line's div)."""
+    for _ in range(3):
+        parent = element.getparent()
+        if (element.getnext() is not None or (element.tail or "").strip() or parent is None
+                or _flat(parent) != text):
+            break
+        element = parent
+    return element
+
+
+def _related_after(label: html.HtmlElement) -> list[Item]:
+    items: list[Item] = []
+    tail = _squash(label.tail or "").lstrip(":").strip()
+    if tail:
+        if not find_citations(tail):
+            return items
+        items.append((tail, label))
+    sibling = label.getnext()
+    while sibling is not None:
+        text = _flat(sibling)
+        if not isinstance(sibling.tag, str) or text in ("", *_SEPARATORS):
+            sibling = sibling.getnext()
+            continue
+        if relation_label(text) is not None:
+            break
+        found = _items(sibling)
+        if not found:
+            break
+        items.extend(found)
+        sibling = sibling.getnext()
+    return items
+
+
+def _items(container: html.HtmlElement, *, skip_text: bool = False) -> list[Item]:
+    """Return the cited regulations a container lists: its list items, else its links."""
+    for tag in ("li", "a"):
+        found = [(_flat(e), e) for e in container.iter(tag) if e is not container]
+        found = [item for item in found if find_citations(item[0])]
+        if found:
+            return found
+    text = _flat(container)
+    if skip_text:
+        text = text[len(_squash(container.text or "")):]
+    return [(piece, container) for piece in re.split(r"\s*;\s*", text) if find_citations(piece)]
 
 
 def find_pdf_url(root: html.HtmlElement, base_url: str) -> str | None:

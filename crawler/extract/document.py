@@ -20,8 +20,13 @@ from urllib.parse import unquote, urlsplit
 from corpus.doctypes import normalize_doc_type
 from corpus.ids import news_id, page_id
 from corpus.model import Document, Page, Reference
-from crawler.extract.citations import find_citations, parse_year
-from crawler.extract.detail import drop_metadata, find_pdf_url, read_label_values
+from crawler.extract.citations import find_citations, parse_year, title_case
+from crawler.extract.detail import (
+    drop_metadata,
+    find_pdf_url,
+    read_label_values,
+    read_relations,
+)
 from crawler.extract.encoding import decode_html
 from crawler.extract.feed import looks_like_feed, parse_feed
 from crawler.extract.maintext import extract_main_text, parse_html
@@ -118,6 +123,7 @@ def html_document(body: bytes, url: str, content_type: str | None,
     fields = read_label_values(root)
     pdf_url = find_pdf_url(root, url)
     detail_page = _is_detail(fields)
+    related = read_relations(root) if detail_page else []
     if detail_page:
         hints = _with_page_region(fields, root, hints)
         drop_metadata(root)  # its pairs are fields; the main text is the prose around them
@@ -134,7 +140,7 @@ def html_document(body: bytes, url: str, content_type: str | None,
     elif meta.published_at is not None:
         meta.published_at = in_printed_zone(meta.published_at, printed, root)
     if detail_page:
-        detail = _detail_document(fields, pdf_url, url, main.text, meta, hints)
+        detail = _detail_document(fields, pdf_url, url, main.text, meta, hints, related)
         if detail is not None:
             return detail
     # Pasal, a decree's first diktum or a circular's heading: pages without one are not
@@ -193,13 +199,14 @@ def _with_page_region(fields: Mapping[str, str], root: Any,
 
 
 def _detail_document(fields: Mapping[str, str], pdf_url: str | None, url: str, text: str,
-                     meta: PageMeta, hints: Mapping[str, Any]) -> Document | None:
+                     meta: PageMeta, hints: Mapping[str, Any],
+                     related: list[tuple[str, str]]) -> Document | None:
     values = dict(fields)
     if pdf_url:
         values["pdf_url"] = pdf_url
     if "title" not in values and meta.title:
         values["title"] = meta.title
-    doc = regulation_from_fields(values, url, "detail", hints)
+    doc = regulation_from_fields(values, url, "detail", hints, related)
     if doc is None:
         return None
     return doc.replace(text=text, site_name=meta.site_name, source_urls=(url,))
@@ -224,7 +231,7 @@ def regulation_document(parsed: ParsedRegulation, url: str, text: str, origin: s
         doc_type=parsed.doc_type,
         number=parsed.number,
         year=parsed.year,
-        about=parsed.about,
+        about=title_case(parsed.about, text),  # as printed, or out of capitals as cited
         region=parsed.region,
         issuer=parsed.issuer or parsed.region,
         enacted_on=parsed.enacted_on,

@@ -7,12 +7,13 @@ detail page and the PDF of one regulation merge in the store.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from corpus.doctypes import designation, find_doc_type
-from corpus.ids import ministry_code, region_level, regulation_id
+from corpus.ids import issuer_region, ministry_code, region_level, regulation_id
 from corpus.model import Document, Reference
 from crawler.extract.citations import find_citations, fix_ocr_digits, parse_year
 from crawler.extract.dates import parse_day
@@ -32,8 +33,14 @@ def regulation_from_fields(
     url: str,
     origin: str,
     hints: Mapping[str, Any] | None = None,
+    related: Sequence[tuple[str, str]] = (),
 ) -> Document | None:
-    """Return a regulation Document from normalised metadata fields, or None if too thin."""
+    """Return a regulation Document from normalised metadata fields, or None if too thin.
+
+    `related` holds (relation, cited text) pairs a detail page prints in its status table
+    (`detail.read_relations`); the status field itself may name one too ("Tidak Berlaku
+    Dicabut Oleh : Peraturan ..."). Both become references; the status keeps its words only.
+    """
     hints = hints or {}
     title = (fields.get("title") or "").strip()
     cited = _title_citation(title, hints.get("region"))
@@ -50,17 +57,21 @@ def regulation_from_fields(
         return None
     region = _region(fields, cited, doc_type, hints.get("region"))
     issuer = _issuer(fields, doc_type)
+    if doc_type == "SE":
+        region = issuer_region(issuer) or region  # "Bupati Gianyar" writes for its regency
     about = _about(fields, title, cited)
     # Without a number the id needs a stable tail: the tentang text, which a feed record and
     # the detail page of one instrument share even when their titles are phrased differently.
     fallback = re.sub(r"[^a-z0-9]+", " ", (about or title or url).lower()).strip()
-    # a circular is named by its sender ("Surat Edaran Bupati X"), as its citations name it
-    doc_id = regulation_id(doc_type, number, year, region=None if issuer and doc_type == "SE"
-                           else region, issuer=issuer, fallback=fallback)
+    doc_id = regulation_id(doc_type, number, year, region=region, issuer=issuer,
+                           fallback=fallback)
     subjects = _subjects(fields.get("subjects"))
+    status, status_refs = _status(fields.get("status"), region)
     known = {"title", "doc_type", "doc_type_short", "number", "year", "about", "enacted_on",
              "promulgated_on", "place", "status", "summary", "subjects", "pdf_url"}
     extra = {k: v for k, v in fields.items() if k not in known and isinstance(v, str) and v}
+    if status != fields.get("status"):
+        extra["status_text"] = fields["status"]  # as printed, with the regulation it names
     confidence = {name: 0.95 for name in ("doc_type", "number", "year") if fields.get(name)}
     return Document(
         id=doc_id,
@@ -79,10 +90,13 @@ def regulation_from_fields(
         enacted_on=parse_day(fields.get("enacted_on")),
         enacted_at_place=fields.get("place") or None,
         promulgated_on=parse_day(fields.get("promulgated_on")),
-        status=fields.get("status") or None,
+        status=status,
         summary=fields.get("summary") or None,
         subjects=subjects,
-        references=_title_relations(title, doc_id, region),
+        references=_relations(
+            [*_title_refs(title, region), *status_refs,
+             *_note_refs(fields.get("status_note"), region), *_related_refs(related, region)],
+            doc_id),
         pdf_url=fields.get("pdf_url") or None,
         origin=origin,
         confidence=confidence,
@@ -106,9 +120,48 @@ def _title_citation(title: str, default_region: str | None) -> Reference | None:
     return refs[0] if refs and refs[0].relation == "menyebut" else None
 
 
-def _title_relations(title: str, own_id: str, region: str | None) -> tuple[Reference, ...]:
-    refs = _title_refs(title, region)
-    return tuple(r for r in refs if r.target_id != own_id and r.relation != "menyebut")
+def _relations(refs: Iterable[Reference], own_id: str) -> tuple[Reference, ...]:
+    """Return the relations among `refs` to other regulations, each once (first wins)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for ref in refs:
+        key = (ref.relation, ref.target_id or ref.text)
+        if ref.target_id != own_id and ref.relation != "menyebut" and key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return tuple(out)
+
+
+def _status(value: str | None, region: str | None) -> tuple[str | None, list[Reference]]:
+    """Return a status field's words and the regulations it names.
+
+    "Tidak Berlaku Dicabut Oleh : Peraturan Bupati X Nomor 3 Tahun 2024" is the status "Tidak
+    Berlaku Dicabut Oleh" and a revocation by that Peraturan Bupati.
+    """
+    value = " ".join((value or "").split())
+    if not value:
+        return None, []
+    refs = find_citations(value, default_region=region)
+    if not refs:
+        return value, []
+    cut = value.find(refs[0].text)
+    words = value[: cut if cut >= 0 else len(value)].split(":")[0].strip(" :-,;")
+    return words or value, refs
+
+
+def _note_refs(value: str | None, region: str | None) -> list[Reference]:
+    """Return the relations a status note states ("Mencabut Perbup Nomor 5 Tahun 2010")."""
+    return find_citations(value, default_region=region) if value else []
+
+
+def _related_refs(related: Sequence[tuple[str, str]], region: str | None) -> list[Reference]:
+    """Return the first regulation each status-table item cites, under the item's relation."""
+    out = []
+    for relation, text in related:
+        refs = find_citations(text, default_region=region)
+        if refs:
+            out.append(dataclasses.replace(refs[0], relation=relation))
+    return out
 
 
 def _doc_type(fields: Mapping[str, str], cited: Reference | None) -> str | None:
@@ -195,7 +248,14 @@ def _issuer(fields: Mapping[str, str], doc_type: str) -> str | None:
     initiator = fields.get("initiator") or ""
     if doc_type != "SE" and ministry_code(initiator) and not ministry_code(fields.get("teu") or ""):
         return initiator
-    return fields.get("teu") or None
+    teu = fields.get("teu") or ""
+    regional = _TEU_REGION.match(teu)
+    if doc_type == "SE" and regional:  # "Wanasari (Kabupaten)": its regional head sent it
+        kind = regional.group(2).lower()
+        head = "Gubernur" if kind.startswith("prov") else "Wali Kota" if kind == "kota" else (
+            "Bupati")
+        return f"{head} {regional.group(1).strip().title()}"
+    return teu or None
 
 
 def _built_title(doc_type: str, number: str | None, year: int | None, region: str | None,

@@ -19,9 +19,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from corpus.doctypes import designation, find_doc_type
-from corpus.ids import regulation_id
+from corpus.ids import issuer_region, regulation_id
 from corpus.model import CITABLE_KINDS, Part, Reference
-from crawler.extract.citations import _type_alternation, find_citations, fix_ocr_digits, parse_year
+from crawler.extract.citations import (
+    _type_alternation,
+    find_citations,
+    fix_ocr_digits,
+    parse_year,
+    title_case,
+)
 from crawler.extract.closing import annex_parts, annex_start, parse_closing
 from crawler.extract.completion import (
     DECISION,
@@ -189,6 +195,7 @@ def parse_regulation(
     parse_closing(text[pre_end:], result)
     if circular:
         _letter_identity(text, heading, result)
+        result.region = result.region or issuer_region(result.issuer)
     _settle_year(text, pre_end, body_end, result)
     result.references = _references(text, body_end, result)
     if result.parts:
@@ -238,7 +245,7 @@ def _letter_identity(text: str, heading: re.Match[str] | None,
             result.enacted_at_place = dated.group("place").strip().title()
             result.enacted_on = day
     if result.doc_type:
-        result.title = _title(result)  # as it cites itself: with its sender, before the year
+        result.title = _title(result, text)  # as it cites itself: with its sender, before the year
         # is read from its date (`_settle_year`), which the heading does not print
 
 
@@ -300,7 +307,7 @@ def _parse_identity(full: str, result: ParsedRegulation, default_region: str | N
             result.about = mended
             _less_sure_of_about(result)
     if result.doc_type and result.title is None:
-        result.title = _title(result)
+        result.title = _title(result, text)
 
 
 _CITED_YEAR = re.compile(
@@ -718,11 +725,11 @@ def _clean_about(about: str) -> str | None:
     return about or None
 
 
-def _title(result: ParsedRegulation) -> str:
+def _title(result: ParsedRegulation, text: str) -> str:
     name = designation(result.doc_type or "", result.number, result.year, region=result.region,
                        issuer=result.issuer)
     if result.about:
-        name += f" tentang {result.about.title() if result.about.isupper() else result.about}"
+        name += f" tentang {title_case(result.about, text)}"
     return name
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus import news_id, normalize_doc_type, page_id, region_slug, regulation_id
+from corpus.ids import issuer_region
 
 
 @pytest.mark.parametrize(
@@ -32,6 +33,19 @@ from corpus import news_id, normalize_doc_type, page_id, region_slug, regulation
 )
 def test_regulation_id_from_natural_key(args: tuple, kwargs: dict, expected: str) -> None:
     assert regulation_id(*args, **kwargs) == expected
+
+
+def test_a_circular_is_named_by_its_sender_however_spelled_and_wherever_found() -> None:
+    ids = {regulation_id("SE", "3", 2020, region, issuer=issuer)
+           for region, issuer in ((None, "Wali Kota Denpasar"), (None, "Walikota Denpasar"),
+                                  ("Kota Denpasar", "WALI KOTA DENPASAR"),
+                                  (None, "Wali Kota Kota Denpasar"))}
+    assert ids == {"se-wali-kota-denpasar-2020-3"}
+    assert issuer_region("Bupati Gianyar") == "Kabupaten Gianyar"
+    assert issuer_region("GUBERNUR PROVINSI BALI") == "Provinsi Bali"
+    assert issuer_region("Walikota Denpasar") == "Kota Denpasar"
+    assert issuer_region("Menteri Ketenagakerjaan") is None
+    assert issuer_region(None) is None
 
 
 def test_regulation_without_number_uses_a_stable_fallback() -> None:

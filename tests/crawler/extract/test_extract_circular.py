@@ -77,6 +77,14 @@ def test_a_circulars_date_gives_its_year_and_its_id_is_its_jdih_records() -> Non
         {"region": "Kabupaten Wanasari"})
     assert record is not None
     assert parsed.id == record.id == "se-bupati-wanasari-2025-500-15-214-disnaker"
+    # the sender's regency is the circular's region (the regency facet finds it)
+    assert parsed.region == record.region == "Kabupaten Wanasari"
+    # a record naming the sender only by its T.E.U. author heading is the same circular
+    by_author = regulation_from_fields(
+        {"doc_type": "Surat Edaran", "number": "500.15/214/Disnaker", "year": "2025",
+         "teu": "Wanasari (Kabupaten)"}, "https://jdih.wanasarikab.go.id/api#214", "feed")
+    assert by_author is not None and by_author.id == parsed.id
+    assert (by_author.issuer, by_author.region) == ("Bupati Wanasari", "Kabupaten Wanasari")
     assert parsed.title == ("Surat Edaran Bupati Wanasari Nomor 500.15/214/Disnaker tentang "
                             "Percepatan Kepesertaan Jaminan Sosial Ketenagakerjaan")
 

@@ -141,3 +141,20 @@ def test_ocr_year_in_citation_is_repaired() -> None:
 def test_relation_phrases(text: str, target: str, relation: str) -> None:
     refs = {r.target_id: r.relation for r in find_citations(text)}
     assert refs[target] == relation
+
+
+def test_a_title_in_capitals_is_cited_in_title_case_with_its_acronyms() -> None:
+    from crawler.extract.citations import title_case
+    body = ("Pekerja rentan didaftarkan ke BPJS Ketenagakerjaan dan iurannya dibayar dari APBD. "
+            "Percepatan kepesertaan dilakukan oleh PT Bank Pembangunan Daerah. TARIF IURAN\n"
+            "a. tarif pekerja rentan")
+    title = "PERCEPATAN KEPESERTAAN BPJS KETENAGAKERJAAN BAGI PEKERJA YANG DIBIAYAI APBD TAHAP II"
+    assert title_case(title, body) == (
+        "Percepatan Kepesertaan BPJS Ketenagakerjaan bagi Pekerja yang Dibiayai APBD Tahap II")
+    # a table heading in capitals beside lower-case rows is no evidence of an acronym; a word
+    # without a vowel is one; hyphenated words are cased part by part; a mixed title stays
+    assert title_case("TARIF IURAN DAN PERUBAHAN ATAS UNDANG-UNDANG", body) == (
+        "Tarif Iuran dan Perubahan atas Undang-Undang")
+    assert title_case("PENDIRIAN PT (PERSERO) ANGKASA", "") == "Pendirian PT (Persero) Angkasa"
+    assert title_case("Tata Cara Pemberian BPJS", body) == "Tata Cara Pemberian BPJS"
+    assert title_case(None) is None
