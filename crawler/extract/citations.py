@@ -216,7 +216,7 @@ def find_citations(
         match = _CITATION.search(text, position)
         if match is None:
             break
-        inner = _TYPE_INSIDE.search(match.group("issuer") or "")
+        inner = _type_inside(match.group("issuer") or "")
         if inner is not None:  # "Perbup Peraturan Bupati Contoh Nomor 5": restart at the later type
             position = match.start("issuer") + inner.start()
             continue
@@ -230,6 +230,29 @@ def find_citations(
         if ref is not None:
             refs.append(ref)
     return refs
+
+
+def _type_inside(words: str) -> re.Match[str] | None:
+    """Return a type name among the words after a type, not its short form in brackets.
+
+    "Peraturan Bupati (Perbup) Gianyar Nomor 35": the news' bracketed short form names the
+    same type; "Perbup Peraturan Bupati Gianyar Nomor 35" starts again at the later type.
+    """
+    for inner in _TYPE_INSIDE.finditer(words):
+        if not (words[inner.start() - 1 : inner.start()] == "("
+                and words[inner.end() : inner.end() + 1] == ")"):
+            return inner
+    return None
+
+
+def _short_forms_out(words: str) -> str:
+    """Return the words after a type without bracketed type codes ("(Perbup) Gianyar")."""
+    return _BRACKETED_CODE.sub(
+        lambda m: "" if find_doc_type(m.group(1)) or m.group(1).lower().startswith(
+            ("permen", "kepmen")) else m.group(0), words)
+
+
+_BRACKETED_CODE = re.compile(r"\(\s*([A-Za-z]{2,14})\s*\)")
 
 
 def _plausible(match: re.Match[str]) -> bool:
@@ -319,7 +342,7 @@ def _who(
     spelled: str, issuer_words: str | None, default_region: str | Sequence[str] | None
 ) -> tuple[str | None, str | None, str | None]:
     """Return (doc_type code, issuer, region) from the type spelling and the words after it."""
-    words = re.sub(r"\s+", " ", issuer_words or "").strip(" ,")
+    words = re.sub(r"\s+", " ", _short_forms_out(issuer_words or "")).strip(" ,")
     known = find_doc_type(spelled)
     if known is None:
         lower = spelled.lower()

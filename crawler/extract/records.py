@@ -105,13 +105,9 @@ def regulation_from_fields(
     )
 
 
-# "Peraturan Daerah (PERDA) Kabupaten X Nomor 3 ...": portals put the short form in brackets
-_BRACKETED_SHORT = re.compile(r"\s*\([A-Z]{2,10}\)(?=\s)")
-
-
 def _title_refs(title: str, region: str | None) -> list[Reference]:
-    """Return the citations in a title, its bracketed short forms left out."""
-    return find_citations(_BRACKETED_SHORT.sub("", title), default_region=region) if title else []
+    """Return the citations in a title ("Peraturan Daerah (PERDA) Kabupaten X Nomor 3 ...")."""
+    return find_citations(title, default_region=region) if title else []
 
 
 def _title_citation(title: str, default_region: str | None) -> Reference | None:

@@ -158,3 +158,23 @@ def test_a_title_in_capitals_is_cited_in_title_case_with_its_acronyms() -> None:
     assert title_case("PENDIRIAN PT (PERSERO) ANGKASA", "") == "Pendirian PT (Persero) Angkasa"
     assert title_case("Tata Cara Pemberian BPJS", body) == "Tata Cara Pemberian BPJS"
     assert title_case(None) is None
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Peraturan Bupati (Perbup) Gianyar Nomor 35 Tahun 2025", "perbup-gianyar-2025-35"),
+    ("Peraturan Daerah (PERDA) Kabupaten Gianyar Nomor 5 Tahun 2020", "perda-kab-gianyar-2020-5"),
+    ("Peraturan Pemerintah (PP) Nomor 44 Tahun 2015", "pp-2015-44"),
+    ("Peraturan Menteri Ketenagakerjaan (Permenaker) Nomor 5 Tahun 2021", "permenaker-2021-5"),
+    ("Surat Edaran (SE) Bupati Gianyar Nomor 500/12/Disnaker", "se-bupati-gianyar-500-12-disnaker"),
+])
+def test_a_bracketed_short_form_after_the_type_name_is_part_of_the_citation(
+        text: str, target: str) -> None:
+    # news writes the short form in brackets after the full name; the citation is one
+    refs = find_citations(f"Pemkab menerbitkan {text} tentang perlindungan pekerja.")
+    assert [r.target_id for r in refs] == [target]
+
+
+def test_a_full_type_name_after_a_short_one_starts_the_citation_again() -> None:
+    # unbracketed, the later type is the citation ("Perbup" is a label before it)
+    assert [r.target_id for r in find_citations(
+        "Perbup Peraturan Bupati Contoh Nomor 5 Tahun 2020")] == ["perbup-contoh-2020-5"]
