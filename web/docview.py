@@ -196,6 +196,34 @@ def inverse_groups(
     return tuple(InverseGroup(k, tuple(grouped[k])) for k in INVERSE_ORDER if k in grouped)
 
 
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """A later regulation that revoked or amended this one: the first thing a jury asks."""
+
+    key: str  # "standing.revoked" or "standing.amended"
+    refs: tuple[Ref, ...]
+
+
+def standing(groups: Iterable[RefGroup], inverse: Iterable[InverseGroup]) -> tuple[Standing, ...]:
+    """Return what revoked, then what amended, this regulation, from both sides of a relation.
+
+    Its own page may say so ("Dicabut dengan" in its status table: `groups`), or a regulation
+    we hold may say it revokes or amends this one (`inverse`); both count, each target once.
+    """
+    found: dict[str, dict[str, Ref]] = {"standing.revoked": {}, "standing.amended": {}}
+    keys = {"dicabut_dengan": "standing.revoked", "diubah_dengan": "standing.amended",
+            "inv.dicabut_oleh": "standing.revoked", "inv.diubah_oleh": "standing.amended"}
+    for group in groups:
+        if group.relation in keys:
+            for ref in group.refs:
+                found[keys[group.relation]].setdefault(ref.target_id or ref.text, ref)
+    for inv in inverse:
+        if inv.key in keys:
+            for hit in inv.hits:
+                found[keys[inv.key]].setdefault(hit.id, Ref(hit.title, hit.id, True))
+    return tuple(Standing(key, tuple(refs.values())) for key, refs in found.items() if refs)
+
+
 def hit_as_document(hit: Hit) -> Document:
     """Return a minimal document from an index hit, for pages the store cannot serve."""
     return Document(

@@ -96,6 +96,29 @@ def test_documents_that_amend_or_cite_this_one_are_grouped_by_relation(
     assert f"/d/{citing_id}" in groups[heading]
 
 
+def test_a_regulation_amended_by_one_we_hold_says_so_under_its_title(
+    client: FlaskClient,
+) -> None:
+    soup = page(client, "/d/perbup-contoh-2024-9")
+    notice = soup.select_one("header .notice.standing")
+    assert notice is not None and "standing-amended" in notice["class"]
+    assert notice.get_text(" ", strip=True).startswith("Peraturan ini telah diubah oleh")
+    assert notice.find("a")["href"] == "/d/perbup-contoh-2025-10"
+    # a regulation nothing amends or revokes has no such notice
+    assert page(client, PERBUP).select_one("header .notice.standing") is None
+
+
+def test_revocation_from_the_regulations_own_status_comes_before_amendments() -> None:
+    from web.docview import InverseGroup, Ref, RefGroup, standing
+
+    own = (RefGroup("mengingat", (Ref("UU 24/2011", "uu-2011-24", True),)),
+           RefGroup("dicabut_dengan", (Ref("Perbup Contoh 1/2026", "perbup-contoh-2026-1",
+                                           False),)))
+    found = standing(own, (InverseGroup("inv.diubah_oleh", ()),))
+    assert [(s.key, [r.target_id for r in s.refs]) for s in found] == [
+        ("standing.revoked", ["perbup-contoh-2026-1"])]
+
+
 def test_citations_in_legal_style_bibtex_and_csl_json(client: FlaskClient) -> None:
     soup = page(client, PERBUP)
     legal = soup.select_one("section.citation blockquote").get_text(strip=True)

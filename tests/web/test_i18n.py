@@ -18,6 +18,7 @@ DYNAMIC = {
     "sort.": ("relevance", "date_desc", "date_asc"),
     "rel.": ("mengingat", "melaksanakan", "mengubah", "mencabut", "diubah_dengan",
              "dicabut_dengan", "menyebut"),
+    "standing.": ("revoked", "amended"),
     "coverage.state.": ("found", "candidate", "missing", "unidentified"),
     "coverage.mark.": ("found", "candidate", "missing", "unidentified"),
     "dossier.date.": ("enacted", "promulgated", "published"),

@@ -17,6 +17,7 @@ from web.docview import (
     missing_designation,
     reference_groups,
     split_citing,
+    standing,
 )
 from web.errors import NotFoundError
 from web.i18n import current_language
@@ -61,6 +62,8 @@ def show(doc_id: str) -> str:
     lang = current_language()
     reading = build_reading(doc)
     terms = query_terms(query)
+    groups = reference_groups(doc.references, _held)
+    inverse = inverse_groups(doc.id, citing, get_document)
     return render_template(
         "document.html",
         doc=doc,
@@ -71,9 +74,10 @@ def show(doc_id: str) -> str:
         designation=missing_designation(doc),
         reading=reading,
         matches=matching_sections(reading, terms),
-        groups=reference_groups(doc.references, _held),
+        groups=groups,
         news=news,
-        inverse=inverse_groups(doc.id, citing, get_document),
+        inverse=inverse,
+        standing=standing(groups, inverse) if doc.kind == "regulation" else (),
         related=optional("related", doc.id, limit=5) or (),
         legal_citation=citation.legal_citation(doc, lang=lang),
         bibtex=citation.bibtex(doc),
