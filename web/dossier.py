@@ -13,6 +13,7 @@ from corpus import Document
 from web.basket_store import Item
 from web.citation import legal_citation
 from web.docview import known_status
+from web.i18n import translate
 from web.reading import quote_of
 
 
@@ -37,6 +38,8 @@ class Entry:
     date_kind: str = ""  # which one: enacted, promulgated, published
     kind: str = ""  # regulation, news, other
     status: str = ""  # a regulation's status when it reads as one, else "" (unknown)
+    # what revoked or amended it, as its own page or text says: "Dicabut dengan: Perbup ..."
+    standing: str = ""
 
 
 def build_entries(items: Iterable[Item], fetch: Callable[[str], Document | None],
@@ -61,8 +64,19 @@ def build_entries(items: Iterable[Item], fetch: Callable[[str], Document | None]
             sha256=doc.sha256 or "", note=item.note, found=True,
             date=date.isoformat() if date else "", date_kind=kind, kind=doc.kind,
             status=known_status(doc.status) or "",
+            standing=standing_text(doc, lang) if doc.kind == "regulation" else "",
         ))
     return tuple(entries)
+
+
+def standing_text(doc: Document, lang: str = "id") -> str:
+    """Return the revocations, then amendments, a regulation's references record, as one line."""
+    lines = []
+    for relation in ("dicabut_dengan", "diubah_dengan"):
+        cited = dict.fromkeys(r.text for r in doc.references if r.relation == relation)
+        if cited:
+            lines.append(f"{translate('rel.' + relation, lang=lang)}: {'; '.join(cited)}")
+    return ". ".join(lines)
 
 
 def document_date(doc: Document) -> tuple[str, dt.date | None]:
@@ -85,7 +99,7 @@ def _iso_seconds(value: dt.datetime | None) -> str:
 
 MANIFEST_FIELDS = ("number", "doc_id", "anchor", "part_label", "title", "citation", "quote",
                    "url", "fetched_at", "sha256", "note", "permalink", "date", "date_kind",
-                   "status")
+                   "status", "standing")
 
 
 def manifest_rows(

@@ -216,3 +216,24 @@ def test_dossier_states_each_regulations_status_and_none_for_news(filled: FlaskC
     statuses = [i.select_one("tr.doc-status td") for i in items]
     assert [s.get_text(strip=True) if s else None for s in statuses] == [
         "Berlaku", "Berlaku", None]
+
+
+def test_a_dossier_entry_records_what_revoked_or_amended_the_regulation() -> None:
+    from corpus import Document, Reference
+    from web.dossier import build_entries, manifest_rows
+
+    refs = (Reference("Peraturan Bupati Contoh Nomor 2 Tahun 2025", "diubah_dengan",
+                      target_id="perbup-contoh-2025-2"),
+            Reference("UU Nomor 24 Tahun 2011", "mengingat", target_id="uu-2011-24"),
+            Reference("Peraturan Bupati Contoh Nomor 1 Tahun 2026", "dicabut_dengan",
+                      target_id="perbup-contoh-2026-1"))
+    doc = Document(id="perbup-contoh-2024-9", url="https://jdih.example.test/9",
+                   kind="regulation", title="Peraturan Bupati Contoh Nomor 9 Tahun 2024",
+                   status="Tidak Berlaku", references=refs)
+    [entry] = build_entries([Item(doc.id)], {doc.id: doc}.get, lang="id")
+    assert entry.standing == ("Dicabut dengan: Peraturan Bupati Contoh Nomor 1 Tahun 2026. "
+                              "Diubah dengan: Peraturan Bupati Contoh Nomor 2 Tahun 2025")
+    [row] = manifest_rows([entry], lambda e: "")
+    assert row["standing"] == entry.standing
+    [english] = build_entries([Item(doc.id)], {doc.id: doc}.get, lang="en")
+    assert english.standing.startswith("Revoked by: Peraturan Bupati Contoh Nomor 1")
