@@ -53,9 +53,11 @@ def region_level(region: str | None) -> str | None:
 
 # A regional head as the sender of a circular: "Bupati Gianyar", "Wali Kota Denpasar",
 # "Walikota Denpasar", "Gubernur Provinsi Bali"
+# ("Gubernur Bank Indonesia" heads a bank, not a province); "Bupati Gianyar Provinsi Bali"
+# names the regency only
 _REGIONAL_HEAD = re.compile(
     r"^(?P<office>bupati|wali\s*kota|gubernur)\s+(?:(?:kabupaten|kab\.?|kota|provinsi|prov\.?)\s+)?"
-    r"(?P<name>\S.*)$",
+    r"(?!bank\b)(?P<name>\S.*?)(?:\s+provinsi\s+\S.*)?$",
     re.IGNORECASE,
 )
 _HEAD_REGION = {"bupati": "Kabupaten", "walikota": "Kota", "gubernur": "Provinsi"}
@@ -67,9 +69,15 @@ def issuer_region(issuer: str | None) -> str | None:
     if match is None:
         return None
     office = re.sub(r"\s+", "", match.group("office").lower())
-    name = " ".join(w if w.isupper() and len(w) <= 3 else w.capitalize()
+    name = " ".join(w if w.isupper() and len(w) <= 3
+                    else "-".join(p.capitalize() for p in w.split("-"))
                     for w in match.group("name").split())
     return f"{_HEAD_REGION[office]} {name}"
+
+
+def region_name(region: str) -> str:
+    """Return a region's name without its level: "Kabupaten Gianyar" -> "Gianyar"."""
+    return _REGION_PREFIX.sub("", region.strip()).strip()
 
 
 def _sender_slug(issuer: str) -> str:

@@ -111,9 +111,10 @@ def title_case(title: str | None, evidence: str = "") -> str | None:
 
     "PERCEPATAN KEPESERTAAN BPJS KETENAGAKERJAAN BAGI PEKERJA DI DESA" -> "Percepatan
     Kepesertaan BPJS Ketenagakerjaan bagi Pekerja di Desa". A word stays in capitals when the
-    document's running text (`evidence`) writes it so beside words in lower case more often than
-    it writes it otherwise (BPJS, APBD, DKI), or, without such evidence, when it has no vowel
-    (PT, DPRD) or is a Roman numeral. A title not wholly in capitals is returned as it is.
+    document's running text (`evidence`, its first 300,000 characters) writes it so beside words
+    in lower case at least as often as it writes it otherwise (BPJS, APBD, DKI), or, without
+    such evidence, when it has no vowel (PT, DPRD) or is a Roman numeral. A title not wholly
+    in capitals is returned as it is.
     """
     if not title or not title.isupper():
         return title
@@ -164,7 +165,7 @@ def _acronyms(words: set[str], evidence: str) -> set[str]:
 
 _BEFORE = (
     (re.compile(r"diubah\s+(?:\w+\s+){0,2}(?:dengan|oleh|melalui)\s*:?\s*$"), "diubah_dengan"),
-    (re.compile(r"dicabut\s+(?:sebagian\s+)?(?:dengan|oleh|melalui)\s*:?\s*$"), "dicabut_dengan"),
+    (re.compile(r"dicabut\s+(?:dengan|oleh|melalui)\s*:?\s*$"), "dicabut_dengan"),
     (re.compile(r"(?:perubahan\s+(?:\w+\s+)?atas|mengubah)\s*$"), "mengubah"),
     (re.compile(r"(?:mencabut|pencabutan(?:\s+atas)?)\s*$"), "mencabut"),
     (
@@ -178,11 +179,15 @@ _BEFORE = (
 _AFTER_REVOKED = re.compile(r"\b(?:dicabut\s+dan\s+)?dinyatakan\s+tidak\s+berlaku\b")
 # A legal portal's status table or list names a relation on its own ("Diubah oleh", "Mencabut
 # sebagian", "Dicabut dengan :") and puts the regulations it holds beside or under it.
+# A passive verb needs its agent ("Dicabut oleh"): a bare "Dicabut" is a status value or a
+# badge beside some other rule. A partial revocation or amendment ("Dicabut sebagian oleh") is
+# no label: the regulation stays in force, and no relation says "in part".
 _RELATION_LABEL = re.compile(
-    r"(?:status\s*:?\s*)?(?P<verb>mengubah|diubah|mencabut|dicabut|melaksanakan)"
-    r"(?:\s+sebagian)?(?:\s+(?:dengan|oleh|melalui))?\s*:?",
+    r"(?:status\s*:?\s*)?(?:(?P<verb>mengubah|mencabut|melaksanakan)"
+    r"|(?P<passive>diubah|dicabut)\s+(?:dengan|oleh|melalui))\s*:?",
     re.IGNORECASE,
 )
+RELATION_VERBS = ("mengubah", "mencabut", "melaksanakan", "diubah", "dicabut", "status")
 _LABEL_RELATIONS = {"mengubah": "mengubah", "diubah": "diubah_dengan", "mencabut": "mencabut",
                     "dicabut": "dicabut_dengan", "melaksanakan": "melaksanakan"}
 
@@ -193,7 +198,8 @@ def relation_label(text: str) -> str | None:
     Only a whole label counts: "Mengubah Pasal 1 dan Pasal 27" is a note, not a label.
     """
     match = _RELATION_LABEL.fullmatch(" ".join(text.split()))
-    return _LABEL_RELATIONS[match.group("verb").lower()] if match else None
+    return _LABEL_RELATIONS[(match.group("verb") or match.group("passive")).lower()] if (
+        match) else None
 
 
 def find_citations(

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urljoin
 
 from lxml import html
 
-from crawler.extract.citations import find_citations, relation_label
+from crawler.extract.citations import RELATION_VERBS, find_citations, relation_label
 from crawler.extract.labels import field_for_label
 
 _LABEL_TAGS = ("h3", "h4", "h5", "h6", "strong", "b", "label", "span", "div", "p", "th")
@@ -172,6 +172,8 @@ def _cut_at_next_label(value: str) -> str:
     return value
 
 
+_MAX_LABELS = 40
+_MAX_ITEMS_TEXT = 3000
 # Elements a status label is printed in: a table cell, a badge, a heading, a term, a bold line
 _RELATION_TAGS = ("td", "th", "dt", "span", "div", "strong", "b", "label", "p", "li",
                   "h3", "h4", "h5", "h6")
@@ -188,10 +190,16 @@ def read_relations(root: html.HtmlElement) -> list[tuple[str, str]]:
     """
     out: list[tuple[str, str]] = []
     seen: set[tuple[int, str]] = set()
+    kept: list[html.HtmlElement] = []  # alive, so that no two items share an id()
+    labels = 0
     for element in root.iter(*_RELATION_TAGS):
         own = (element.text or "").strip()
-        if not own[:1].isalpha() or len(own) > 40 or _has_block(element):
+        if (not own.lower().startswith(RELATION_VERBS) or len(own) > 40
+                or _has_block(element)):
             continue
+        labels += 1
+        if labels > _MAX_LABELS:  # a status block has a handful; a page of them is hostile
+            break
         text = _flat(element)
         relation = relation_label(text)
         if relation is not None:
@@ -203,6 +211,7 @@ def read_relations(root: html.HtmlElement) -> list[tuple[str, str]]:
         for item in items:
             if (id(item[1]), item[0]) not in seen:
                 seen.add((id(item[1]), item[0]))
+                kept.append(item[1])
                 out.append((relation, item[0]))
     return out
 
@@ -236,8 +245,8 @@ def _related_after(label: html.HtmlElement) -> list[Item]:
             continue
         if relation_label(text) is not None:
             break
-        found = _items(sibling)
-        if not found:
+        found = _items(sibling) if len(text) <= _MAX_ITEMS_TEXT else []
+        if not found:  # nothing cited, or prose (a section, not a list of related rules)
             break
         items.extend(found)
         sibling = sibling.getnext()

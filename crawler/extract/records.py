@@ -13,7 +13,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from corpus.doctypes import designation, find_doc_type
-from corpus.ids import issuer_region, ministry_code, region_level, regulation_id
+from corpus.ids import (
+    issuer_region,
+    ministry_code,
+    region_level,
+    region_name,
+    regulation_id,
+)
 from corpus.model import Document, Reference
 from crawler.extract.citations import find_citations, fix_ocr_digits, parse_year
 from crawler.extract.dates import parse_day
@@ -138,11 +144,17 @@ def _status(value: str | None, region: str | None) -> tuple[str | None, list[Ref
     if not value:
         return None, []
     refs = find_citations(value, default_region=region)
-    if not refs:
-        return value, []
+    related = []
+    relation = None
+    for ref in refs:  # "Dicabut oleh Perbup 5/2021 dan Perbup 6/2021": both revoked it
+        relation = ref.relation if ref.relation != "menyebut" else relation
+        if relation is not None:
+            related.append(dataclasses.replace(ref, relation=relation))
+    if not related:
+        return value, []  # "Berlaku sejak ... sesuai Perbup ...": a status as written
     cut = value.find(refs[0].text)
-    words = value[: cut if cut >= 0 else len(value)].split(":")[0].strip(" :-,;")
-    return words or value, refs
+    words = value[: cut if cut >= 0 else len(value)].split(":")[0].strip(" :-,;(")
+    return words or value, related
 
 
 def _note_refs(value: str | None, region: str | None) -> list[Reference]:
@@ -251,6 +263,10 @@ def _issuer(fields: Mapping[str, str], doc_type: str) -> str | None:
         head = "Gubernur" if kind.startswith("prov") else "Wali Kota" if kind == "kota" else (
             "Bupati")
         return f"{head} {regional.group(1).strip().title()}"
+    level = region_level(teu) if doc_type == "SE" else None
+    if level:  # "Kabupaten Wanasari" as the author heading: the same sender
+        head = {"provinsi": "Gubernur", "kota": "Wali Kota"}.get(level, "Bupati")
+        return f"{head} {region_name(teu)}"
     return teu or None
 
 

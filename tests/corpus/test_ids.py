@@ -45,6 +45,11 @@ def test_a_circular_is_named_by_its_sender_however_spelled_and_wherever_found() 
     assert issuer_region("GUBERNUR PROVINSI BALI") == "Provinsi Bali"
     assert issuer_region("Walikota Denpasar") == "Kota Denpasar"
     assert issuer_region("Menteri Ketenagakerjaan") is None
+    assert issuer_region("Gubernur Bank Indonesia") is None  # heads a bank, not a province
+    assert issuer_region("Bupati Gianyar Provinsi Bali") == "Kabupaten Gianyar"
+    assert issuer_region("WALI KOTA BAU-BAU") == "Kota Bau-Bau"
+    assert regulation_id("SE", "5", 2020, issuer="Bupati Gianyar Provinsi Bali") == (
+        "se-bupati-gianyar-2020-5")
     assert issuer_region(None) is None
 
 

@@ -37,8 +37,11 @@ def _relations(doc: Document) -> list[tuple[str, str | None]]:
 def test_relation_labels_are_whole_labels_only() -> None:
     assert relation_label("Diubah oleh") == "diubah_dengan"
     assert relation_label("DICABUT DENGAN :") == "dicabut_dengan"
-    assert relation_label("Mencabut sebagian") == "mencabut"
     assert relation_label("Mengubah") == "mengubah"
+    # a bare passive is a status value or a badge; a partial revocation leaves it in force
+    assert relation_label("Dicabut") is None
+    assert relation_label("Dicabut sebagian oleh") is None
+    assert relation_label("Mencabut sebagian") is None
     assert relation_label("Mengubah Pasal 1, Pasal 27 dan Pasal 35") is None
     assert relation_label("Berlaku") is None
 
@@ -101,6 +104,29 @@ def test_a_status_value_or_a_sidebar_filter_relates_nothing() -> None:
     rows = ("<table><tr><td>Status</td><td>Dicabut</td></tr><tr><td>Sumber</td>"
             "<td>Peraturan Daerah Kabupaten Wanasari Nomor 9 Tahun 2020</td></tr></table>")
     assert _relations(_detail(rows, status="Dicabut", sidebar=sidebar)) == []
+    # status badges beside other rules (a "latest regulations" list), a bare status value
+    # before a paragraph citing a law, a heading over a section of prose
+    prose = " ".join(["Peraturan ini disusun dengan partisipasi masyarakat."] * 80)
+    others = ("<ul><li><span class='badge'>Dicabut</span> <a href='/d/7'>Peraturan Bupati "
+              "Wanasari Nomor 4 Tahun 2023</a></li></ul><p>Diubah</p><p>Disusun berdasarkan "
+              "Undang-Undang Nomor 23 Tahun 2014.</p><h4>Mengubah</h4><div><p>" + prose +
+              "</p><p><a href='/d/8'>Peraturan Daerah Nomor 3 Tahun 2010</a></p></div>")
+    assert _relations(_detail(others)) == []
+
+
+def test_a_page_of_nested_relation_labels_is_read_in_bounded_time() -> None:
+    import time
+
+    from crawler.extract.detail import read_relations
+    from crawler.extract.maintext import parse_html
+
+    nested = ("<span>Mengubah <a>Perda Nomor 1 Tahun 2010</a> " * 250 + "</span>" * 250) * 10
+    root = parse_html(f"<html><body>{nested}</body></html>")
+    start = time.process_time()
+    read_relations(root)
+    # about 15 s before labels were bounded (each one flattened and searched its subtree);
+    # 0.35 s after, on the development machine
+    assert time.process_time() - start < 5
 
 
 def test_a_status_naming_its_revoker_keeps_the_words_and_relates_the_rule() -> None:
@@ -122,3 +148,23 @@ def test_a_feed_records_status_and_status_note_give_relations() -> None:
     assert doc.status == "Diubah dengan"
     assert _relations(doc) == [("diubah_dengan", "perbup-wanasari-2025-8"),
                                ("mencabut", "perbup-wanasari-2010-5")]
+
+
+def test_a_status_relates_every_rule_its_phrase_governs_and_only_those() -> None:
+    from crawler.extract.records import _status
+
+    status, refs = _status("Tidak berlaku. Dicabut oleh Perbup Wanasari Nomor 5 Tahun 2021 dan "
+                           "Perbup Wanasari Nomor 6 Tahun 2021", None)
+    assert status == "Tidak berlaku. Dicabut oleh"
+    assert [(r.relation, r.target_id) for r in refs] == [
+        ("dicabut_dengan", "perbup-wanasari-2021-5"), ("dicabut_dengan", "perbup-wanasari-2021-6")]
+    # a status that only mentions a rule is kept as written and relates nothing
+    for written in ("Berlaku (Perbup Wanasari Nomor 3 Tahun 2024)",
+                    "Berlaku sejak 1 Januari 2024 sesuai Perbup Wanasari Nomor 3 Tahun 2024"):
+        assert _status(written, None) == (written, [])
+
+
+def test_a_circular_whose_author_heading_is_the_regency_is_its_bupatis() -> None:
+    doc = regulation_from_fields({"doc_type": "Surat Edaran", "number": "5", "year": "2020",
+                                  "teu": "Kabupaten Wanasari"}, "https://x.test/5", "feed")
+    assert doc is not None and doc.id == "se-bupati-wanasari-2020-5"
