@@ -75,9 +75,14 @@ def issuer_region(issuer: str | None) -> str | None:
     return f"{_HEAD_REGION[office]} {name}"
 
 
-def region_name(region: str) -> str:
-    """Return a region's name without its level: "Kabupaten Gianyar" -> "Gianyar"."""
-    return _REGION_PREFIX.sub("", region.strip()).strip()
+def regional_head(region: str) -> str | None:
+    """Return who heads a region, the inverse of `issuer_region`: "Kota Denpasar" -> "Wali
+    Kota Denpasar"; None for a name without its level."""
+    level = region_level(region)
+    if level is None:
+        return None
+    head = {"provinsi": "Gubernur", "kota": "Wali Kota", "kabupaten": "Bupati"}[level]
+    return f"{head} {_REGION_PREFIX.sub('', region.strip()).strip()}"
 
 
 def _sender_slug(issuer: str) -> str:

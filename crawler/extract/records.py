@@ -17,7 +17,7 @@ from corpus.ids import (
     issuer_region,
     ministry_code,
     region_level,
-    region_name,
+    regional_head,
     regulation_id,
 )
 from corpus.model import Document, Reference
@@ -203,13 +203,9 @@ def _region(fields: Mapping[str, str], cited: Reference | None, doc_type: str,
         return None
     if cited is not None and cited.region:
         return cited.region
-    teu = fields.get("teu") or ""
-    match = _TEU_REGION.match(teu)
-    if match:
-        kind = match.group(2).lower()
-        prefix = "Provinsi" if kind.startswith("prov") else "Kota" if kind == "kota" else (
-            "Kabupaten")
-        return f"{prefix} {match.group(1).strip().title()}"
+    from_teu = _teu_region(fields.get("teu") or "")
+    if from_teu:
+        return from_teu
     for key in ("initiator", "teu", "location", "source_publication"):
         match = _REGION_TEXT.search(fields.get(key) or "")
         if match:
@@ -257,17 +253,22 @@ def _issuer(fields: Mapping[str, str], doc_type: str) -> str | None:
     if doc_type != "SE" and ministry_code(initiator) and not ministry_code(fields.get("teu") or ""):
         return initiator
     teu = fields.get("teu") or ""
-    regional = _TEU_REGION.match(teu)
-    if doc_type == "SE" and regional:  # "Wanasari (Kabupaten)": its regional head sent it
-        kind = regional.group(2).lower()
-        head = "Gubernur" if kind.startswith("prov") else "Wali Kota" if kind == "kota" else (
-            "Bupati")
-        return f"{head} {regional.group(1).strip().title()}"
-    level = region_level(teu) if doc_type == "SE" else None
-    if level:  # "Kabupaten Wanasari" as the author heading: the same sender
-        head = {"provinsi": "Gubernur", "kota": "Wali Kota"}.get(level, "Bupati")
-        return f"{head} {region_name(teu)}"
+    if doc_type == "SE":  # "Wanasari (Kabupaten)", "Kabupaten Wanasari": its regional head
+        head = regional_head(_teu_region(teu) or teu)
+        if head:
+            return head
     return teu or None
+
+
+def _teu_region(teu: str) -> str | None:
+    """Return the region a T.E.U. author heading names: "Gianyar (Kabupaten)" -> "Kabupaten
+    Gianyar"."""
+    match = _TEU_REGION.match(teu)
+    if match is None:
+        return None
+    kind = match.group(2).lower()
+    prefix = "Provinsi" if kind.startswith("prov") else "Kota" if kind == "kota" else "Kabupaten"
+    return f"{prefix} {match.group(1).strip().title()}"
 
 
 def _built_title(doc_type: str, number: str | None, year: int | None, region: str | None,

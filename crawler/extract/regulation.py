@@ -307,7 +307,7 @@ def _parse_identity(full: str, result: ParsedRegulation, default_region: str | N
             result.about = mended
             _less_sure_of_about(result)
     if result.doc_type and result.title is None:
-        result.title = _title(result, text)
+        result.title = _title(result, full)  # the text's own prose tells its acronyms
 
 
 _CITED_YEAR = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus import news_id, normalize_doc_type, page_id, region_slug, regulation_id
-from corpus.ids import issuer_region
+from corpus.ids import issuer_region, regional_head
 
 
 @pytest.mark.parametrize(
@@ -51,6 +51,9 @@ def test_a_circular_is_named_by_its_sender_however_spelled_and_wherever_found() 
     assert regulation_id("SE", "5", 2020, issuer="Bupati Gianyar Provinsi Bali") == (
         "se-bupati-gianyar-2020-5")
     assert issuer_region(None) is None
+    for region in ("Kabupaten Gianyar", "Kota Denpasar", "Provinsi Bali"):  # inverse functions
+        assert issuer_region(regional_head(region)) == region
+    assert regional_head("Gianyar") is None  # no level, no head
 
 
 def test_regulation_without_number_uses_a_stable_fallback() -> None:
