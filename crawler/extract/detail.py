@@ -10,13 +10,14 @@ the label (never a block holding label and value), and a value never runs into t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from urllib.parse import unquote, urljoin
 
 from lxml import html
 
 from crawler.extract.citations import RELATION_VERBS, find_citations, relation_label
 from crawler.extract.labels import field_for_label
+from crawler.extract.textstats import spaced_text
 
 _LABEL_TAGS = ("h3", "h4", "h5", "h6", "strong", "b", "label", "span", "div", "p", "th")
 _INLINE_PAIR = re.compile(r"^\s*([A-Za-z][A-Za-z .\/]{1,40}?)\s*:\s*(\S.*)$")
@@ -43,11 +44,16 @@ def read_label_values(root: html.HtmlElement) -> dict[str, str]:
     return found
 
 
-def metadata_elements(root: html.HtmlElement) -> list[html.HtmlElement]:
-    """Return the elements holding known label/value pairs (the metadata block's rows)."""
+def metadata_elements(root: html.HtmlElement,
+                      keep: Collection[str] = ()) -> list[html.HtmlElement]:
+    """Return the elements holding known label/value pairs (the metadata block's rows).
+
+    Pairs of the fields in `keep` are left out.
+    """
     out: dict[int, html.HtmlElement] = {}
     for label, _, elements in _pairs(root):
-        if field_for_label(label) is not None:
+        field = field_for_label(label)
+        if field is not None and field not in keep:
             for element in elements:
                 out.setdefault(id(element), element)
     return list(out.values())
@@ -57,10 +63,11 @@ def drop_metadata(root: html.HtmlElement) -> None:
     """Remove the metadata block from a detail page so its main text is the prose around it.
 
     The pairs are fields of the Document already; a wrapper left holding only a heading
-    ("Detail Peraturan") goes with them.
+    ("Detail Peraturan") goes with them. The abstract and a note ("Keterangan: Lampiran memuat
+    ...") stay: they are the page's prose, which no other field keeps whole.
     """
     parents = []
-    for element in metadata_elements(root):
+    for element in metadata_elements(root, keep=("summary", "note")):
         parent = element.getparent()
         if parent is not None:
             parents.append(parent)
@@ -85,13 +92,13 @@ def _pairs(root: html.HtmlElement) -> Iterator[Pair]:
         cells = [c for c in row if c.tag in ("td", "th")]
         # a row of column headings ("No | Status | Peraturan | Keterangan") is not a pair
         if len(cells) >= 2 and not all(c.tag == "th" for c in cells):
-            texts = [_squash(c.text_content()) for c in cells]
+            texts = [_squash(spaced_text(c)) for c in cells]
             values = [t for t in texts[1:] if t not in (":", "")]
             yield texts[0].rstrip(":"), " ".join(values), (row,)
     for term in root.iter("dt"):
         definition = term.getnext()
         if definition is not None and definition.tag == "dd":
-            yield term.text_content(), definition.text_content(), (term, definition)
+            yield term.text_content(), spaced_text(definition), (term, definition)
     yield from _tag_pairs(root)
     for line in root.iter("li", "p"):
         text = _flat(line)
@@ -134,7 +141,7 @@ def _has_block(tag: html.HtmlElement) -> bool:
 
 def _value_of(sibling: html.HtmlElement) -> str:
     """Return the value an element right after a label holds; "" when it is another label."""
-    value = _squash(sibling.text_content())
+    value = _squash(spaced_text(sibling))  # paragraphs of an abstract stay apart
     if sibling.tag in _LABEL_TAGS and _has_block(sibling):
         first = next((_squash(t) for t in sibling.itertext() if t.strip()), "")
         labelled = _INLINE_PAIR.match(value)  # "Nomor : 12 ..." starts the next pair

@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -24,6 +25,7 @@ from crawler.extract.citations import find_citations, parse_year, title_case
 from crawler.extract.detail import (
     drop_metadata,
     find_pdf_url,
+    metadata_elements,
     read_label_values,
     read_relations,
 )
@@ -122,12 +124,15 @@ def html_document(body: bytes, url: str, content_type: str | None,
     meta = read_metadata(root, url)
     fields = read_label_values(root)
     pdf_url = find_pdf_url(root, url)
-    detail_page = _is_detail(fields)
+    detail_page = is_detail(fields)
     related = read_relations(root) if detail_page else []
     if detail_page:
         hints = _with_page_region(fields, root, hints)
-        drop_metadata(root)  # its pairs are fields; the main text is the prose around them
-    main = extract_main_text(root, hints, title=meta.headline)
+    # the metadata block's pairs are fields: the main text is the prose around them
+    main = extract_main_text(root, hints, title=meta.headline,
+                             names=(fields["title"],) if detail_page and "title" in fields else (),
+                             metadata=metadata_elements(root) if detail_page else (),
+                             prune=partial(drop_metadata, root) if detail_page else None)
     if meta.title_only and main.start is not None:
         meta.title = printed_heading(main.start) or meta.title  # the story's, not the site's
     printed = date_before(main.start) if main.start is not None else None
@@ -170,7 +175,8 @@ def html_document(body: bytes, url: str, content_type: str | None,
     return _page_document(meta, url, main.text, hints, context)
 
 
-def _is_detail(fields: Mapping[str, str]) -> bool:
+def is_detail(fields: Mapping[str, str]) -> bool:
+    """Return True when a page's label/value pairs name one regulation (a detail page)."""
     known = _DETAIL_FIELDS & set(fields)
     has_identity = bool({"doc_type", "doc_type_short", "number"} & known)
     return has_identity and len(known) >= 3 and bool({"title", "about", "year"} & known)

@@ -15,7 +15,7 @@ benchmark's 170 kB pages building a BeautifulSoup tree alone takes longer than o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +30,7 @@ from crawler.extract.listing import (
     item_shape,
     teaser_list,
 )
-from crawler.extract.textstats import BLOCK_TAGS, TextStats, is_icon
+from crawler.extract.textstats import BLOCK_TAGS, WORD_TAGS, TextStats, is_icon, spaced_text
 
 JUNK_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
@@ -147,8 +147,21 @@ _PARSER = html.HTMLParser(recover=True, remove_comments=True, remove_pis=True, h
 
 
 def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = None,
-                      title: str | None = None) -> MainText:
-    """Return the main text of a parsed page (the tree is modified: junk is removed)."""
+                      title: str | None = None, *,
+                      names: Sequence[str] = (),
+                      metadata: Sequence[html.HtmlElement] = (),
+                      prune: Callable[[], None] | None = None) -> MainText:
+    """Return the main text of a parsed page (the tree is modified: junk is removed).
+
+    `names` are other names the page gives itself (a detail page's "Judul"): a block at the top
+    repeating one is dropped, as the <h1> is. `metadata` are the rows of a detail page's
+    metadata block (label/value pairs): part of the page's content, though short lines with no
+    prose that scoring alone would leave beside an abstract. `prune`, when given, removes from
+    the tree what the text must not repeat (that block, when its pairs are fields already). It
+    runs after the content is chosen and before it is written out: the block is part of what
+    makes the page's content region win, so removing it first would leave a sidebar to be
+    chosen instead.
+    """
     hints = hints or {}
     # the page's headline, also when og:title words it otherwise (a hidden SEO/logo h1 is not)
     first_h1 = next((el for el in root.iter("h1") if not _hidden(el)), None)
@@ -175,12 +188,17 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
             # A block named "main" or "content" holding only a viewer's "Dokumen sedang
             # dimuat ..." won on its name: the best block with text wins instead.
             containers = _best_containers(body, stats, unlikely, min_chars=3 * THIN)
+    if metadata and not teasers:
+        containers = _with_metadata(containers, metadata, stats, body)
+    if prune is not None:
+        prune()
+        containers = [c for c in containers if _inside(c, body)]  # not pruned away
     blocks: list[str] = []
     for container in containers if not teasers else ():
         _emit(container, stats, blocks, depth=0)
     for teaser in teasers:  # a listing page: its entries are its content
         _emit_entry(teaser, stats, blocks)
-    blocks = _trim(blocks, title, h1)
+    blocks = _trim(blocks, title, (h1 or "", *names))
     main_chars = sum(stats.total(c) for c in containers)
     main_links = sum(stats.links(c) for c in containers)
     return MainText(
@@ -192,6 +210,35 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
         bool(teasers) or is_listing_page(containers, stats, body, pager),
         containers[0] if containers else None,
     )
+
+
+def _with_metadata(containers: list[html.HtmlElement], rows: Sequence[html.HtmlElement],
+                   stats: TextStats, body: html.HtmlElement) -> list[html.HtmlElement]:
+    """Return the chosen blocks with the detail page's metadata block, when it sits beside them.
+
+    The block is the smallest element holding the rows the chosen blocks leave out. When it
+    holds the chosen blocks too (a card with the fields and the abstract), it is the content;
+    when it is a sibling of theirs (a grid of field cards above the abstract), it joins them in
+    reading order. Elsewhere on the page (a sidebar), or mostly links, it is left alone.
+    """
+    outside = [row for row in rows if _inside(row, body)
+               and not any(_inside(row, c) for c in containers)]
+    if len(outside) < 3 or not containers:
+        return containers
+    holder = _common_ancestor(outside)
+    if holder is None or holder is body or stats.density(holder) >= 0.5:
+        return containers
+    if any(_inside(c, holder) for c in containers):
+        return [holder]
+    parent = containers[0].getparent()
+    block = holder
+    while block.getparent() is not None and block.getparent() is not parent:
+        block = block.getparent()
+    if (block.getparent() is not parent or stats.density(block) >= 0.5
+            or stats.total(block) > 2 * stats.total(holder) + 200):
+        return containers
+    chosen = {id(c) for c in (*containers, block)}
+    return [child for child in parent if id(child) in chosen]
 
 
 def _listing_instead(body: html.HtmlElement, stats: TextStats, containers: list[html.HtmlElement],
@@ -248,7 +295,7 @@ def _emit_entry(item: html.HtmlElement, stats: TextStats, out: list[str]) -> Non
     cells = [c for c in item if isinstance(c.tag, str)] if item.tag == "tr" else [item]
     if len(cells) > 1 and _ROW_NUMBER.fullmatch(cells[0].text_content()):
         cells = cells[1:]  # the row's running number ("1", "2."), not part of the entry
-    text = " ".join(_squash(_spaced_text(c)) for c in cells)
+    text = " ".join(_squash(spaced_text(c)) for c in cells)
     if text.strip():
         out.append(_squash(text))
 
@@ -578,15 +625,21 @@ def _emit(el: html.HtmlElement, stats: TextStats, out: list[str], depth: int) ->
             out.append(text)
         return
     inline: list[str] = [el.text or ""]
+    boxed = False  # the last inline child was a box (a <span>, not a <b>) with nothing after it
     for child in el:
         if not isinstance(child.tag, str):
             inline.append(child.tail or "")
             continue
         if child.tag not in BLOCK_TAGS:
             if not _is_boilerplate(child, stats):
-                inline.append(_inline_text(child))
+                text = _inline_text(child)
+                box = child.tag not in WORD_TAGS
+                # two boxes that touch are laid out apart ("<span>Perwal</span><span>Diunggah")
+                inline.append(f" {text}" if box and boxed else text)
+                boxed = box and bool(text) and not child.tail
             inline.append(child.tail or "")
             continue
+        boxed = False
         _flush(inline, out)
         if child.tag in ("figure", "figcaption") and stats.total(child) < 300:
             pass  # an image and its caption: not running text
@@ -658,37 +711,7 @@ def _described(el: html.HtmlElement, stats: TextStats) -> bool:
 def _inline_text(el: html.HtmlElement) -> str:
     if el.tag == "img":
         return ""
-    return _spaced_text(el) if len(el) else (el.text or "")
-
-
-# Tags that style letters inside a word ("BP<b>Jamsostek</b>", "m<sup>2</sup>"); other inline
-# tags (<span>, <a>, <time>) are boxes a stylesheet may lay out apart
-_WORD_TAGS = frozenset(("b", "strong", "i", "em", "mark", "u", "s", "sup", "sub", "abbr", "code",
-                        "font", "small", "ins", "del"))
-
-
-def _spaced_text(el: html.HtmlElement) -> str:
-    """Return an element's text with a space where a block or <br> parts it, none inside words.
-
-    "BP<b>Jamsostek</b>" (a highlighted search term) stays one word; blocks and other inline
-    boxes ("<span>18</span><span>Nov</span>", a split date box) stay apart.
-    """
-    parts = [el.text or ""]
-    boxed = False  # the previous child was an inline box with nothing after it
-    for child in el:
-        if isinstance(child.tag, str):
-            inner = "" if child.tag == "img" else _spaced_text(child)
-            if child.tag in BLOCK_TAGS or child.tag in ("br", "img"):
-                parts.append(f" {inner} ")
-            else:  # inline: inside a word, unless two boxes touch (a date box "18|Nov|2025")
-                box = child.tag not in _WORD_TAGS
-                parts.append(f" {inner}" if box and boxed else inner)
-                boxed = box and not child.tail
-                parts.append(child.tail or "")
-                continue
-        boxed = False
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return spaced_text(el) if len(el) else (el.text or "")
 
 
 def _flush(inline: list[str], out: list[str]) -> None:
@@ -702,6 +725,8 @@ def _is_boilerplate(el: html.HtmlElement, stats: TextStats) -> bool:
     text_len = stats.total(el)
     if text_len == 0:
         return True
+    if text_len < 40 and _COUNTER.match(_squash(el.text_content())):
+        return True  # a view or download counter ("2.418 kali dilihat") beside other words
     density = stats.density(el)
     if el.tag in _STRUCTURAL_DROP and (density > 0.3 or text_len < 400):
         return True
@@ -720,21 +745,22 @@ def _squash(text: str) -> str:
 _NUMBERED = re.compile(r"\bNOMOR\b")
 
 
-def _trim(blocks: list[str], title: str | None, h1: str | None = None) -> list[str]:
+def _trim(blocks: list[str], title: str | None, names: Sequence[str] = ()) -> list[str]:
     """Drop the headline, empty, UI-label, counter and date-line blocks, and immediate repeats.
 
-    The page's <h1> (when the metadata words the headline otherwise) is dropped only at the top,
-    above the text: a detail page prints the same words again as its "Judul" value.
+    The page's <h1> (when the metadata words the headline otherwise) and its other `names` are
+    dropped only at the top, above the text: a detail page prints the same words again as its
+    "Judul" value.
     """
     out: list[str] = []
     title_key = _squash(title or "").lower()
-    h1_key = _squash(h1 or "").lower()
+    name_keys = {_squash(name).lower() for name in names} - {""}
     for block in blocks:
         key = block.lower()
         top = len(out) < 3 and all(len(kept) < 80 for kept in out)
         # a regulation's own heading in capitals ("... NOMOR 3 TAHUN 2026 TENTANG ...") is its
         # text, though the page is named after it
-        headline = key in (title_key, h1_key if top else "") and not (
+        headline = (key == title_key or (top and key in name_keys)) and not (
             block.isupper() and _NUMBERED.search(block))
         if not block or headline or (out and out[-1].lower() == key):
             continue

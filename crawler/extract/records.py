@@ -101,7 +101,8 @@ def regulation_from_fields(
         subjects=subjects,
         references=_relations(
             [*_title_refs(title, region), *status_refs,
-             *_note_refs(fields.get("status_note"), region), *_related_refs(related, region)],
+             *_note_refs(fields.get("status_note"), region),
+             *_note_refs(fields.get("note"), region), *_related_refs(related, region)],
             doc_id),
         pdf_url=fields.get("pdf_url") or None,
         origin=origin,

@@ -96,3 +96,33 @@ def is_icon(el: html.HtmlElement) -> bool:
     """Return True for an empty <i>/<span> drawn by an icon font."""
     return (el.tag in ("i", "span") and bool(_ICON_CLASS.search(el.get("class") or ""))
             and not (el.text or "").strip() and len(el) == 0)
+
+
+# Tags that style letters inside a word ("BP<b>Jamsostek</b>", "m<sup>2</sup>"); other inline
+# tags (<span>, <a>, <time>) are boxes a stylesheet may lay out apart
+WORD_TAGS = frozenset(("b", "strong", "i", "em", "mark", "u", "s", "sup", "sub", "abbr", "code",
+                        "font", "small", "ins", "del"))
+
+
+def spaced_text(el: html.HtmlElement) -> str:
+    """Return an element's text with a space where a block or <br> parts it, none inside words.
+
+    "BP<b>Jamsostek</b>" (a highlighted search term) stays one word; blocks and other inline
+    boxes ("<span>18</span><span>Nov</span>", a split date box) stay apart.
+    """
+    parts = [el.text or ""]
+    boxed = False  # the previous child was an inline box with nothing after it
+    for child in el:
+        if isinstance(child.tag, str):
+            inner = "" if child.tag == "img" else spaced_text(child)
+            if child.tag in BLOCK_TAGS or child.tag in ("br", "img"):
+                parts.append(f" {inner} ")
+            else:  # inline: inside a word, unless two boxes touch (a date box "18|Nov|2025")
+                box = child.tag not in WORD_TAGS
+                parts.append(f" {inner}" if box and boxed else inner)
+                boxed = box and not child.tail
+                parts.append(child.tail or "")
+                continue
+        boxed = False
+        parts.append(child.tail or "")
+    return "".join(parts)
