@@ -156,6 +156,13 @@ class Document:
             return self.published_at.date()
         return self.enacted_on or self.promulgated_on
 
+    @property
+    def summary_in_text(self) -> bool:
+        """Return True when the text already holds the summary (a detail page's abstract)."""
+        if not self.summary or not self.text:
+            return False
+        return " ".join(self.summary.split()) in " ".join(self.text.split())
+
     def part(self, anchor: str) -> Part | None:
         """Return the part with this anchor, if any."""
         return next((p for p in self.parts if p.anchor == anchor), None)

@@ -131,7 +131,8 @@ def document_fields(doc: Document) -> dict[str, Any]:
     """Return the field dict of one document's index entry."""
     title = doc.title or doc.about or doc.id
     text = doc.text or doc.summary or ""
-    body = "\n".join(filter(None, (doc.summary, doc.text)))
+    # a summary the text holds (a detail page's abstract) is not counted twice
+    body = text if doc.summary_in_text else "\n".join(filter(None, (doc.summary, doc.text)))
     fields: dict[str, Any] = {
         "uid": doc.id,
         "doc_id": doc.id,

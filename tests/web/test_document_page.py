@@ -257,3 +257,21 @@ def test_a_scan_says_where_its_text_came_from(tmp_path: Path, changes: dict,
     assert (shown is not None) == (notice is not None)
     if notice:
         assert notice in shown.get_text()
+
+
+def test_an_abstract_the_text_holds_is_shown_once(tmp_path: Path) -> None:
+    abstract = ("Peraturan ini menetapkan pedoman bantuan iuran jaminan sosial "
+                "ketenagakerjaan bagi pekerja rentan.")
+    doc = dataclasses.replace(uu_bpjs(), summary=abstract, parts=(),
+                              text=f"Abstrak\n\n{abstract}\n\nKeterangan: mencabut UU 3/1992")
+    root = build_data_dir(tmp_path, [doc])
+    client = create_app({"DATA_DIR": root, "TESTING": True, "SECRET_KEY": "k"}).test_client()
+    soup = BeautifulSoup(client.get("/d/uu-2011-24").data, "lxml")
+    shown = [p for p in soup.find_all("p") if "pedoman bantuan iuran" in p.get_text()]
+    assert len(shown) == 1 and soup.select_one("p.lead") is None
+    # a summary in other words than the text (a news lead) is still shown above it
+    other = dataclasses.replace(doc, summary="Ringkasan penyunting tentang bantuan iuran.")
+    root = build_data_dir(tmp_path / "other", [other])
+    client = create_app({"DATA_DIR": root, "TESTING": True, "SECRET_KEY": "k"}).test_client()
+    lead = BeautifulSoup(client.get("/d/uu-2011-24").data, "lxml").select_one("p.lead")
+    assert lead is not None and lead.get_text() == other.summary
