@@ -495,7 +495,7 @@ def _with_siblings(best: html.HtmlElement, parent: html.HtmlElement, stats: Text
                    threshold: float, ranked: dict[int, float]) -> list[html.HtmlElement]:
     """Return the best block with the siblings that continue it (strong, same kind, <p>)."""
     chosen: list[html.HtmlElement] = []
-    panels = _tab_panels(parent) if best.get("id") else set()
+    panels = _tab_panels(parent)
     for sibling in parent:
         if not isinstance(sibling.tag, str):
             continue
@@ -504,7 +504,7 @@ def _with_siblings(best: html.HtmlElement, parent: html.HtmlElement, stats: Text
             continue
         strong = ranked.get(id(sibling), 0) >= threshold and _class_weight(sibling) >= 0
         classed_alike = bool(best.get("class")) and sibling.get("class") == best.get("class")
-        panel_alike = best.get("id") in panels and sibling.get("id") in panels  # tab panels
+        panel_alike = id(best) in panels and id(sibling) in panels  # tab panels
         same_kind = ((classed_alike or panel_alike)
                      and stats.total(sibling) > 0 and stats.density(sibling) < 0.3)
         paragraph = (sibling.tag == "p" and stats.total(sibling) > 80
@@ -514,25 +514,27 @@ def _with_siblings(best: html.HtmlElement, parent: html.HtmlElement, stats: Text
     return _without_trailing_teasers(_with_sandwiched(chosen, parent, stats), stats)
 
 
-def _tab_panels(parent: html.HtmlElement) -> set[str]:
-    """Return the ids of the tab panels among a block's children (Metadata | Abstrak | Riwayat).
+def _tab_panels(parent: html.HtmlElement) -> set[int]:
+    """Return the tab panels among a block's children (Metadata | Abstrak | Riwayat), by id().
 
-    A panel is named by a tab control on the page: a link to "#id", or data-target /
-    aria-controls, inside a tab list.
+    A panel says so itself (role "tabpanel"), or a tab control on the page names it: a link to
+    "#id", or data-target / aria-controls, inside a tab list.
     """
-    ids = {c.get("id") for c in parent if isinstance(c.tag, str) and c.get("id")}
-    if len(ids) < 2:
-        return set()
-    named: set[str] = set()
-    for control in parent.getroottree().iter("a", "button", "li"):
-        target = (control.get("href") or control.get("data-target")
-                  or control.get("data-bs-target") or "").lstrip("#")
-        target = target if target in ids else control.get("aria-controls") or ""
-        if target in ids and any(
-                "tab" in f"{a.get('class') or ''} {a.get('role') or ''}".lower()
-                for a in (control, *control.iterancestors())):
-            named.add(target)
-    return named if len(named) >= 2 else set()
+    children = [c for c in parent if isinstance(c.tag, str)]
+    marked = {id(c) for c in children if (c.get("role") or "").lower() == "tabpanel"}
+    by_name = {c.get("id"): c for c in children if c.get("id")}
+    named: set[int] = set()
+    if len(by_name) >= 2:
+        for control in parent.getroottree().iter("a", "button", "li"):
+            target = (control.get("href") or control.get("data-target")
+                      or control.get("data-bs-target") or "").lstrip("#")
+            target = target if target in by_name else control.get("aria-controls") or ""
+            if target in by_name and any(
+                    "tab" in f"{a.get('class') or ''} {a.get('role') or ''}".lower()
+                    for a in (control, *control.iterancestors())):
+                named.add(id(by_name[target]))
+    panels = marked | named
+    return panels if len(panels) >= 2 else set()
 
 
 def _with_sandwiched(chosen: list[html.HtmlElement], parent: html.HtmlElement,

@@ -28,7 +28,7 @@ _DATE_META = (
     "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "date",
     "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created", "sailthru.date",
     "content_publish_date", "parsely-pub-date", "datepublished", "article.published",
-    "published_time", "article_date_original", "created", "tanggal",
+    "published_time", "article_date_original", "created", "tanggal", "content_publisheddate",
 )
 _AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "byl",
                 "content_author", "penulis")
@@ -65,6 +65,9 @@ def read_metadata(root: html.HtmlElement, url: str) -> PageMeta:
     meta = _meta_tags(root)
     ld = list(_json_ld(root))
     article = next((d for d in ld if _ld_type(d) & _ARTICLE_TYPES - {"webpage"}), None)
+    videos = [d for d in ld if "videoobject" in _ld_type(d)]
+    if article is None and len(videos) == 1:
+        article = videos[0]  # a video news page: its one video is the story (a gallery has many)
     # A story some CMSes declare as a plain WebPage still names its writer and date there
     webpage = next((d for d in ld if "webpage" in _ld_type(d) and d.get("datePublished")), None)
     page = PageMeta()
@@ -369,7 +372,8 @@ def _published(article: dict[str, Any] | None, meta: dict[str, str], root: html.
                url: str, webpage: dict[str, Any] | None = None
                ) -> tuple[dt.datetime | None, float]:
     if article:
-        found = _as_datetime(parse_date_id(_ld_str(article, "datePublished")))
+        found = _as_datetime(parse_date_id(_ld_str(article, "datePublished")
+                                           or _ld_str(article, "uploadDate")))
         if found:
             return found, 0.95
     for key in _DATE_META:
@@ -420,6 +424,10 @@ def in_printed_zone(found: dt.datetime, printed: dt.datetime | None,
     metadata's offset is wrong: "10:15+07:00" on a page printing "10:15 WITA"), is the one
     the page means. Anything else printed (another story's time) changes nothing.
     """
+    if found.tzinfo is None and printed is not None and printed.tzinfo is not None and (
+            found.replace(second=0, microsecond=0) == printed.replace(tzinfo=None, second=0,
+                                                                        microsecond=0)):
+        return printed  # a meta time without a zone, printed with its zone ("19:20 WIB")
     if found.tzinfo is None or found.time() == dt.time(0):
         return found
     candidates = [printed, *islice(visible_dates(root), 5)]
@@ -459,9 +467,10 @@ def date_before(start: html.HtmlElement, reach: int = 40) -> dt.datetime | None:
     agenda further up is not taken for the article's date.
     """
     before = start.xpath("preceding::*[position() <= $n]", n=reach)  # the nearest, in order
-    for el in reversed(before):
-        if not isinstance(el.tag, str) or len(el) > 8:
-            continue
+    # a container chosen with its headline holds the byline before its first prose block
+    for el in [*reversed(_leading(start)), *reversed(before)]:
+        if not isinstance(el.tag, str) or len(el) > 8 or _in_figure(el):
+            continue  # a photo's caption dates the photo ("Kamis (19/11/2026)")
         text = _squash(el.text_content())
         if not text or len(text) > 160:
             continue
@@ -491,12 +500,7 @@ def printed_heading(start: html.HtmlElement, reach: int = 40) -> str | None:
     date (a byline wrapped with the headline) or a long link (another story's teaser) is not
     one.
     """
-    inside = [start]
-    for el in start.iterdescendants():
-        if len(inside) == 15 or (el.tag in _PROSE and len(_squash(el.text_content())) >= 40):
-            break  # a heading after the first prose block is a section's ("B. Alur ...")
-        if isinstance(el.tag, str):
-            inside.append(el)
+    inside = [start, *_leading(start)]  # a heading after the first prose is a section's
     before = [el for el in start.xpath("preceding::*[position() <= $n]", n=reach)
               if isinstance(el.tag, str)]
     for el in [*inside, *reversed(before)]:
@@ -513,7 +517,32 @@ def printed_heading(start: html.HtmlElement, reach: int = 40) -> str | None:
 
 
 def _beside_teaser(el: html.HtmlElement) -> bool:
-    """Return True when a date sits beside a linked title (a list of other stories)."""
+    """Return True when a date sits beside a linked title (an entry of a list of stories).
+
+    An entry is small: a byline whose parent is the whole story column, with a "Baca juga"
+    link further down, is no entry.
+    """
     scope = el.getparent() if el.getparent() is not None else el
+    if len(scope.text_content()) > _ENTRY_CHARS:
+        scope = el
     return any(len(_squash(a.text_content())) > 25 for a in scope.iter("a"))
+
+
+_ENTRY_CHARS = 600
+
+
+def _leading(start: html.HtmlElement) -> list[html.HtmlElement]:
+    """Return the first elements inside the main text's container, before its first prose."""
+    out: list[html.HtmlElement] = []
+    for el in start.iterdescendants():
+        if len(out) == 15 or (el.tag in _PROSE and len(_squash(el.text_content())) >= 40):
+            break
+        if isinstance(el.tag, str):
+            out.append(el)
+    return out
+
+
+def _in_figure(el: html.HtmlElement) -> bool:
+    return el.tag in ("figure", "figcaption", "caption") or any(
+        a.tag in ("figure", "figcaption") for a in el.iterancestors())
 

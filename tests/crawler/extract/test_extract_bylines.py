@@ -1,0 +1,76 @@
+"""Publication dates printed at the story, where the page's markup puts them.
+
+Each case is a general idiom met in a blind page set (set L): the byline inside the block that
+holds the story, a byline in a column that also holds a "Baca juga" link, a dated photo
+caption between the byline and the text, a meta time without a zone, a video news page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from crawler.extract import extract
+
+WIB = dt.timezone(dt.timedelta(hours=7))
+WITA = dt.timezone(dt.timedelta(hours=8))
+PROSE = ("<p>Pemerintah daerah diminta mengalokasikan iuran jaminan sosial bagi pekerja rentan "
+         "dalam anggaran tahun depan, kata kepala dinas dalam rapat kerja bersama DPRD.</p>"
+         "<p>Sebanyak 2.340 pekerja kini tercatat sebagai peserta BPJS Ketenagakerjaan, dan "
+         "jumlah itu ditargetkan naik dua kali lipat hingga akhir tahun anggaran berjalan.</p>"
+         "<p>Menurut dia, perlindungan itu penting karena risiko kecelakaan kerja di sektor "
+         "informal tinggi, sementara sebagian besar pekerja belum terdaftar sama sekali.</p>")
+URL = "https://warta.example.id/berita/2026/pekerja-rentan"
+
+
+def test_a_byline_inside_the_story_block_beats_the_sites_date_of_today() -> None:
+    page = ('<html><head><meta name="content_PublishedDate" content="2026-11-17 19:20:00">'
+            '</head><body><div class="header__date">Rabu, 18 November 2026</div>'
+            '<div class="read"><h1>Pemda Diminta Alokasikan Iuran Pekerja Rentan</h1>'
+            '<div class="read__info">Selasa, 17 November 2026 | 19:20 WIB</div>'
+            f'{PROSE}</div></body></html>')
+    doc = extract(page.encode(), URL)
+    assert doc is not None and doc.published_at == dt.datetime(2026, 11, 17, 19, 20,
+                                                               tzinfo=WIB)
+
+
+def test_a_byline_in_a_column_with_a_related_link_is_still_the_byline() -> None:
+    page = ('<html><body><div id="kiri"><div class="judul"><h1>Ribuan Pekerja Proyek Desa '
+            'Terlindungi</h1></div><div class="info-berita">Jumat, 20 November 2026 | 10:22 '
+            'WITA | Wartawan: I Komang Adi | Dibaca: 1.287 kali</div><div class="isi-berita">'
+            f'{PROSE}<p><strong>Baca Juga: <a href="/b/2">Disnaker Buka Pelatihan Tukang '
+            'Bersertifikat, Kuota 120 Orang</a></strong></p></div></div></body></html>')
+    doc = extract(page.encode(), "https://radar.example.id/2026/berita")
+    assert doc is not None and doc.published_at == dt.datetime(2026, 11, 20, 10, 22,
+                                                               tzinfo=WITA)
+
+
+def test_a_dated_photo_caption_between_byline_and_text_is_not_the_date() -> None:
+    page = ('<html><body><article><h1>Pansus Bahas Ranperda Jaminan Sosial</h1><div class='
+            '"flex gap-2"><span>Tim Humas</span><span>Kamis, 19 November 2026 - 13:15 WIB</span>'
+            '</div><figure><img src="/f.jpg"><figcaption>Suasana rapat kerja, Kamis (19/11/'
+            f'2026).</figcaption></figure><div class="body">{PROSE}</div></article>'
+            '</body></html>')
+    doc = extract(page.encode(), URL)
+    assert doc is not None and doc.published_at == dt.datetime(2026, 11, 19, 13, 15,
+                                                               tzinfo=WIB)
+
+
+def test_a_video_news_page_is_a_document_with_its_date() -> None:
+    more = "".join(f'<a class="card" href="/video/{i}"><img src="/t{i}.jpg"><h3>Video lain nomor '
+                   f'{i} tentang pekerja dan jaminan sosial</h3></a>' for i in range(12))
+    page = ('<html><head><meta property="og:type" content="video.other"><meta property='
+            '"og:title" content="VIDEO: Ojol Ramai-ramai Daftar BPJS Ketenagakerjaan">'
+            '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+            '"VideoObject", "name": "VIDEO: Ojol Ramai-ramai Daftar BPJS Ketenagakerjaan", '
+            '"uploadDate": "2026-11-22T18:30:00+07:00"}</script></head><body><section class='
+            '"main"><h1>VIDEO: Ojol Ramai-ramai Daftar BPJS Ketenagakerjaan</h1><div class='
+            '"desc"><p>Ratusan pengemudi ojek daring memadati gerai layanan jemput bola BPJS '
+            'Ketenagakerjaan di halaman gelanggang olahraga, Minggu. Mereka mendaftar sebagai '
+            'peserta Bukan Penerima Upah.</p><p>Menurut petugas, lebih dari 600 pengemudi '
+            'mendaftar dalam sehari setelah rekan mereka mengalami kecelakaan.</p></div>'
+            f'<section class="more"><h2>Video Lainnya</h2>{more}</section></section>'
+            '</body></html>')
+    doc = extract(page.encode(), "https://tv.example.id/video/48812-ojol")
+    assert doc is not None and doc.kind == "news"
+    assert doc.published_at == dt.datetime(2026, 11, 22, 18, 30, tzinfo=WIB)
+    assert doc.title == "VIDEO: Ojol Ramai-ramai Daftar BPJS Ketenagakerjaan"
