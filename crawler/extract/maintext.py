@@ -15,7 +15,7 @@ benchmark's 170 kB pages building a BeautifulSoup tree alone takes longer than o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,7 +101,8 @@ _ROLELESS_CLASS = re.compile(
     # "justify-content-between") say how text looks, not what it is
     r"|(?:[\w-]+:)?text-(?:xs|sm|base|lg|\d?xl|left|center|right|justify|start|end|muted|white|"
     r"black|dark|light|body|primary|secondary|success|danger|warning|info|uppercase|lowercase|"
-    r"capitalize|nowrap|truncate|wrap|break|[a-z]+-\d{2,3})|justify-content-\S+",
+    r"capitalize|nowrap|truncate|wrap|break|[a-z]+-\d{2,3})|justify-content-\S+"
+    r"|overflow(?:-[xy])?-\S+",  # "overflow-hidden" clips a box; it hides nothing
     re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"\s*\d{1,4}\.?\s*")
 _POPUP = re.compile(r"modal|dialog|popup|pop-up|menu|nav|offcanvas|drawer|dropdown|cookie|"
@@ -163,9 +164,7 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
     chosen instead.
     """
     hints = hints or {}
-    # the page's headline, also when og:title words it otherwise (a hidden SEO/logo h1 is not)
-    first_h1 = next((el for el in root.iter("h1") if not _hidden(el)), None)
-    h1 = _squash(first_h1.text_content()) if first_h1 is not None else None
+    h1 = first_h1(root)
     clean_tree(root, hints.get("drop_selectors") or ())
     body = root.find("body")
     if body is None:
@@ -210,6 +209,12 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
         bool(teasers) or is_listing_page(containers, stats, body, pager),
         containers[0] if containers else None,
     )
+
+
+def first_h1(root: html.HtmlElement) -> str | None:
+    """Return the page's printed headline: its first <h1> not hidden (an SEO or logo h1 is)."""
+    first = next((el for el in root.iter("h1") if not _hidden(el)), None)
+    return _squash(first.text_content()) or None if first is not None else None
 
 
 def _with_metadata(containers: list[html.HtmlElement], rows: Sequence[html.HtmlElement],
@@ -316,6 +321,7 @@ def _entry_control(el: html.HtmlElement) -> bool:
 
 def clean_tree(root: html.HtmlElement, drop_selectors: Iterable[str] = ()) -> None:
     """Remove scripts, styles, forms controls, hidden elements, icon words and hinted selectors."""
+    opened = _disclosures(root)
     etree.strip_elements(root, *JUNK_TAGS, etree.Comment, with_tail=False)
     doomed = []
     for selector in drop_selectors:
@@ -326,13 +332,37 @@ def clean_tree(root: html.HtmlElement, drop_selectors: Iterable[str] = ()) -> No
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        if (_hidden(el) and not _disclosure_panel(el)) or _LIGATURE_ICON.search(
+        if (_hidden(el) and not _disclosure_panel(el, opened)) or _LIGATURE_ICON.search(
                 el.get("class") or ""):
             doomed.append(el)
+        elif el.get("id") in opened or _hidden(el):
+            el.set(_PANEL, "")  # one of a set of panels: see _whole_series
     for el in doomed:
         parent = el.getparent()
         if parent is not None:
             _drop(el, parent)
+
+
+_PANEL = "data-telusur-panel"  # our mark on an accordion's or a tab set's panels
+_CONTROL = "data-telusur-control"  # ... and on the buttons that open them
+
+
+def _disclosures(root: html.HtmlElement) -> set[str]:
+    """Return the ids of the panels disclosure buttons open, and keep those buttons' words.
+
+    An accordion's button is its panel's heading ("Persyaratan", "Alur", "Biaya"): it stays as
+    text, though form controls go; a button opening a menu or a pop-up goes with them.
+    """
+    opened: set[str] = set()
+    for control in root.xpath("//*[@aria-expanded and @aria-controls]"):
+        target = root.get_element_by_id(control.get("aria-controls"), None)
+        if target is None or _POPUP.search(class_names(target)):
+            continue
+        opened.add(control.get("aria-controls"))
+        if control.tag == "button":
+            control.tag = "span"
+            control.set(_CONTROL, "")
+    return opened
 
 
 # Icon fonts drawn from a word ("<i class="material-icons">event</i>"): the word is no text
@@ -345,17 +375,20 @@ def _hidden(el: html.HtmlElement) -> bool:
             or ("style" in el.attrib and bool(_HIDDEN_STYLE.search(el.get("style") or ""))))
 
 
-def _disclosure_panel(el: html.HtmlElement) -> bool:
+def _disclosure_panel(el: html.HtmlElement, opened: Collection[str] = ()) -> bool:
     """Return True for a collapsed panel the reader opens in place (an FAQ answer, a tab).
 
     Accordions and tabs hide all but one panel with `display:none` or `hidden` until clicked;
     their text is the page's content. Such panels say which control labels them
-    (`aria-labelledby`, or role "tabpanel"/"region"); pop-ups, menus and dialogs are not kept.
+    (`aria-labelledby`, or role "tabpanel"/"region"), or a button that opens them names them
+    (`aria-controls` with `aria-expanded`: their ids are `opened`); pop-ups, menus and dialogs
+    are not kept.
     """
     if el.get("aria-hidden") == "true":
         return False
     role = (el.get("role") or "").lower()
-    if role not in ("tabpanel", "region") and not el.get("aria-labelledby"):
+    if (role not in ("tabpanel", "region") and not el.get("aria-labelledby")
+            and el.get("id") not in opened):
         return False
     return not _POPUP.search(class_names(el))
 
@@ -439,14 +472,32 @@ def _around(best_key: int, elements: dict[int, html.HtmlElement], ranked: dict[i
     """Return the best block, or its series, with the siblings that continue it."""
     best = _whole_series(elements[best_key], body, stats, unlikely)
     parent = best.getparent()
-    # Climb through wrappers that hold nothing else, so that the sibling search below runs
-    # where the article is actually split (sections separated by ad slots).
-    while parent is not None and parent is not body and stats.total(parent) <= stats.total(
-            best) * 1.02:
+    # Climb through wrappers that hold nothing else, or only the block's heading or the
+    # button that opens it, so that the sibling search below runs where the article is
+    # actually split (sections separated by ad slots).
+    while parent is not None and parent is not body and (
+            stats.total(parent) <= stats.total(best) * 1.02 or _titled(best, parent, stats)):
         best, parent = parent, parent.getparent()
     if parent is None or best is body:
         return [best]
     return _with_siblings(best, parent, stats, max(10.0, ranked[best_key] * 0.2), ranked)
+
+
+def _titled(block: html.HtmlElement, parent: html.HtmlElement, stats: TextStats) -> bool:
+    """Return True when a block's parent adds only a heading or a disclosure's button to it."""
+    extra = 0
+    for child in parent:
+        if child is block or not isinstance(child.tag, str):
+            continue
+        if child.tag not in _HEADING_TAGS and child.get(_CONTROL) is None:
+            if stats.total(child):
+                return False
+            continue
+        extra += stats.total(child)
+    return 0 < extra <= 150 and not (parent.text or "").strip()
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _whole_series(best: html.HtmlElement, body: html.HtmlElement, stats: TextStats,
@@ -467,7 +518,9 @@ def _whole_series(best: html.HtmlElement, body: html.HtmlElement, stats: TextSta
              if shape in (el.get("class") or "") and item_shape(el) == shape
              and id(el) not in unlikely and stats.total(el) >= 50 and stats.density(el) < 0.3]
     size = sum(stats.total(el) for el in alike)
-    if len(alike) < 4 or stats.total(best) > 0.3 * size:
+    # panels a reader opens one at a time are one text however long the first one is
+    panels = best.get(_PANEL) is not None and len(alike) >= 2
+    if not panels and (len(alike) < 4 or stats.total(best) > 0.3 * size):
         return best  # one long block with a few of its kind (other stories): not a series
     holder = _common_ancestor(alike)
     if (holder is None or holder is body or stats.density(holder) >= 0.3
@@ -745,6 +798,7 @@ def _squash(text: str) -> str:
 
 
 _NUMBERED = re.compile(r"\bNOMOR\b")
+_LETTERHEAD = re.compile(r"(?:BUPATI|WALI ?KOTA|GUBERNUR|MENTERI|PRESIDEN)\b")
 
 
 def _trim(blocks: list[str], title: str | None, names: Sequence[str] = ()) -> list[str]:
@@ -760,10 +814,12 @@ def _trim(blocks: list[str], title: str | None, names: Sequence[str] = ()) -> li
     for block in blocks:
         key = block.lower()
         top = len(out) < 3 and all(len(kept) < 80 for kept in out)
-        # a regulation's own heading in capitals ("... NOMOR 3 TAHUN 2026 TENTANG ...") is its
-        # text, though the page is named after it
+        # a regulation's own heading in capitals ("... NOMOR 3 TAHUN 2026 TENTANG ...", or its
+        # issuer's letterhead "BUPATI X", an office and a place) is its text, though the page
+        # is named after it
         headline = (key == title_key or (top and key in name_keys)) and not (
-            block.isupper() and _NUMBERED.search(block))
+            block.isupper() and (_NUMBERED.search(block) or (
+                _LETTERHEAD.match(block) and len(block.split()) <= 4)))
         if not block or headline or (out and out[-1].lower() == key):
             continue
         if not any(c.isalpha() for c in block) or _UI_LABEL.match(block) or _COUNTER.match(

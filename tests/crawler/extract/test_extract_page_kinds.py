@@ -723,3 +723,37 @@ def test_the_outlet_is_known_by_its_domain_too() -> None:
               "Siregar</a> , Jurnalis</div>")
     assert _story(head, f"<h1>Sosialisasi nelayan</h1>{byline}").author == (
         "Fahmi Ramadhan Siregar")
+
+
+def test_an_accordions_closed_panels_and_their_buttons_words_are_text() -> None:
+    requirements = "".join(
+        f"<li>{item} yang masih berlaku dan telah ditandatangani pimpinan perusahaan;</li>"
+        for item in ("Formulir pendaftaran perusahaan", "Fotokopi Nomor Induk Berusaha",
+                     "Fotokopi NPWP perusahaan", "Daftar nama pekerja beserta NIK dan upah",
+                     "Fotokopi KTP masing-masing pekerja", "Surat kuasa bila dikuasakan"))
+    answers = (f"A. Pendaftaran oleh pemberi kerja:</p><ul>{requirements}</ul><p>B. Pekerja "
+               "mandiri: KTP elektronik asli dan nomor telepon seluler yang aktif.",
+               "Pemohon mengambil nomor antrean lalu menuju gerai sesuai nomor yang dipanggil.",
+               "Tidak dipungut biaya; iuran dibayar langsung sesuai ketentuan.",
+               "Kurang lebih lima belas menit untuk setiap pemohon yang berkasnya lengkap.")
+    closed = ' style="display: none;"'
+    items = "".join(
+        f'<div class="border rounded-xl overflow-hidden"><h3><button type="button" '
+        f'aria-expanded="{"true" if i == 0 else "false"}" aria-controls="panel-{i}">'
+        f'<span>{heading}</span></button></h3><div id="panel-{i}" class="px-5"'
+        f'{"" if i == 0 else closed}><p>{answer}</p></div></div>'
+        for i, (heading, answer) in enumerate(zip(
+            ("Persyaratan", "Alur Pelayanan", "Biaya / Tarif", "Waktu Penyelesaian"), answers,
+            strict=True)))
+    page = ('<html><body><header><button aria-expanded="false" aria-controls="menu-utama">'
+            'Menu</button><div id="menu-utama" class="dropdown-menu" style="display:none">'
+            '<a href="/a">Profil Dinas Tenaga Kerja</a></div></header><article><h1>Pendaftaran '
+            'Peserta BPJS Ketenagakerjaan</h1><p>Layanan pendaftaran kepesertaan di Mal '
+            'Pelayanan Publik diperuntukkan bagi pemberi kerja maupun pekerja mandiri.</p>'
+            f'<div class="space-y-3">{items}</div></article></body></html>')
+    blocks = main_text(page.encode()).split("\n\n")
+    assert blocks[0].startswith("Layanan pendaftaran kepesertaan")
+    for heading, answer in zip(("Persyaratan", "Alur Pelayanan", "Biaya / Tarif",
+                                "Waktu Penyelesaian"), answers, strict=True):
+        assert heading in blocks and answer.split("<")[0] in blocks
+    assert not any("Profil Dinas" in block for block in blocks)  # a menu it opens is no panel
