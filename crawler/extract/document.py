@@ -31,7 +31,7 @@ from crawler.extract.detail import (
 )
 from crawler.extract.encoding import decode_html
 from crawler.extract.feed import looks_like_feed, parse_feed
-from crawler.extract.maintext import extract_main_text, parse_html
+from crawler.extract.maintext import extract_main_text, first_h1, parse_html
 from crawler.extract.metadata import (
     PageMeta,
     date_before,
@@ -128,6 +128,7 @@ def html_document(body: bytes, url: str, content_type: str | None,
     related = read_relations(root) if detail_page else []
     if detail_page:
         hints = _with_page_region(fields, root, hints)
+    heading = first_h1(root)  # read before the tree is cleaned
     # the metadata block's pairs are fields: the main text is the prose around them
     main = extract_main_text(root, hints, title=meta.headline,
                              names=(fields["title"],) if detail_page and "title" in fields else (),
@@ -145,7 +146,8 @@ def html_document(body: bytes, url: str, content_type: str | None,
     elif meta.published_at is not None:
         meta.published_at = in_printed_zone(meta.published_at, printed, root)
     if detail_page:
-        detail = _detail_document(fields, pdf_url, url, main.text, meta, hints, related)
+        detail = _detail_document(fields, pdf_url, url, main.text, meta, hints, related,
+                                  heading)
         if detail is not None:
             return detail
     # Pasal, a decree's first diktum or a circular's heading: pages without one are not
@@ -206,16 +208,28 @@ def _with_page_region(fields: Mapping[str, str], root: Any,
 
 def _detail_document(fields: Mapping[str, str], pdf_url: str | None, url: str, text: str,
                      meta: PageMeta, hints: Mapping[str, Any],
-                     related: list[tuple[str, str]]) -> Document | None:
+                     related: list[tuple[str, str]], heading: str | None) -> Document | None:
     values = dict(fields)
     if pdf_url:
         values["pdf_url"] = pdf_url
-    if "title" not in values and meta.title:
-        values["title"] = meta.title
+    if "title" not in values and (meta.title or heading):
+        values["title"] = _fuller(meta.title, heading)
     doc = regulation_from_fields(values, url, "detail", hints, related)
     if doc is None:
         return None
     return doc.replace(text=text, site_name=meta.site_name, source_urls=(url,))
+
+
+def _fuller(title: str | None, heading: str | None) -> str:
+    """Return the page's title, or its printed heading when only that gives the subject.
+
+    A JDIH page's <title> or og:title often cites the rule short ("SE Bupati Nomor 500/12/
+    2025") where its <h1> prints it whole ("... tentang Kewajiban Kepesertaan ...").
+    """
+    if heading and (not title or (" tentang " in f" {heading.lower()} "
+                                  and " tentang " not in f" {title.lower()} ")):
+        return heading
+    return title or ""
 
 
 def _regulation_text(text: str, hints: Mapping[str, Any]) -> ParsedRegulation | None:

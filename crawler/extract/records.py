@@ -83,9 +83,11 @@ def regulation_from_fields(
         id=doc_id,
         url=url,
         kind="regulation",
-        # A bare title ("Tata Cara ...", as many feeds give it) or a bare citation without its
-        # subject ("Keputusan Bupati 188.45/217/HK/2024") is shown as the full citation
-        title=(title if cited and (not about or " tentang " in f" {title.lower()} ")
+        # A bare title ("Tata Cara ...", as many feeds give it), a bare citation without its
+        # subject ("Keputusan Bupati 188.45/217/HK/2024") or a short one ("PERDA No. 5 Tahun
+        # 2023 tentang ...") is shown as the full citation
+        title=(title if cited and _full_citation(title, doc_type, number, year, region, issuer)
+               and (not about or " tentang " in f" {title.lower()} ")
                else _built_title(doc_type, number, year, region, about, issuer)),
         doc_type=doc_type,
         number=number,
@@ -249,6 +251,14 @@ def _issuer(fields: Mapping[str, str], doc_type: str) -> str | None:
         rest = spelled[len(known.name):].strip()
         if doc_type != "SE" and not rest.lower().startswith(("menteri", "kementerian")):
             rest = f"Menteri {rest}"
+        if doc_type == "SE" and issuer_region(rest) is None:
+            # "Surat Edaran Bupati": which Bupati, the signer ("Bupati X, Nama") or the
+            # T.E.U. says
+            signer = (fields.get("signer") or "").split(",")[0].strip()
+            head = signer if issuer_region(signer) else regional_head(
+                _teu_region(fields.get("teu") or "") or fields.get("teu") or "")
+            if head and head.lower().startswith(rest.lower()):
+                return head
         return rest
     initiator = fields.get("initiator") or ""
     if doc_type != "SE" and ministry_code(initiator) and not ministry_code(fields.get("teu") or ""):
@@ -270,6 +280,22 @@ def _teu_region(teu: str) -> str | None:
     kind = match.group(2).lower()
     prefix = "Provinsi" if kind.startswith("prov") else "Kota" if kind == "kota" else "Kabupaten"
     return f"{prefix} {match.group(1).strip().title()}"
+
+
+def _full_citation(title: str, doc_type: str, number: str | None, year: int | None,
+                   region: str | None, issuer: str | None) -> bool:
+    """Return True when a title starts with the regulation's full name, or names no region.
+
+    "PERDA No. 5 Tahun 2023 tentang ..." on a regency's JDIH page is that regency's Perda: it
+    is cited by its full name. A title naming the regulation otherwise than we would (another
+    word order, its own capitals) stays as its publisher wrote it, unless its region is missing.
+    """
+    if region is None:
+        return True
+    name = designation(doc_type, number, year, region=region, issuer=issuer)
+    flat = " ".join(title.lower().split())
+    place = re.sub(r"^(?:kabupaten|kota|provinsi)\s+", "", " ".join(region.lower().split()))
+    return flat.startswith(name.lower()) or place in flat
 
 
 def _built_title(doc_type: str, number: str | None, year: int | None, region: str | None,

@@ -129,3 +129,47 @@ def test_the_title_printed_above_the_fields_is_not_text_and_touching_boxes_part(
     assert blocks[1] == "Tipe Dokumen Peraturan Perundang-undangan"
     # further down, as the "Judul" value, the same words are text
     assert f"Judul {FIELDS[1][1]}" in blocks
+
+
+def test_a_short_title_of_a_regencys_rule_is_shown_as_its_full_name() -> None:
+    rows = "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value in (
+        ("Jenis Peraturan", "Peraturan Daerah"), ("Nomor", "5"), ("Tahun", "2023"),
+        ("Singkatan Jenis", "PERDA"), ("Lokasi", "Bagian Hukum Setda Kabupaten Lembah Arun"),
+        ("Sumber", "Lembaran Daerah Kabupaten Lembah Arun Tahun 2023 Nomor 5")))
+    page = ("<html><head><title>PERDA No. 5 Tahun 2023 tentang Penyelenggaraan "
+            f"Ketenagakerjaan</title></head><body><main><table>{rows}</table></main>"
+            "</body></html>").encode()
+    doc = extract(page, "https://jdih.lembaharunkab.go.id/perda/5-2023")
+    assert doc is not None and doc.region == "Kabupaten Lembah Arun"
+    assert doc.title == ("Peraturan Daerah Kabupaten Lembah Arun Nomor 5 Tahun 2023 tentang "
+                         "Penyelenggaraan Ketenagakerjaan")
+
+
+def test_a_circulars_sender_and_subject_come_from_its_signer_and_printed_heading() -> None:
+    rows = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in (
+        ("Jenis Dokumen", "Surat Edaran Bupati"), ("Nomor", "500.15/1123/Disnaker/2025"),
+        ("Tahun", "2025"), ("Penandatangan", "Bupati Tanjung Selaksa, Andi Baso, S.E."),
+        ("Status", "Berlaku")))
+    heading = ("Surat Edaran Bupati Tanjung Selaksa Nomor 500.15/1123/Disnaker/2025 tentang "
+               "Kewajiban Kepesertaan Jaminan Sosial Ketenagakerjaan")
+    page = ('<html><head><meta property="og:title" content="SE Bupati Nomor 500.15/1123/'
+            f'Disnaker/2025"></head><body><h1>{heading}</h1><dl>{rows}</dl></body>'
+            "</html>").encode()
+    doc = extract(page, "https://jdih.tanjungselaksakab.go.id/se/1123")
+    assert doc is not None and doc.title == heading
+    assert doc.issuer == "Bupati Tanjung Selaksa" and doc.region == "Kabupaten Tanjung Selaksa"
+    assert doc.about == "Kewajiban Kepesertaan Jaminan Sosial Ketenagakerjaan"
+
+
+def test_a_letterhead_the_page_is_named_after_stays_the_circulars_sender() -> None:
+    points = "".join(f"<p>{n}. Setiap perangkat daerah wajib mendaftarkan pekerja non-ASN "
+                     "dalam program jaminan sosial ketenagakerjaan.</p>" for n in (1, 2, 3))
+    page = ("<html><head><title>BUPATI LEMBAH KARANG</title></head><body><div class="
+            "'WordSection1'><p class='MsoNormal'>BUPATI LEMBAH KARANG</p><p>Lembah Karang, 3 "
+            "Maret 2025</p><p>Yth. Kepala Perangkat Daerah</p><p>di -</p><p>Tempat</p>"
+            "<p>SURAT EDARAN</p><p>NOMOR 560/1187/DISNAKER/2025</p><p>TENTANG</p><p>OPTIMALISASI "
+            f"PERLINDUNGAN JAMINAN SOSIAL KETENAGAKERJAAN</p>{points}<p>BUPATI LEMBAH KARANG,"
+            "</p><p>ttd</p><p>I GEDE SURYA</p></div></body></html>").encode()
+    doc = extract(page, "https://lembahkarangkab.go.id/se-560-1187.htm")
+    assert doc is not None and doc.text.startswith("BUPATI LEMBAH KARANG")
+    assert doc.issuer == "Bupati Lembah Karang" and doc.region == "Kabupaten Lembah Karang"
