@@ -55,7 +55,7 @@ _NEWS_PATH = re.compile(r"/(?:berita|news|read|artikel|article|detail|post|\d{4}
 _STATIC_PATH = re.compile(
     r"/(?:profil|profile|halaman|pages?|tentang|about|visi|misi|sejarah|struktur|tupoksi|faq|"
     r"tanya-jawab|kontak|contact|hubungi|layanan|pelayanan|standar|pengumuman|informasi|ppid|"
-    r"agenda|galeri|gallery|unduh|download|regulasi)(?=[/\-_.]|$)", re.I)
+    r"agenda|acara|events?|galeri|gallery|unduh|download|regulasi)(?=[/\-_.]|$)", re.I)
 _FIRST_DIKTUM = re.compile(r"^\s*KESATU\s*[:.]", re.MULTILINE)  # not "KESATUAN"
 _HOME_PATH = re.compile(r"^/?(?:(?:index|default|home|beranda)(?:\.\w{2,5})?/?)?$", re.I)
 _XML_LISTS = re.compile(rb"^(?:\s|<\?xml[^>]*>|<!--.*?-->|<\?xml-stylesheet[^>]*>)*"
@@ -274,12 +274,15 @@ def _page_document(meta: PageMeta, url: str, text: str, hints: Mapping[str, Any]
     canonical = meta.canonical_url or url
     path = urlsplit(url).path
     story_path = bool(_NEWS_PATH.search(path))
-    standing = bool(_STATIC_PATH.search(path)) and not story_path
+    # a CMS's standing page (WordPress "page-id-N"), or one in a site's standing sections;
+    # themes and Joomla print og:type "article" or schema.org Article on those too
+    standing = (bool(_STATIC_PATH.search(path)) and not story_path) or meta.cms_page
     is_news = (
         hints.get("kind") == "news"
-        or meta.article_schema
+        or meta.news_schema
         or (not standing and (
-            meta.og_type == "article"
+            meta.article_schema
+            or meta.og_type == "article"
             or (meta.published_at is not None and meta.published_confidence >= 0.7)
             or (meta.published_at is not None and story_path)))
     )

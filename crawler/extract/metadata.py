@@ -23,6 +23,8 @@ from crawler.extract.textstats import is_icon
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "report",
                   "analysisnewsarticle", "opinionnewsarticle", "webpage"}
+_NEWS_TYPES = {"newsarticle", "reportagenewsarticle", "analysisnewsarticle",
+               "opinionnewsarticle"}
 _DATE_META = (
     "article:published_time", "og:published_time", "og:article:published_time",
     "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "date",
@@ -54,7 +56,9 @@ class PageMeta:
     description: str | None = None
     og_type: str | None = None
     article_schema: bool = False
+    news_schema: bool = False  # ... and says NewsArticle (or one of its kinds), not Article
     collection_schema: bool = False  # JSON-LD says CollectionPage / SearchResultsPage
+    cms_page: bool = False  # the CMS says a standing page (WordPress "page page-id-N"), not a post
     title_only: bool = False  # the headline is the <title>: no JSON-LD, og:title or h1 names it
     language: str | None = None
     keywords: tuple[str, ...] = field(default_factory=tuple)
@@ -73,6 +77,11 @@ def read_metadata(root: html.HtmlElement, url: str) -> PageMeta:
     page = PageMeta()
     page.og_type = (meta.get("og:type") or "").lower() or None
     page.article_schema = article is not None
+    page.news_schema = article is not None and bool(_ld_type(article) & _NEWS_TYPES)
+    body = root.find("body")
+    classes = set(((body.get("class") or "") if body is not None else "").split())
+    page.cms_page = "page" in classes and any(c.startswith("page-id-") for c in classes) and not (
+        "single-post" in classes or any(c.startswith("postid-") for c in classes))
     page.collection_schema = any(_ld_type(d) & {"collectionpage", "searchresultspage"}
                                  for d in ld)
     h1 = next(root.iter("h1"), None)

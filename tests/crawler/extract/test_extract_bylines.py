@@ -74,3 +74,27 @@ def test_a_video_news_page_is_a_document_with_its_date() -> None:
     assert doc is not None and doc.kind == "news"
     assert doc.published_at == dt.datetime(2026, 11, 22, 18, 30, tzinfo=WIB)
     assert doc.title == "VIDEO: Ojol Ramai-ramai Daftar BPJS Ketenagakerjaan"
+
+
+def _standing(body_class: str, head: str = "", path: str = "/transparansi-anggaran/") -> str:
+    page = (f'<html><head><meta property="og:type" content="article">{head}</head>'
+            f'<body class="{body_class}"><article><h1>Transparansi Anggaran Desa</h1>'
+            '<time datetime="2025-02-03T10:10:44+08:00">3 Februari 2025</time>'
+            f'<div class="entry-content">{PROSE}</div></article></body></html>')
+    doc = extract(page.encode(), f"https://desa.example.id{path}")
+    assert doc is not None
+    return doc.kind
+
+
+def test_a_cms_standing_page_is_no_news_though_its_theme_says_article() -> None:
+    # WordPress says which of its pages are standing pages ("page page-id-N") and which posts
+    assert _standing("page-template-default page page-id-55") == "other"
+    assert _standing("post-template-default single single-post postid-4187") == "news"
+    # schema.org Article (Joomla prints it on every page) in a standing section: no news
+    article = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+               '"@type": "Article", "headline": "Daftar Informasi Publik"}</script>')
+    assert _standing("site", article, "/informasi-publik/daftar") == "other"
+    assert _standing("site", article, "/acara/bimtek-operator-desa/") == "other"
+    # a NewsArticle is a story wherever it sits
+    news = article.replace('"Article"', '"NewsArticle"')
+    assert _standing("site", news, "/informasi-publik/daftar") == "news"
