@@ -723,6 +723,8 @@ def _row_text(row: html.HtmlElement, stats: TextStats, depth: int) -> str:
     cells = [cell for cell in row if cell.tag in ("td", "th")]
     if [cell.tag for cell in cells] == ["th", "td"]:
         label, value = (_cell_text(cell, stats, depth) for cell in cells)
+        # a labelled value is data even when it is all links ("Diubah dengan: <a>PP 82/2019")
+        value = value or _linked_value(cells[1], stats)
         if label and value:
             return _labelled(label, value)
     line = ""
@@ -748,8 +750,13 @@ def _term_text(term: html.HtmlElement, stats: TextStats, depth: int) -> str:
     value = term.getnext()
     if value is None or value.tag != "dd" or _is_boilerplate(value, stats) or not label:
         return label
-    described = _cell_text(value, stats, depth)
+    described = _cell_text(value, stats, depth) or _linked_value(value, stats)
     return _labelled(label, described) if described else label
+
+
+def _linked_value(cell: html.HtmlElement, stats: TextStats) -> str:
+    """Return a labelled value that is all links, which boilerplate rules would drop."""
+    return _squash(spaced_text(cell)) if stats.links(cell) else ""
 
 
 def _labelled(label: str, value: str) -> str:

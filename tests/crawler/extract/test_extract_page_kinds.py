@@ -757,3 +757,19 @@ def test_an_accordions_closed_panels_and_their_buttons_words_are_text() -> None:
                                 "Waktu Penyelesaian"), answers, strict=True):
         assert heading in blocks and answer.split("<")[0] in blocks
     assert not any("Profil Dinas" in block for block in blocks)  # a menu it opens is no panel
+
+
+def test_a_labelled_value_that_is_all_links_is_still_the_value() -> None:
+    amended = ("Peraturan Pemerintah Nomor 82 Tahun 2019 tentang Perubahan atas Peraturan "
+               "Pemerintah Nomor 44 Tahun 2015")
+    body = ("<html><body><main><table><tr><th>Jenis/Bentuk Peraturan</th><td>PERATURAN "
+            "PEMERINTAH</td></tr><tr><th>Pemrakarsa</th><td>KEMENTERIAN KETENAGAKERJAAN</td>"
+            "</tr><tr><th>Tentang</th><td>Penyelenggaraan Program Jaminan Kecelakaan Kerja dan "
+            "Jaminan Kematian</td></tr><tr><th>Pejabat yang Menetapkan</th><td>PRESIDEN "
+            "REPUBLIK INDONESIA</td></tr><tr><th>Nomor</th><td>44</td></tr><tr><th>Tahun</th>"
+            "<td>2015</td></tr><tr><th>Status</th><td>Berlaku</td></tr><tr><th>Diubah dengan"
+            f'</th><td><ol><li><a href="/pp-82-2019">{amended}</a></li></ol></td></tr>'
+            "<tr><th>Dilihat</th><td>1.234 kali</td></tr></table></main></body></html>")
+    blocks = main_text(body.encode()).split("\n\n")
+    assert f"Diubah dengan: {amended}" in blocks
+    assert not any("1.234" in block for block in blocks)  # a counter is no value
