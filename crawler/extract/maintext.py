@@ -107,6 +107,8 @@ _ROLELESS_CLASS = re.compile(
 _ROW_NUMBER = re.compile(r"\s*\d{1,4}\.?\s*")
 _POPUP = re.compile(r"modal|dialog|popup|pop-up|menu|nav|offcanvas|drawer|dropdown|cookie|"
                     r"search|overlay|lightbox|toast|tooltip", re.IGNORECASE)
+_READER_ONLY = re.compile(r"(?:^|\s)(?:screen-reader-text|sr-only|visually-?hidden|"
+                          r"element-invisible|hidden-visually|a11y-hidden)(?:\s|$)", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 MAX_DEPTH = 200
 DENSE = 0.55  # a list or division with more of its text in links is boilerplate
@@ -370,9 +372,14 @@ _LIGATURE_ICON = re.compile(r"(?:^|\s)(?:material-icons[\w-]*|material-symbols[\
 
 
 def _hidden(el: html.HtmlElement) -> bool:
-    """Return True for an element its own attributes hide."""
+    """Return True for an element its own attributes hide, or that only screen readers read.
+
+    Text for screen readers only ("Baca selengkapnya<span class=screen-reader-text>: Judul
+    </span>", a "Skip to content" link) repeats what the page shows or is navigation.
+    """
     return (el.get("hidden") is not None or el.get("aria-hidden") == "true"
-            or ("style" in el.attrib and bool(_HIDDEN_STYLE.search(el.get("style") or ""))))
+            or ("style" in el.attrib and bool(_HIDDEN_STYLE.search(el.get("style") or "")))
+            or ("class" in el.attrib and bool(_READER_ONLY.search(el.get("class") or ""))))
 
 
 def _disclosure_panel(el: html.HtmlElement, opened: Collection[str] = ()) -> bool:

@@ -773,3 +773,16 @@ def test_a_labelled_value_that_is_all_links_is_still_the_value() -> None:
     blocks = main_text(body.encode()).split("\n\n")
     assert f"Diubah dengan: {amended}" in blocks
     assert not any("1.234" in block for block in blocks)  # a counter is no value
+
+
+def test_text_for_screen_readers_only_is_not_text() -> None:
+    entries = "".join(
+        f'<article class="post"><h2><a href="/p/{i}">{title}</a></h2><p>Ringkasan berita '
+        f'nomor {i} tentang perlindungan pekerja...</p><a href="/p/{i}" class="more-link">Baca '
+        f'Selengkapnya &raquo;<span class="screen-reader-text">{title}</span></a></article>'
+        for i, title in enumerate(ENTRY_TITLES))
+    text = main_text(_listing_page(f'<main><span class="sr-only">Konten utama</span>{entries}'
+                                   "</main>"))
+    assert text.split("\n\n")[0] == (f"{ENTRY_TITLES[0]} Ringkasan berita nomor 0 tentang "
+                                     "perlindungan pekerja...")
+    assert "Selengkapnya" not in text and "Konten utama" not in text
