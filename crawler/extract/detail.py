@@ -71,6 +71,8 @@ def drop_metadata(root: html.HtmlElement) -> None:
         parent = element.getparent()
         if parent is not None:
             parents.append(parent)
+            if element.tag in _INLINE_LABELS:  # "<b>Nomor</b> : 18<br>": the value goes too
+                element.tail = None
             element.drop_tree()
     for parent in parents:
         while parent is not None and parent.getparent() is not None and parent.tag != "body":
@@ -85,6 +87,7 @@ def drop_metadata(root: html.HtmlElement) -> None:
 
 
 Pair = tuple[str, str, tuple[html.HtmlElement, ...]]
+_INLINE_LABELS = ("strong", "b", "label", "span")
 
 
 def _pairs(root: html.HtmlElement) -> Iterator[Pair]:

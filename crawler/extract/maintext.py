@@ -85,7 +85,7 @@ _COUNT_ICON = re.compile(r"eye|view|download|unduh|chart|bar-chart|stat", re.I)
 _BUTTON_CLASS = re.compile(r"(?:^|\s)(?:btn(?!-link\b)(?:-[\w-]+)?|button|read-?more|more-link)"
                            r"(?=\s|$)", re.I)
 # View and download counters ("Dilihat 18.732 kali", "1.377 kali dibaca", "Diunduh: 341")
-_COUNT_WORD = r"(?:dilihat|dibaca|diunduh|dikunjungi|views?|downloads?|hits)"
+_COUNT_WORD = r"(?:dilihat|dibaca|diunduh|didownload|diakses|dikunjungi|views?|downloads?|hits)"
 _COUNTER = re.compile(  # each space has one place to go: no backtracking blow-up
     rf"^(?:(?:{_COUNT_WORD}\s*(?::\s*)?[\d.,]++(?:\s*(?:kali|x|times)\b)?"
     rf"|[\d.,]++\s*(?:(?:kali|x)\s*)?{_COUNT_WORD})[\s|•·]*+)+$",

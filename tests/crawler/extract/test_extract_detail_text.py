@@ -173,3 +173,14 @@ def test_a_letterhead_the_page_is_named_after_stays_the_circulars_sender() -> No
     doc = extract(page, "https://lembahkarangkab.go.id/se-560-1187.htm")
     assert doc is not None and doc.text.startswith("BUPATI LEMBAH KARANG")
     assert doc.issuer == "Bupati Lembah Karang" and doc.region == "Kabupaten Lembah Karang"
+
+
+def test_inline_labels_leave_the_text_with_their_values() -> None:
+    lines = "".join(f"<b>{label}</b> : {value}<br />" for label, value in (
+        ("Jenis", "Peraturan Walikota"), ("Nomor", "18"), ("Tahun", "2022"),
+        ("Tentang", "Tata Cara Pengenaan Sanksi Administratif"), ("Status", "Berlaku")))
+    page = (f"<html><body><table><tr><td><font size='2'>{lines}<br /><b>Abstraksi :</b><br />"
+            f"{ABSTRACT[0]}<br /></font></td></tr></table></body></html>").encode()
+    doc = extract(page, "https://jdih.batuwangikota.go.id/detail.php?id=18")
+    assert doc is not None and doc.number == "18" and doc.status == "Berlaku"
+    assert doc.text == f"Abstraksi : {ABSTRACT[0]}"
