@@ -48,6 +48,21 @@ def item_shape(item: html.HtmlElement) -> str:
     return re.sub(r"\d+", "", names[0]) if names else ""
 
 
+def links_out(item: html.HtmlElement) -> bool:
+    """Return True when an item links to another page, not only to itself.
+
+    A live blog's updates each carry a "copy link" to their own anchor ("...#update-8"): such
+    links make no teaser of an update.
+    """
+    own = {el.get("id") for el in item.iter() if isinstance(el.tag, str) and el.get("id")}
+    for link in item.iter("a"):
+        href = (link.get("href") or "").strip()
+        fragment = href.partition("#")[2]
+        if not fragment or fragment not in own:
+            return True
+    return False
+
+
 def has_pager(body: html.HtmlElement) -> bool:
     """Return True when the page has pagination controls (listing pages do)."""
     for el in body.iter("a", "nav", "ul", "div"):
@@ -81,7 +96,7 @@ def teaser_list(body: html.HtmlElement, stats: TextStats, skip: set[int],
                 groups.setdefault((child.tag, item_shape(child)), []).append(child)
         for items in groups.values():
             linked = [item for item in items if stats.links(item) and stats.total(item) < 700
-                      and item.find(".//a") is not None]
+                      and links_out(item)]
             size = sum(stats.total(i) for i in linked)
             if (len(linked) >= (2 if pager else 3) and size >= 0.6 * total
                     and size >= 30 * len(linked) and (best is None or size > best[0])):
@@ -108,7 +123,7 @@ def is_listing(container: html.HtmlElement, stats: TextStats, pager: bool) -> bo
         for items in groups.values():
             linked = [
                 item for item in items
-                if stats.links(item) and stats.total(item) < 700 and item.find(".//a") is not None
+                if stats.links(item) and stats.total(item) < 700 and links_out(item)
             ]
             needed = 3 if not pager else 1 if any(headed_link(i) for i in linked) else 2
             if len(linked) >= needed and sum(stats.total(i) for i in linked) >= 0.5 * total:

@@ -98,3 +98,23 @@ def test_a_cms_standing_page_is_no_news_though_its_theme_says_article() -> None:
     # a NewsArticle is a story wherever it sits
     news = article.replace('"Article"', '"NewsArticle"')
     assert _standing("site", news, "/informasi-publik/daftar") == "news"
+
+
+def test_a_live_blogs_updates_with_links_to_themselves_are_its_story() -> None:
+    url = "https://warta.example.id/live/2026/11/23/paripurna"
+    updates = "".join(
+        f'<article class="entry" id="update-{n}"><time datetime="2026-11-23T1{n}:00:00+07:00">'
+        f'1{n}.00 WIB</time><h2>Perkembangan ke-{n} sidang paripurna</h2><p>Anggota dewan '
+        f'membahas pasal ke-{n} rancangan perda perlindungan jaminan sosial pekerja.</p><div '
+        f'class="entry__share"><a href="{url}#update-{n}" class="copy-link">Salin tautan</a>'
+        '</div></article>' for n in range(5, 0, -1))
+    page = (f'<html><head><meta property="og:type" content="article"></head><body><h1>LIVE: '
+            'Paripurna Perda Jaminan Sosial</h1><div class="live"><p class="lead">Rapat paripurna '
+            'DPRD hari ini mengagendakan penetapan perda tentang perlindungan jaminan sosial '
+            f'ketenagakerjaan, diikuti ribuan buruh.</p><div class="entries">{updates}</div>'
+            '</div></body></html>')
+    doc = extract(page.encode(), url)
+    assert doc is not None and doc.kind == "news"
+    blocks = doc.text.split("\n\n")
+    assert blocks[0].startswith("Rapat paripurna DPRD hari ini")
+    assert "Perkembangan ke-1 sidang paripurna" in blocks and "Salin tautan" not in doc.text
