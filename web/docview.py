@@ -224,6 +224,15 @@ def standing(groups: Iterable[RefGroup], inverse: Iterable[InverseGroup]) -> tup
     return tuple(Standing(key, tuple(refs.values())) for key, refs in found.items() if refs)
 
 
+def standing_of(doc: Document, citing: Iterable[Hit] | None,
+                fetch: Callable[[str], Document | None]) -> tuple[Standing, ...]:
+    """Return what revoked or amended a regulation: its own relations and, among the documents
+    that cite it (`citing`, from the index), the regulations that say they revoke or amend it."""
+    _, others = split_citing(citing, doc.id)
+    groups = reference_groups(doc.references, lambda target: fetch(target) is not None)
+    return standing(groups, inverse_groups(doc.id, others, fetch))
+
+
 def hit_as_document(hit: Hit) -> Document:
     """Return a minimal document from an index hit, for pages the store cannot serve."""
     return Document(

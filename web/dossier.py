@@ -12,7 +12,7 @@ from typing import Any
 from corpus import Document
 from web.basket_store import Item
 from web.citation import legal_citation
-from web.docview import known_status
+from web.docview import Standing, known_status, reference_groups, standing
 from web.i18n import translate
 from web.reading import quote_of
 
@@ -43,8 +43,15 @@ class Entry:
 
 
 def build_entries(items: Iterable[Item], fetch: Callable[[str], Document | None],
-                  lang: str = "id") -> tuple[Entry, ...]:
-    """Resolve basket items against the store; missing documents stay listed, flagged."""
+                  lang: str = "id",
+                  standing_of: Callable[[Document], tuple[Standing, ...]] | None = None,
+                  ) -> tuple[Entry, ...]:
+    """Resolve basket items against the store; missing documents stay listed, flagged.
+
+    `standing_of` says what revoked or amended a regulation, as its page does (its own
+    relations and those of regulations we hold); without it, its own relations only.
+    """
+    standing_of = standing_of or own_standing
     entries: list[Entry] = []
     for number, item in enumerate(items, start=1):
         doc = fetch(item.doc_id)
@@ -64,19 +71,25 @@ def build_entries(items: Iterable[Item], fetch: Callable[[str], Document | None]
             sha256=doc.sha256 or "", note=item.note, found=True,
             date=date.isoformat() if date else "", date_kind=kind, kind=doc.kind,
             status=known_status(doc.status) or "",
-            standing=standing_text(doc, lang) if doc.kind == "regulation" else "",
+            standing=standing_text(standing_of(doc), lang) if doc.kind == "regulation" else "",
         ))
     return tuple(entries)
 
 
-def standing_text(doc: Document, lang: str = "id") -> str:
-    """Return the revocations, then amendments, a regulation's references record, as one line."""
-    lines = []
-    for relation in ("dicabut_dengan", "diubah_dengan"):
-        cited = dict.fromkeys(r.text for r in doc.references if r.relation == relation)
-        if cited:
-            lines.append(f"{translate('rel.' + relation, lang=lang)}: {'; '.join(cited)}")
-    return ". ".join(lines)
+def own_standing(doc: Document) -> tuple[Standing, ...]:
+    """Return what revoked or amended a regulation as its own references record."""
+    return standing(reference_groups(doc.references, lambda _: False), ())
+
+
+_STANDING_LABEL = {"standing.revoked": "rel.dicabut_dengan",
+                   "standing.amended": "rel.diubah_dengan"}
+
+
+def standing_text(found: Iterable[Standing], lang: str = "id") -> str:
+    """Return the revocations, then amendments, of a regulation as one line."""
+    return ". ".join(
+        f"{translate(_STANDING_LABEL[s.key], lang=lang)}: "
+        f"{'; '.join(dict.fromkeys(r.text for r in s.refs))}" for s in found)
 
 
 def document_date(doc: Document) -> tuple[str, dt.date | None]:

@@ -237,3 +237,12 @@ def test_a_dossier_entry_records_what_revoked_or_amended_the_regulation() -> Non
     assert row["standing"] == entry.standing
     [english] = build_entries([Item(doc.id)], {doc.id: doc}.get, lang="en")
     assert english.standing.startswith("Revoked by: Peraturan Bupati Contoh Nomor 1")
+
+
+def test_the_dossier_says_what_amended_a_rule_as_its_page_does(client: FlaskClient) -> None:
+    # perbup-contoh-2024-9 records no relation itself; perbup-contoh-2025-10, which we hold,
+    # says it amends it: the page says so under the title, and so must the dossier
+    post(client, "tambah", doc_id="perbup-contoh-2024-9")
+    [row] = client.get("/keranjang/manifest.json").get_json()["items"]
+    amending = client.get("/api/documents/perbup-contoh-2025-10").get_json()["title"]
+    assert row["standing"] == f"Diubah dengan: {amending}"

@@ -18,6 +18,7 @@ from flask import (
 )
 from werkzeug.wrappers import Response as BaseResponse
 
+from corpus import Document
 from web import csrf
 from web.basket_store import (
     BasketStore,
@@ -28,10 +29,12 @@ from web.basket_store import (
     remove_item,
     set_note,
 )
+from web.docview import Standing, standing_of
 from web.dossier import build_entries, manifest_csv, manifest_rows
 from web.errors import BadRequestError, NotFoundError
 from web.i18n import current_language
 from web.resources import data_dir, get_document
+from web.searching import optional
 
 bp = Blueprint("basket", __name__, url_prefix="/keranjang")
 bp.before_request(csrf.check_csrf)
@@ -77,6 +80,11 @@ def _back(default: str = "basket.page", anchor: str | None = None) -> BaseRespon
     return redirect(target, code=303)
 
 
+def _standing(doc: Document) -> tuple[Standing, ...]:
+    """What revoked or amended a regulation, as its document page says (index included)."""
+    return standing_of(doc, optional("citing", doc.id, limit=50), get_document)
+
+
 def _key() -> str:
     key = request.form.get("key", "")
     if not key or len(key) > 300:
@@ -88,7 +96,7 @@ def _key() -> str:
 @bp.get("/")
 def page() -> str:
     """Show the basket with notes, ordering controls and export links."""
-    entries = build_entries(current_items(), get_document, current_language())
+    entries = build_entries(current_items(), get_document, current_language(), _standing)
     return render_template("basket.html", entries=entries)
 
 
@@ -151,13 +159,13 @@ def clear() -> BaseResponse:
 @bp.get("/dossier")
 def dossier() -> str:
     """Show the printable dossier of everything in the basket."""
-    entries = build_entries(current_items(), get_document, current_language())
+    entries = build_entries(current_items(), get_document, current_language(), _standing)
     generated = dt.datetime.now(dt.UTC).replace(microsecond=0)
     return render_template("dossier.html", entries=entries, generated=generated)
 
 
 def _rows() -> list[dict[str, object]]:
-    entries = build_entries(current_items(), get_document, current_language())
+    entries = build_entries(current_items(), get_document, current_language(), _standing)
     return manifest_rows(entries, lambda e: url_for(
         "documents.show", doc_id=e.doc_id, _anchor=e.anchor, _external=True))
 
