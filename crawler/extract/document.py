@@ -38,6 +38,7 @@ from crawler.extract.metadata import (
     in_printed_zone,
     printed_heading,
     read_metadata,
+    status_badge,
 )
 from crawler.extract.pdf import extract_pdf, is_pdf
 from crawler.extract.records import clean_number, regulation_from_fields
@@ -145,11 +146,12 @@ def html_document(body: bytes, url: str, content_type: str | None,
         meta.published_at, meta.published_confidence = printed, 0.7
     elif meta.published_at is not None:
         meta.published_at = in_printed_zone(meta.published_at, printed, root)
+    badge = status_badge(main.start) if main.start is not None else None
     if detail_page:
         detail = _detail_document(fields, pdf_url, url, main.text, meta, hints, related,
                                   heading)
         if detail is not None:
-            return detail
+            return detail if detail.status or not badge else detail.replace(status=badge)
     # Pasal, a decree's first diktum or a circular's heading: pages without one are not
     # parsed (most pages)
     parsed = (_regulation_text(main.text, hints)
@@ -157,7 +159,7 @@ def html_document(body: bytes, url: str, content_type: str | None,
               or CIRCULAR_HEADING.search(main.text, 0, 20_000) else None)
     if parsed is not None:
         return regulation_document(parsed, url, main.text, "html", title=meta.title,
-                                   pdf_url=pdf_url)
+                                   pdf_url=pdf_url).replace(status=badge)
     # WordPress themes print og:type "article" on tag and category archives too
     article = meta.article_schema or (meta.og_type == "article" and not meta.collection_schema)
     dated = meta.published_at is not None and meta.published_confidence >= 0.7

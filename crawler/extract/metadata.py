@@ -525,6 +525,27 @@ def printed_heading(start: html.HtmlElement, reach: int = 40) -> str | None:
     return None
 
 
+_STATUS_BADGE = re.compile(r"(?:masih |sudah |tidak )?(?:berlaku|dicabut|diubah)"
+                           r"(?: sebagian)?", re.IGNORECASE)
+
+
+def status_badge(start: html.HtmlElement, reach: int = 40) -> str | None:
+    """Return a regulation's status printed as a badge at its heading ("Berlaku", "Dicabut").
+
+    Detail and full-text pages print the status alone in a chip beside the title instead of a
+    "Status:" line. Only the elements just before the main text and its own first ones are
+    read, as for the byline; a badge beside a linked title (a list of other rules) is theirs.
+    """
+    before = start.xpath("preceding::*[position() <= $n]", n=reach)
+    for el in [*_leading(start), *reversed(before)]:
+        if not isinstance(el.tag, str) or len(el) > 2:
+            continue
+        text = _squash(el.text_content())
+        if len(text) <= 25 and _STATUS_BADGE.fullmatch(text) and not _beside_teaser(el):
+            return text
+    return None
+
+
 def _beside_teaser(el: html.HtmlElement) -> bool:
     """Return True when a date sits beside a linked title (an entry of a list of stories).
 

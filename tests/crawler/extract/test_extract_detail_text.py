@@ -184,3 +184,25 @@ def test_inline_labels_leave_the_text_with_their_values() -> None:
     doc = extract(page, "https://jdih.batuwangikota.go.id/detail.php?id=18")
     assert doc is not None and doc.number == "18" and doc.status == "Berlaku"
     assert doc.text == f"Abstraksi : {ABSTRACT[0]}"
+
+
+def _full_text_page(badge: str, sidebar: str = "") -> bytes:
+    pasal = "".join(f"<p>Pasal {n}</p><p>Ketentuan ke-{n} tentang bantuan iuran jaminan sosial "
+                    "ketenagakerjaan bagi pekerja rentan di daerah.</p>" for n in range(1, 5))
+    return (f"<html><body>{sidebar}<main><div class='head'><h1>Keputusan Bupati Wanasari "
+            f"Nomor 100/214/HK/2025</h1>{badge}</div><div class='naskah'><p>BUPATI WANASARI,"
+            "</p><p>KEPUTUSAN BUPATI WANASARI NOMOR 100/214/HK/2025 TENTANG TIM KOORDINASI "
+            f"PERLINDUNGAN PEKERJA</p>{pasal}</div></main></body></html>").encode()
+
+
+def test_a_status_printed_as_a_badge_by_the_heading_is_the_status() -> None:
+    doc = extract(_full_text_page("<span class='chip chip-ok'>Berlaku</span>"),
+                  "https://jdih.wanasarikab.go.id/dokumen/100-214-hk-2025/baca")
+    assert doc is not None and doc.kind == "regulation" and doc.status == "Berlaku"
+    # a list of other rules, each with its badge, says nothing of this one
+    others = "".join(f'<li><a href="/d/{n}">Peraturan Bupati Wanasari Nomor {n} Tahun 2019 '
+                     f'tentang Hal Lain</a> <span class="badge">Dicabut</span></li>'
+                     for n in range(3, 6))
+    doc = extract(_full_text_page("", f"<aside><ul>{others}</ul></aside>"),
+                  "https://jdih.wanasarikab.go.id/dokumen/100-214-hk-2025/baca")
+    assert doc is not None and doc.status is None
