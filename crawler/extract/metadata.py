@@ -341,8 +341,8 @@ def labelled_byline(root: html.HtmlElement) -> str | None:
             # "Senin, 17 November 2025 09:30 WIB | Penulis : X | Dibaca : 412 kali"
             segments = [part for line in _lines(scope)
                         for part in _BYLINE_SEPARATOR.split(_squash(line))]
-            for segment in segments:
-                match = _BYLINE.match(segment + " ")
+            for segment in segments:  # "(Penulis: X | Editor: Y)": the brackets are no name
+                match = _BYLINE.match(segment.strip("()[] ") + " ")
                 if match:
                     name = match.group("name").strip(" ,.-")
                     if name.lower() not in _NO_NAME and 2 < len(name) < 80:

@@ -118,3 +118,11 @@ def test_a_live_blogs_updates_with_links_to_themselves_are_its_story() -> None:
     blocks = doc.text.split("\n\n")
     assert blocks[0].startswith("Rapat paripurna DPRD hari ini")
     assert "Perkembangan ke-1 sidang paripurna" in blocks and "Salin tautan" not in doc.text
+
+
+def test_a_byline_in_brackets_names_the_writer_without_them() -> None:
+    page = ("<html><body><article><h1>Pekerja Adat Didaftarkan</h1>"
+            '<p class="penulis-editor">(Penulis: Komang Ayu Wulandari | Editor: I Gede '
+            f"Parwata)</p>{PROSE}</article></body></html>")
+    doc = extract(page.encode(), URL)
+    assert doc is not None and doc.author == "Komang Ayu Wulandari"
