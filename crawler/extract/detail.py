@@ -76,17 +76,18 @@ def drop_metadata(root: html.HtmlElement) -> None:
             element.drop_tree()
     for parent in parents:
         while parent is not None and parent.getparent() is not None and parent.tag != "body":
-            rest = "".join(t for child in parent.iter() if child.tag not in _HEADINGS
-                           for t in (child.text, child.tail if child is not parent else None)
-                           if t)
-            if rest.strip():
-                break
+            rest = _squash("".join(
+                t for child in parent.iter() if child.tag not in _HEADINGS
+                for t in (child.text, child.tail if child is not parent else None) if t))
+            if len(rest) > _CAPTION or rest.endswith((".", ";", ":")):
+                break  # prose or a note stays; a box's caption ("Identitas Dokumen") goes
             above = parent.getparent()
             parent.drop_tree()
             parent = above
 
 
 Pair = tuple[str, str, tuple[html.HtmlElement, ...]]
+_CAPTION = 40  # characters: the most a metadata box's own caption holds
 _INLINE_LABELS = ("strong", "b", "label", "span")
 
 

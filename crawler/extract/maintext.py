@@ -191,6 +191,7 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
             containers = _best_containers(body, stats, unlikely, min_chars=3 * THIN)
     if metadata and not teasers:
         containers = _with_metadata(containers, metadata, stats, body)
+        containers = _with_prose(containers, metadata, stats, body)
     if prune is not None:
         prune()
         containers = [c for c in containers if _inside(c, body)]  # not pruned away
@@ -246,6 +247,45 @@ def _with_metadata(containers: list[html.HtmlElement], rows: Sequence[html.HtmlE
         return containers
     chosen = {id(c) for c in (*containers, block)}
     return [child for child in parent if id(child) in chosen]
+
+
+def _with_prose(containers: list[html.HtmlElement], rows: Sequence[html.HtmlElement],
+                stats: TextStats, body: html.HtmlElement) -> list[html.HtmlElement]:
+    """Return the chosen blocks with the page's prose, when they hold only its metadata block.
+
+    A detail page's label/value box can outscore its abstract, printed in a box of its own
+    beside it; the text `extract()` keeps (the block's pairs are fields) would then be empty.
+    The best block outside the chosen ones joins them when it is running prose, not links,
+    and sits in the same part of the page (their common ancestor is not the page's body).
+    """
+    chosen = {id(el) for c in containers for el in c.iter()}
+    if not containers:
+        return containers
+    # the pairs' text, an inline label's value (its tail: "<b>Nomor</b> : 12") included
+    inside = sum(len(_squash(row.text_content())) + len(_squash(row.tail or ""))
+                 for row in rows if id(row) in chosen)
+    if sum(stats.total(c) for c in containers) - inside >= THIN:
+        return containers  # the chosen blocks say more than their pairs
+    others = _best_containers(body, stats, _unlikely_ids(body) | chosen)
+    if not others or others[0] is body or any(stats.density(o) >= 0.3 for o in others) or not any(
+            stats.own.get(id(el), 0) >= THIN for o in others for el in o.iter()):
+        return containers  # links, or no paragraph of its own
+    near = _common_ancestor([*containers, *others])
+    if near is None or near is body or any(
+            _inside(c, o) or _inside(o, c) or _depth(c, near) > 3 or _depth(o, near) > 3
+            for c in containers for o in others):
+        return containers  # elsewhere on the page: a footer's address, a sidebar's note
+    order = {id(el): i for i, el in enumerate(near.iter())}
+    return sorted([*containers, *others], key=lambda el: order.get(id(el), 0))
+
+
+def _depth(el: html.HtmlElement, ancestor: html.HtmlElement) -> int:
+    """Return how many levels `el` sits below `ancestor` (which holds it)."""
+    depth = 0
+    while el is not ancestor and el is not None:
+        el, depth = el.getparent(), depth + 1
+    return depth
+
 
 
 def _listing_instead(body: html.HtmlElement, stats: TextStats, containers: list[html.HtmlElement],

@@ -206,3 +206,14 @@ def test_a_status_printed_as_a_badge_by_the_heading_is_the_status() -> None:
     doc = extract(_full_text_page("", f"<aside><ul>{others}</ul></aside>"),
                   "https://jdih.wanasarikab.go.id/dokumen/100-214-hk-2025/baca")
     assert doc is not None and doc.status is None
+
+
+def test_a_metadata_boxs_caption_goes_with_its_pairs() -> None:
+    lines = "".join(f"<strong>{label}:</strong> {value}<br>" for label, value in FIELDS[1:9])
+    page = ('<html><body><main><div class="card"><div class="card-header">Identitas Dokumen'
+            f'</div><div class="card-body">{lines}</div></div><div class="card"><div class='
+            f'"card-header">Abstrak</div><div class="card-body"><p>{ABSTRACT[0]}</p><p>'
+            f"{ABSTRACT[1]}</p></div></div></main></body></html>").encode()
+    doc = extract(page, "https://jdih.wanasarikab.go.id/produk-hukum/perbup-12-2024")
+    assert doc is not None and doc.origin == "detail"
+    assert "Identitas Dokumen" not in doc.text and ABSTRACT[1] in doc.text
