@@ -396,8 +396,12 @@ def _disclosures(root: html.HtmlElement) -> set[str]:
     text, though form controls go; a button opening a menu or a pop-up goes with them.
     """
     opened: set[str] = set()
-    for control in root.xpath("//*[@aria-expanded and @aria-controls]"):
-        target = root.get_element_by_id(control.get("aria-controls"), None)
+    controls = root.xpath("//*[@aria-expanded and @aria-controls]")
+    if not controls:
+        return opened
+    by_id = {el.get("id"): el for el in root.iter() if isinstance(el.tag, str) and el.get("id")}
+    for control in controls:
+        target = by_id.get(control.get("aria-controls"))
         if target is None or _POPUP.search(class_names(target)):
             continue
         opened.add(control.get("aria-controls"))

@@ -143,3 +143,17 @@ def test_a_penjelasan_after_blank_lines_still_ends_the_body() -> None:
     assert [p.kind for p in parsed.parts if p.kind == "pasal"] == ["pasal"]
     assert "Cukup jelas" not in parsed.part_text("pasal-1")
     assert "Cukup jelas" in next(p.text for p in parsed.parts if p.kind == "penjelasan")
+
+
+def test_thousands_of_disclosure_buttons_are_read_in_bounded_time() -> None:
+    import time
+
+    panels = "".join(f'<div><button aria-expanded="false" aria-controls="p{i}">Soal {i}</button>'
+                     f'<div id="p{i}" style="display:none"><p>Jawaban nomor {i}.</p></div></div>'
+                     for i in range(10_000))
+    start = time.process_time()
+    doc = extract(f"<html><body><main>{panels}</main></body></html>".encode(),
+                  "https://example.go.id/faq")
+    # each button once looked its panel up through the whole tree: minutes for this page
+    assert time.process_time() - start < 20
+    assert doc is not None and "Jawaban nomor 9999." in doc.text
