@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from bench.extraction import maintext, ocr, regulations, speed
+from bench.extraction import detailtext, maintext, ocr, regulations, speed
 
 
 def main() -> None:
-    """Print main-text F1, regulation parsing accuracy, speed, and OCR of scans."""
+    """Print main-text F1, detail-page text F1, regulation parsing accuracy, speed, OCR."""
     argv = sys.argv
-    for module in (maintext, regulations, speed, ocr):
+    for module in (maintext, detailtext, regulations, speed, ocr):
         sys.argv = [argv[0]]
         print(f"\n### {module.__name__}")
         module.main()
