@@ -10,7 +10,7 @@ the label (never a block holding label and value), and a value never runs into t
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from urllib.parse import unquote, urljoin
 
 from lxml import html
@@ -33,10 +33,16 @@ _SEPARATORS = (":", "=", "::")
 _PDF_HREF = re.compile(r"\.pdf(?:$|[?#])", re.IGNORECASE)
 
 
-def read_label_values(root: html.HtmlElement) -> dict[str, str]:
+def label_pairs(root: html.HtmlElement) -> list[Pair]:
+    """Return every (label, value, elements) pair on the page, read once for all uses below."""
+    return list(_pairs(root))
+
+
+def read_label_values(root: html.HtmlElement,
+                      pairs: Iterable[Pair] | None = None) -> dict[str, str]:
     """Return {field: value} from every label/value pair found on the page (first wins)."""
     found: dict[str, str] = {}
-    for label, value, _ in _pairs(root):
+    for label, value, _ in _pairs(root) if pairs is None else pairs:
         field = field_for_label(label)
         value = _cut_at_next_label(_squash(value).lstrip(":").strip())
         if field and field not in found and value not in _EMPTY:
@@ -44,14 +50,14 @@ def read_label_values(root: html.HtmlElement) -> dict[str, str]:
     return found
 
 
-def metadata_elements(root: html.HtmlElement,
-                      keep: Collection[str] = ()) -> list[html.HtmlElement]:
+def metadata_elements(root: html.HtmlElement, keep: Collection[str] = (),
+                      pairs: Iterable[Pair] | None = None) -> list[html.HtmlElement]:
     """Return the elements holding known label/value pairs (the metadata block's rows).
 
     Pairs of the fields in `keep` are left out.
     """
     out: dict[int, html.HtmlElement] = {}
-    for label, _, elements in _pairs(root):
+    for label, _, elements in _pairs(root) if pairs is None else pairs:
         field = field_for_label(label)
         if field is not None and field not in keep:
             for element in elements:
@@ -59,21 +65,26 @@ def metadata_elements(root: html.HtmlElement,
     return list(out.values())
 
 
-def drop_metadata(root: html.HtmlElement) -> None:
+def drop_metadata(root: html.HtmlElement, pairs: Iterable[Pair] | None = None) -> None:
     """Remove the metadata block from a detail page so its main text is the prose around it.
 
     The pairs are fields of the Document already; a wrapper left holding only a heading
     ("Detail Peraturan") goes with them. The abstract and a note ("Keterangan: Lampiran memuat
-    ...") stay: they are the page's prose, which no other field keeps whole.
+    ...") stay: they are the page's prose, which no other field keeps whole. `pairs`, when
+    given, are the page's pairs read before (`label_pairs`); elements removed since are
+    passed over.
     """
     parents = []
-    for element in metadata_elements(root, keep=("summary", "note")):
+    for element in metadata_elements(root, keep=("summary", "note"), pairs=pairs):
         parent = element.getparent()
-        if parent is not None:
-            parents.append(parent)
-            if element.tag in _INLINE_LABELS:  # "<b>Nomor</b> : 18<br>": the value goes too
-                element.tail = None
-            element.drop_tree()
+        if parent is None:
+            continue
+        if element.tag in _INLINE_LABELS:
+            if _prose_after(element):
+                continue  # "<strong>Lampiran</strong> memuat daftar ...": a sentence, no pair
+            element.tail = None  # "<b>Nomor</b> : 18<br>": the value goes too
+        parents.append(parent)
+        element.drop_tree()
     for parent in parents:
         while parent is not None and parent.getparent() is not None and parent.tag != "body":
             rest = _squash("".join(
@@ -86,6 +97,12 @@ def drop_metadata(root: html.HtmlElement) -> None:
             parent = above
 
 
+def _prose_after(label: html.HtmlElement) -> bool:
+    """Return True when the text after an inline label runs on as a sentence, not a value."""
+    tail = _squash(label.tail or "").lstrip(":").strip()
+    return len(tail) > 150 or (len(tail.split()) >= 8 and tail.endswith("."))
+
+
 Pair = tuple[str, str, tuple[html.HtmlElement, ...]]
 _CAPTION = 40  # characters: the most a metadata box's own caption holds
 _INLINE_LABELS = ("strong", "b", "label", "span")
@@ -96,7 +113,8 @@ def _pairs(root: html.HtmlElement) -> Iterator[Pair]:
         cells = [c for c in row if c.tag in ("td", "th")]
         # a row of column headings ("No | Status | Peraturan | Keterangan") is not a pair
         if len(cells) >= 2 and not all(c.tag == "th" for c in cells):
-            texts = [_squash(spaced_text(c)) for c in cells]
+            texts = [_squash(c.text_content() if i == 0 or c.find(".//table") is not None
+                             else spaced_text(c)) for i, c in enumerate(cells)]
             values = [t for t in texts[1:] if t not in (":", "")]
             yield texts[0].rstrip(":"), " ".join(values), (row,)
     for term in root.iter("dt"):

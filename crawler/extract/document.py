@@ -25,6 +25,7 @@ from crawler.extract.citations import find_citations, parse_year, title_case
 from crawler.extract.detail import (
     drop_metadata,
     find_pdf_url,
+    label_pairs,
     metadata_elements,
     read_label_values,
     read_relations,
@@ -123,7 +124,8 @@ def html_document(body: bytes, url: str, content_type: str | None,
     html = decode_html(body, content_type)
     root = parse_html(html)
     meta = read_metadata(root, url)
-    fields = read_label_values(root)
+    pairs = label_pairs(root)
+    fields = read_label_values(root, pairs)
     pdf_url = find_pdf_url(root, url)
     detail_page = is_detail(fields)
     related = read_relations(root) if detail_page else []
@@ -133,8 +135,8 @@ def html_document(body: bytes, url: str, content_type: str | None,
     # the metadata block's pairs are fields: the main text is the prose around them
     main = extract_main_text(root, hints, title=meta.headline,
                              names=(fields["title"],) if detail_page and "title" in fields else (),
-                             metadata=metadata_elements(root) if detail_page else (),
-                             prune=partial(drop_metadata, root) if detail_page else None)
+                             metadata=metadata_elements(root, pairs=pairs) if detail_page else (),
+                             prune=partial(drop_metadata, root, pairs) if detail_page else None)
     if meta.title_only and main.start is not None:
         meta.title = printed_heading(main.start) or meta.title  # the story's, not the site's
     printed = date_before(main.start) if main.start is not None else None
@@ -278,7 +280,9 @@ def _page_document(meta: PageMeta, url: str, text: str, hints: Mapping[str, Any]
     story_path = bool(_NEWS_PATH.search(path))
     # a CMS's standing page (WordPress "page-id-N"), or one in a site's standing sections;
     # themes and Joomla print og:type "article" or schema.org Article on those too
-    standing = (bool(_STATIC_PATH.search(path)) and not story_path) or meta.cms_page
+    # ("/layanan-bpjs-diresmikan/" is a WordPress post, and it says so: single-post postid-N)
+    standing = (bool(_STATIC_PATH.search(path)) and not story_path and not meta.cms_post
+                ) or meta.cms_page
     is_news = (
         hints.get("kind") == "news"
         or meta.news_schema

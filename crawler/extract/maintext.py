@@ -194,7 +194,7 @@ def extract_main_text(root: html.HtmlElement, hints: Mapping[str, Any] | None = 
         containers = _with_prose(containers, metadata, stats, body)
     if prune is not None:
         prune()
-        containers = [c for c in containers if _inside(c, body)]  # not pruned away
+        containers = [c for c in containers if _inside(c, root)]  # not pruned away
     blocks: list[str] = []
     for container in containers if not teasers else ():
         _emit(container, stats, blocks, depth=0)
@@ -229,9 +229,12 @@ def _with_metadata(containers: list[html.HtmlElement], rows: Sequence[html.HtmlE
     when it is a sibling of theirs (a grid of field cards above the abstract), it joins them in
     reading order. Elsewhere on the page (a sidebar), or mostly links, it is left alone.
     """
-    outside = [row for row in rows if _inside(row, body)
-               and not any(_inside(row, c) for c in containers)]
-    if len(outside) < 3 or not containers:
+    if len(rows) < 3 or not containers:
+        return containers
+    chosen = {id(el) for c in containers for el in c.iter()}
+    attached = {id(el) for el in body.iter()}  # rows the cleaning removed are no rows
+    outside = [row for row in rows if id(row) in attached and id(row) not in chosen]
+    if len(outside) < 3:
         return containers
     holder = _common_ancestor(outside)
     if holder is None or holder is body or stats.density(holder) >= 0.5:
@@ -857,6 +860,7 @@ def _squash(text: str) -> str:
 
 _NUMBERED = re.compile(r"\bNOMOR\b")
 _LETTERHEAD = re.compile(r"(?:BUPATI|WALI ?KOTA|GUBERNUR|MENTERI|PRESIDEN)\b")
+_DOC_HEADINGS = frozenset(("SURAT EDARAN", "TENTANG", "INSTRUKSI", "KEPUTUSAN", "PERATURAN"))
 
 
 def _trim(blocks: list[str], title: str | None, names: Sequence[str] = ()) -> list[str]:
@@ -869,15 +873,19 @@ def _trim(blocks: list[str], title: str | None, names: Sequence[str] = ()) -> li
     out: list[str] = []
     title_key = _squash(title or "").lower()
     name_keys = {_squash(name).lower() for name in names} - {""}
-    for block in blocks:
+    # a document's own heading lines: "NOMOR 5 TAHUN 2025", "SURAT EDARAN", "TENTANG"
+    heading = [bool(_NUMBERED.search(b)) or b.strip(" ,:").upper() in _DOC_HEADINGS
+               for b in blocks]
+    for i, block in enumerate(blocks):
         key = block.lower()
         top = len(out) < 3 and all(len(kept) < 80 for kept in out)
+        letterhead = (_LETTERHEAD.match(block) is not None and len(block.split()) <= 4
+                      and any(heading[i + 1:i + 12]))
         # a regulation's own heading in capitals ("... NOMOR 3 TAHUN 2026 TENTANG ...", or its
-        # issuer's letterhead "BUPATI X", an office and a place) is its text, though the page
-        # is named after it
+        # issuer's letterhead "BUPATI X" above such lines) is its text, though the page is
+        # named after it
         headline = (key == title_key or (top and key in name_keys)) and not (
-            block.isupper() and (_NUMBERED.search(block) or (
-                _LETTERHEAD.match(block) and len(block.split()) <= 4)))
+            block.isupper() and (_NUMBERED.search(block) or letterhead))
         if not block or headline or (out and out[-1].lower() == key):
             continue
         if not any(c.isalpha() for c in block) or _UI_LABEL.match(block) or _COUNTER.match(

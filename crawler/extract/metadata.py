@@ -59,6 +59,7 @@ class PageMeta:
     news_schema: bool = False  # ... and says NewsArticle (or one of its kinds), not Article
     collection_schema: bool = False  # JSON-LD says CollectionPage / SearchResultsPage
     cms_page: bool = False  # the CMS says a standing page (WordPress "page page-id-N"), not a post
+    cms_post: bool = False  # ... or says a post ("single-post"): a story, whatever its path
     title_only: bool = False  # the headline is the <title>: no JSON-LD, og:title or h1 names it
     language: str | None = None
     keywords: tuple[str, ...] = field(default_factory=tuple)
@@ -70,8 +71,10 @@ def read_metadata(root: html.HtmlElement, url: str) -> PageMeta:
     ld = list(_json_ld(root))
     article = next((d for d in ld if _ld_type(d) & _ARTICLE_TYPES - {"webpage"}), None)
     videos = [d for d in ld if "videoobject" in _ld_type(d)]
-    if article is None and len(videos) == 1:
-        article = videos[0]  # a video news page: its one video is the story (a gallery has many)
+    if article is None and len(videos) == 1 and (meta.get("og:type") or "").startswith("video"):
+        # a video news page: its one video is the story (a gallery has many; an embed in an
+        # article or an archive is not the page, which then does not say it is a video)
+        article = videos[0]
     # A story some CMSes declare as a plain WebPage still names its writer and date there
     webpage = next((d for d in ld if "webpage" in _ld_type(d) and d.get("datePublished")), None)
     page = PageMeta()
@@ -80,8 +83,9 @@ def read_metadata(root: html.HtmlElement, url: str) -> PageMeta:
     page.news_schema = article is not None and bool(_ld_type(article) & _NEWS_TYPES)
     body = root.find("body")
     classes = set(((body.get("class") or "") if body is not None else "").split())
-    page.cms_page = "page" in classes and any(c.startswith("page-id-") for c in classes) and not (
-        "single-post" in classes or any(c.startswith("postid-") for c in classes))
+    page.cms_post = "single-post" in classes  # a post, not a custom type (events: postid-N)
+    page.cms_page = ("page" in classes and any(c.startswith("page-id-") for c in classes)
+                     and not page.cms_post and not any(c.startswith("postid-") for c in classes))
     page.collection_schema = any(_ld_type(d) & {"collectionpage", "searchresultspage"}
                                  for d in ld)
     h1 = next(root.iter("h1"), None)
@@ -381,12 +385,15 @@ def _published(article: dict[str, Any] | None, meta: dict[str, str], root: html.
                url: str, webpage: dict[str, Any] | None = None
                ) -> tuple[dt.datetime | None, float]:
     if article:
-        found = _as_datetime(parse_date_id(_ld_str(article, "datePublished")
-                                           or _ld_str(article, "uploadDate")))
+        found = _as_datetime(parse_date_id(_ld_str(article, "datePublished")))
         if found:
             return found, 0.95
     for key in _DATE_META:
         found = _as_datetime(parse_date_id(meta.get(key)))
+        if found:
+            return found, 0.9
+    if article:  # a video's upload, after the page's own date tags
+        found = _as_datetime(parse_date_id(_ld_str(article, "uploadDate")))
         if found:
             return found, 0.9
     for tag in list(root.iter("time"))[:5]:

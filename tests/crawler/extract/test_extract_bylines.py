@@ -126,3 +126,27 @@ def test_a_byline_in_brackets_names_the_writer_without_them() -> None:
             f"Parwata)</p>{PROSE}</article></body></html>")
     doc = extract(page.encode(), URL)
     assert doc is not None and doc.author == "Komang Ayu Wulandari"
+
+
+def test_an_embedded_video_is_not_the_page_it_sits_in() -> None:
+    video = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+             '"VideoObject", "name": "Sosialisasi BPJS", "uploadDate": "2019-03-01"}</script>')
+    article = ('<html><head><meta property="og:type" content="article"><meta property='
+               '"article:published_time" content="2026-11-22T18:30:00+07:00">'
+               f'{video}</head><body><article><h1>Sosialisasi Jaminan Sosial</h1>{PROSE}'
+               '</article></body></html>')
+    doc = extract(article.encode(), URL)
+    assert doc is not None and doc.published_at == dt.datetime(2026, 11, 22, 18, 30, tzinfo=WIB)
+    teasers = "".join(f'<article class="post"><h2><a href="/b/{i}">Berita nomor {i} tentang '
+                      f'jaminan sosial pekerja</a></h2><p>Ringkasan berita {i}...</p></article>'
+                      for i in range(12))
+    archive = (f"<html><head>{video}</head><body><main>{teasers}</main><nav class='pagination'>"
+               '<a href="?page=2">2</a></nav></body></html>')
+    assert extract(archive.encode(), "https://warta.example.id/kategori/ketenagakerjaan/") is None
+
+
+def test_a_cms_post_is_news_though_its_slug_starts_like_a_standing_section() -> None:
+    article = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+               '"@type": "Article", "headline": "Layanan BPJS di MPP Diresmikan"}</script>')
+    assert _standing("post-template-default single single-post postid-4187", article,
+                     "/layanan-bpjs-di-mpp-diresmikan/") == "news"

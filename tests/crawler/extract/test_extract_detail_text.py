@@ -217,3 +217,24 @@ def test_a_metadata_boxs_caption_goes_with_its_pairs() -> None:
     doc = extract(page, "https://jdih.wanasarikab.go.id/produk-hukum/perbup-12-2024")
     assert doc is not None and doc.origin == "detail"
     assert "Identitas Dokumen" not in doc.text and ABSTRACT[1] in doc.text
+
+
+def test_a_detail_page_written_straight_into_its_body_keeps_its_text() -> None:
+    rows = "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value in (
+        ("Jenis Peraturan", "Peraturan Bupati"), ("Nomor", "12"), ("Tahun", "2024"),
+        ("Tentang", "Bantuan Iuran")))
+    pasal = "".join(f"<p>Pasal {n}</p><p>Bantuan iuran diberikan kepada pekerja rentan, sesuai "
+                    f"ayat {n}.</p>" for n in range(1, 6))
+    doc = extract(f"<html><body><table>{rows}</table>{pasal}</body></html>".encode(),
+                  "https://jdih.wanasarikab.go.id/d/1")
+    assert doc is not None and doc.text.startswith("Pasal 1")
+
+
+def test_a_bold_word_opening_a_sentence_is_no_label_to_drop() -> None:
+    rows = "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value in FIELDS)
+    sentence = ("memuat daftar nama 1.250 pekerja rentan penerima bantuan iuran per desa, dan "
+                "diperbarui setiap enam bulan sekali.")
+    page = (f"<html><body><main><table>{rows}</table><h3>Abstrak</h3><p>{ABSTRACT[0]}</p>"
+            f"<p><strong>Lampiran</strong> {sentence}</p></main></body></html>").encode()
+    doc = extract(page, "https://jdih.wanasarikab.go.id/produk-hukum/perbup-12-2024")
+    assert doc is not None and f"Lampiran {sentence}" in doc.text

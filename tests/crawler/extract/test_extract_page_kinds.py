@@ -786,3 +786,11 @@ def test_text_for_screen_readers_only_is_not_text() -> None:
     assert text.split("\n\n")[0] == (f"{ENTRY_TITLES[0]} Ringkasan berita nomor 0 tentang "
                                      "perlindungan pekerja...")
     assert "Selengkapnya" not in text and "Konten utama" not in text
+
+
+def test_a_short_headline_in_capitals_is_dropped_unlike_a_circulars_letterhead() -> None:
+    body = ('<html><head><meta property="og:title" content="GUBERNUR TINJAU PELABUHAN"></head>'
+            "<body><div class='isi'><h1>GUBERNUR TINJAU PELABUHAN</h1><p>Gubernur meninjau "
+            "pelabuhan dan meminta semua buruh bongkar muat didaftarkan dalam program jaminan "
+            "sosial ketenagakerjaan sebelum akhir tahun anggaran berjalan.</p></div></body></html>")
+    assert main_text(body.encode()).startswith("Gubernur meninjau pelabuhan")
