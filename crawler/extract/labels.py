@@ -33,6 +33,9 @@ LABELS: dict[str, str] = {
     "jenis bentuk peraturan": "doc_type",
     "jenis dokumen": "doc_type",
     "jenis produk hukum": "doc_type",
+    "bentuk": "doc_type",  # peraturan.bpk.go.id: "Bentuk: Peraturan Daerah (PERDA)"
+    "bentuk singkat": "doc_type_short",
+    "bidang": "field_of_law",
     "singkatan jenis": "doc_type_short",
     "singkatan jenis bentuk peraturan": "doc_type_short",
     "singkatan bentuk peraturan": "doc_type_short",

@@ -238,3 +238,17 @@ def test_a_bold_word_opening_a_sentence_is_no_label_to_drop() -> None:
             f"<p><strong>Lampiran</strong> {sentence}</p></main></body></html>").encode()
     doc = extract(page, "https://jdih.wanasarikab.go.id/produk-hukum/perbup-12-2024")
     assert doc is not None and f"Lampiran {sentence}" in doc.text
+
+
+def test_the_bpk_databases_labels_are_fields() -> None:
+    rows = "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value in (
+        ("Judul", "Peraturan Daerah Kabupaten Lembahraya Nomor 3 Tahun 2023 tentang "
+                  "Penyelenggaraan Perlindungan Jaminan Sosial Ketenagakerjaan"),
+        ("Nomor", "3"), ("Tahun", "2023"), ("Bentuk", "Peraturan Daerah (PERDA)"),
+        ("Bentuk Singkat", "PERDA"), ("Bidang", "HUKUM ADMINISTRASI NEGARA")))
+    page = (f"<html><body><main><table>{rows}</table><h3>Abstrak</h3><p>{ABSTRACT[0]}</p>"
+            "</main></body></html>").encode()
+    doc = extract(page, "https://peraturan.example.go.id/Details/1")
+    assert doc is not None and doc.doc_type == "Perda"
+    assert doc.extra.get("field_of_law") == "HUKUM ADMINISTRASI NEGARA"
+    assert "Bentuk" not in doc.text and "Bidang" not in doc.text
