@@ -93,6 +93,10 @@ def drop_metadata(root: html.HtmlElement, pairs: Iterable[Pair] | None = None) -
             if len(rest) > _CAPTION or rest.endswith((".", ";", ":")):
                 break  # prose or a note stays; a box's caption ("Identitas Dokumen") goes
             above = parent.getparent()
+            heading, after = parent.getprevious(), parent.getnext()
+            if heading is not None and heading.tag in _HEADINGS and (
+                    after is None or after.tag in _HEADINGS):
+                heading.drop_tree()  # "METADATA" over the table, heading nothing else now
             parent.drop_tree()
             parent = above
 

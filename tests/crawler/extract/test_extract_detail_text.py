@@ -252,3 +252,13 @@ def test_the_bpk_databases_labels_are_fields() -> None:
     assert doc is not None and doc.doc_type == "Perda"
     assert doc.extra.get("field_of_law") == "HUKUM ADMINISTRASI NEGARA"
     assert "Bentuk" not in doc.text and "Bidang" not in doc.text
+
+
+def test_a_heading_over_the_metadata_table_alone_goes_with_it() -> None:
+    rows = "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value in FIELDS)
+    page = (f"<html><body><main><div class='card'><h4>{FIELDS[1][1][60:]}</h4><div><span>"
+            "Berlaku</span> <span>Diunggah 5 Juni 2024 oleh Bagian Hukum</span></div>"
+            f"<h3>METADATA</h3><table>{rows}</table></div><h3>Abstrak</h3><p>{ABSTRACT[0]}</p>"
+            "</main></body></html>").encode()
+    doc = extract(page, "https://jdih.wanasarikab.go.id/produk-hukum/perbup-12-2024")
+    assert doc is not None and "METADATA" not in doc.text and ABSTRACT[0] in doc.text
