@@ -14,8 +14,8 @@ from typing import Any
 from corpus.model import Document
 from crawler.extract.citations import find_citations, fix_ocr_digits
 from crawler.extract.dates import parse_date_id
-from crawler.extract.detail import label_pairs, metadata_elements, read_label_values
-from crawler.extract.document import extract_documents, is_detail
+from crawler.extract.detail import label_pairs, read_label_values
+from crawler.extract.document import extract_documents, page_main_text
 from crawler.extract.encoding import decode_html
 from crawler.extract.errors import DecodeError, ExtractError, PdfError
 from crawler.extract.maintext import MainText, extract_main_text, parse_html
@@ -86,10 +86,6 @@ def main_text(html: str | bytes, content_type: str | None = None,
         headline = read_metadata(root, "").headline
         pairs = label_pairs(root)
         fields = read_label_values(root, pairs)
-        if not is_detail(fields):
-            return extract_main_text(root, hints, title=headline).text
-        names = (fields["title"],) if "title" in fields else ()
-        return extract_main_text(root, hints, title=headline, names=names,
-                                 metadata=metadata_elements(root, pairs=pairs)).text
+        return page_main_text(root, hints or {}, headline, pairs, fields, prune=False).text
     except Exception:  # never raise on hostile markup
         return ""

@@ -17,7 +17,7 @@ from lxml import html
 
 from crawler.extract.citations import RELATION_VERBS, find_citations, relation_label
 from crawler.extract.labels import field_for_label
-from crawler.extract.textstats import spaced_text
+from crawler.extract.textstats import HEADING_TAGS, spaced_text
 
 _LABEL_TAGS = ("h3", "h4", "h5", "h6", "strong", "b", "label", "span", "div", "p", "th")
 _INLINE_PAIR = re.compile(r"^\s*([A-Za-z][A-Za-z .\/]{1,40}?)\s*:\s*(\S.*)$")
@@ -27,7 +27,6 @@ _NEXT_LABEL = re.compile(r"([A-Z][A-Za-z .\/]{1,40}?)\s*:(?:\s|$)")
 _WORD_START = re.compile(r"(?:^|(?<=\s))[A-Z]")
 _BLOCKS = ("div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "dl",
            "section", "article")
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _EMPTY = ("", "-", "–", "—", ":", "--")
 _SEPARATORS = (":", "=", "::")
 _PDF_HREF = re.compile(r"\.pdf(?:$|[?#])", re.IGNORECASE)
@@ -88,14 +87,14 @@ def drop_metadata(root: html.HtmlElement, pairs: Iterable[Pair] | None = None) -
     for parent in parents:
         while parent is not None and parent.getparent() is not None and parent.tag != "body":
             rest = _squash("".join(
-                t for child in parent.iter() if child.tag not in _HEADINGS
+                t for child in parent.iter() if child.tag not in HEADING_TAGS
                 for t in (child.text, child.tail if child is not parent else None) if t))
             if len(rest) > _CAPTION or rest.endswith((".", ";", ":")):
                 break  # prose or a note stays; a box's caption ("Identitas Dokumen") goes
             above = parent.getparent()
             heading, after = parent.getprevious(), parent.getnext()
-            if heading is not None and heading.tag in _HEADINGS and (
-                    after is None or after.tag in _HEADINGS):
+            if heading is not None and heading.tag in HEADING_TAGS and (
+                    after is None or after.tag in HEADING_TAGS):
                 heading.drop_tree()  # "METADATA" over the table, heading nothing else now
             parent.drop_tree()
             parent = above

@@ -23,6 +23,7 @@ from corpus.ids import news_id, page_id
 from corpus.model import Document, Page, Reference
 from crawler.extract.citations import find_citations, parse_year, title_case
 from crawler.extract.detail import (
+    Pair,
     drop_metadata,
     find_pdf_url,
     label_pairs,
@@ -32,7 +33,7 @@ from crawler.extract.detail import (
 )
 from crawler.extract.encoding import decode_html
 from crawler.extract.feed import looks_like_feed, parse_feed
-from crawler.extract.maintext import extract_main_text, first_h1, parse_html
+from crawler.extract.maintext import MainText, extract_main_text, first_h1, parse_html
 from crawler.extract.metadata import (
     PageMeta,
     date_before,
@@ -133,10 +134,7 @@ def html_document(body: bytes, url: str, content_type: str | None,
         hints = _with_page_region(fields, root, hints)
     heading = first_h1(root)  # read before the tree is cleaned
     # the metadata block's pairs are fields: the main text is the prose around them
-    main = extract_main_text(root, hints, title=meta.headline,
-                             names=(fields["title"],) if detail_page and "title" in fields else (),
-                             metadata=metadata_elements(root, pairs=pairs) if detail_page else (),
-                             prune=partial(drop_metadata, root, pairs) if detail_page else None)
+    main = page_main_text(root, hints, meta.headline, pairs, fields, prune=True)
     if meta.title_only and main.start is not None:
         meta.title = printed_heading(main.start) or meta.title  # the story's, not the site's
     printed = date_before(main.start) if main.start is not None else None
@@ -179,6 +177,21 @@ def html_document(body: bytes, url: str, content_type: str | None,
         return None
     context = " ".join([meta.title or "", meta.description or "", *root.itertext()])
     return _page_document(meta, url, main.text, hints, context)
+
+
+def page_main_text(root: Any, hints: Mapping[str, Any], headline: str | None,
+                   pairs: list[Pair], fields: Mapping[str, str], *, prune: bool) -> MainText:
+    """Return a page's main text; a detail page's is chosen with its metadata block in mind.
+
+    The block is part of the content region and its "Judul" names the page; with `prune`, its
+    pairs (fields of the Document) leave the text once the content is chosen.
+    """
+    if not is_detail(fields):
+        return extract_main_text(root, hints, title=headline)
+    return extract_main_text(
+        root, hints, title=headline, names=(fields["title"],) if "title" in fields else (),
+        metadata=metadata_elements(root, pairs=pairs),
+        prune=partial(drop_metadata, root, pairs) if prune else None)
 
 
 def is_detail(fields: Mapping[str, str]) -> bool:

@@ -30,7 +30,14 @@ from crawler.extract.listing import (
     item_shape,
     teaser_list,
 )
-from crawler.extract.textstats import BLOCK_TAGS, WORD_TAGS, TextStats, is_icon, spaced_text
+from crawler.extract.textstats import (
+    BLOCK_TAGS,
+    HEADING_TAGS,
+    WORD_TAGS,
+    TextStats,
+    is_icon,
+    spaced_text,
+)
 
 JUNK_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
@@ -543,15 +550,12 @@ def _titled(block: html.HtmlElement, parent: html.HtmlElement, stats: TextStats)
     for child in parent:
         if child is block or not isinstance(child.tag, str):
             continue
-        if child.tag not in _HEADING_TAGS and child.get(_CONTROL) is None:
+        if child.tag not in HEADING_TAGS and child.get(_CONTROL) is None:
             if stats.total(child):
                 return False
             continue
         extra += stats.total(child)
     return 0 < extra <= 150 and not (parent.text or "").strip()
-
-
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _whole_series(best: html.HtmlElement, body: html.HtmlElement, stats: TextStats,

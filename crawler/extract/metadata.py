@@ -482,9 +482,7 @@ def date_before(start: html.HtmlElement, reach: int = 40) -> dt.datetime | None:
     `reach` elements before the main text's first block are read, nearest first, so a sidebar's
     agenda further up is not taken for the article's date.
     """
-    before = start.xpath("preceding::*[position() <= $n]", n=reach)  # the nearest, in order
-    # a container chosen with its headline holds the byline before its first prose block
-    for el in [*reversed(_leading(start)), *reversed(before)]:
+    for el in _at_start(start, reach):
         if not isinstance(el.tag, str) or len(el) > 8 or _in_figure(el):
             continue  # a photo's caption dates the photo ("Kamis (19/11/2026)")
         text = _squash(el.text_content())
@@ -543,8 +541,7 @@ def status_badge(start: html.HtmlElement, reach: int = 40) -> str | None:
     "Status:" line. Only the elements just before the main text and its own first ones are
     read, as for the byline; a badge beside a linked title (a list of other rules) is theirs.
     """
-    before = start.xpath("preceding::*[position() <= $n]", n=reach)
-    for el in [*_leading(start), *reversed(before)]:
+    for el in _at_start(start, reach):
         if not isinstance(el.tag, str) or len(el) > 2:
             continue
         text = _squash(el.text_content())
@@ -566,6 +563,16 @@ def _beside_teaser(el: html.HtmlElement) -> bool:
 
 
 _ENTRY_CHARS = 600
+
+
+def _at_start(start: html.HtmlElement, reach: int) -> list[html.HtmlElement]:
+    """Return the elements where a byline or a status badge sits, nearest the text first.
+
+    A container chosen with its headline holds them before its first prose block; else they
+    are among the `reach` elements just before the main text.
+    """
+    before = start.xpath("preceding::*[position() <= $n]", n=reach)  # the nearest, in order
+    return [*reversed(_leading(start)), *reversed(before)]
 
 
 def _leading(start: html.HtmlElement) -> list[html.HtmlElement]:

@@ -245,6 +245,9 @@ def _issuer(fields: Mapping[str, str], doc_type: str) -> str | None:
     """
     if doc_type not in ("Permen", "Kepmen", "SE"):
         return None
+    teu = fields.get("teu") or ""
+    # a circular's T.E.U. ("Wanasari (Kabupaten)", "Kabupaten Wanasari"): its regional head
+    teu_head = regional_head(_teu_region(teu) or teu) if doc_type == "SE" else None
     spelled = " ".join((fields.get("doc_type") or "").split())
     known = find_doc_type(doc_type)
     if known and spelled.lower().startswith(known.name.lower() + " "):
@@ -255,20 +258,14 @@ def _issuer(fields: Mapping[str, str], doc_type: str) -> str | None:
             # "Surat Edaran Bupati": which Bupati, the signer ("Bupati X, Nama") or the
             # T.E.U. says
             signer = (fields.get("signer") or "").split(",")[0].strip()
-            head = signer if issuer_region(signer) else regional_head(
-                _teu_region(fields.get("teu") or "") or fields.get("teu") or "")
+            head = signer if issuer_region(signer) else teu_head
             if head and head.lower().startswith(rest.lower()):
                 return head
         return rest
     initiator = fields.get("initiator") or ""
     if doc_type != "SE" and ministry_code(initiator) and not ministry_code(fields.get("teu") or ""):
         return initiator
-    teu = fields.get("teu") or ""
-    if doc_type == "SE":  # "Wanasari (Kabupaten)", "Kabupaten Wanasari": its regional head
-        head = regional_head(_teu_region(teu) or teu)
-        if head:
-            return head
-    return teu or None
+    return teu_head or teu or None
 
 
 def _teu_region(teu: str) -> str | None:

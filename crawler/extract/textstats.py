@@ -21,6 +21,9 @@ BLOCK_TAGS = frozenset(
 )
 
 
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
 class TextStats:
     """Text and link lengths per element, computed bottom-up in one pass."""
 
