@@ -85,14 +85,60 @@ def regional_head(region: str) -> str | None:
     return f"{head} {_REGION_PREFIX.sub('', region.strip()).strip()}"
 
 
-def _sender_slug(issuer: str) -> str:
-    """Return a circular's sender as its id spells it, one way for every spelling."""
-    match = _REGIONAL_HEAD.match(" ".join(issuer.split()))
-    if match is None:
-        return region_slug(issuer) or slugify(issuer)
-    office = "wali-kota" if match.group("office").lower().startswith("wali") else (
-        match.group("office").lower())
-    return f"{office}-{slugify(match.group('name'))}"
+# An office of a region's government and the region it serves: "Sekretaris Daerah Kabupaten
+# Gianyar", "Kepala Dinas Tenaga Kerja Pemerintah Kota Denpasar"
+_OFFICE_OF_REGION = re.compile(
+    r"^(?P<office>\S.*?)\s+(?:pemerintah\s+)?(?P<region>(?:kabupaten|kab\.?|kota|kotamadya|"
+    r"provinsi|prov\.?|propinsi)\s+\S.*)$",
+    re.IGNORECASE,
+)
+_LEVEL_CODE = {"provinsi": "prov", "kabupaten": "kab", "kota": "kota"}
+# Offices of a region's government, which only the document's region may name ("Sekretaris
+# Daerah", "Kepala Dinas ...", a bare "Bupati"), and words only a national office carries
+_REGIONAL_OFFICE = re.compile(
+    r"\b(?:daerah|dinas|sekda|camat|kecamatan|inspektur|inspektorat|asisten|bagian|satuan|"
+    r"perbekel|lurah|kelurahan|desa|bupati|wali\s*kota|gubernur)\b", re.IGNORECASE)
+_NATIONAL_OFFICE = re.compile(
+    r"\b(?:negara|nasional|republik|pusat|menteri|kementerian|jenderal|presiden|bpjs)\b",
+    re.IGNORECASE)
+
+
+def serves_a_region(office: str) -> bool:
+    """Return True when an office belongs to a region's government ("Sekretaris Daerah",
+    "Kepala Dinas Tenaga Kerja", "Bupati"), not to the nation's ("Kepala Badan Kepegawaian
+    Negara", "Menteri Dalam Negeri")."""
+    return bool(_REGIONAL_OFFICE.search(office)) and not _NATIONAL_OFFICE.search(office)
+
+
+def _sender_slug(issuer: str, region: str | None = None) -> str:
+    """Return a circular's sender as its id spells it, one way for every spelling.
+
+    A regional head names the region ("bupati-gianyar"); any other office of a region's
+    government is named with the region it serves, whether the issuer says it or only the
+    document's `region` does, and with the region's level, since a regency and a city may share
+    a name ("sekretaris-daerah-kab-malang", "sekretaris-daerah-kota-malang"): two regions'
+    circulars from a "Sekretaris Daerah" are two documents.
+    """
+    issuer = " ".join(issuer.split())
+    match = _REGIONAL_HEAD.match(issuer)
+    if match is not None:
+        office = "wali-kota" if match.group("office").lower().startswith("wali") else (
+            match.group("office").lower())
+        return f"{office}-{slugify(match.group('name'))}"
+    served = _OFFICE_OF_REGION.match(issuer)
+    if served is not None:
+        issuer, region = served.group("office"), served.group("region")
+    elif not serves_a_region(issuer):
+        region = None  # a national agency's circular mirrored on a regency's portal is national
+    sender = slugify(issuer)
+    if not region or not (place := region_slug(region)):
+        return sender
+    if sender.endswith(place):  # "Sekda Gianyar"
+        return sender
+    if region_head := _REGIONAL_HEAD.match(f"{issuer} {place}"):  # a bare "Bupati"
+        return _sender_slug(region_head.group(0))
+    level = _LEVEL_CODE.get(region_level(region) or "")
+    return "-".join(p for p in (sender, level, place) if p)
 
 
 def region_slug(region: str | None) -> str | None:
@@ -118,7 +164,7 @@ def regulation_id(
     """
     known = find_doc_type(doc_type)
     code = known.code if known else doc_type
-    parts = [_type_prefix(code, doc_type, issuer)]
+    parts = [_type_prefix(code, doc_type, issuer, region)]
     level = known.level if known else "daerah"
     # a circular is named by its sender, who carries the place ("Surat Edaran Bupati Gianyar")
     place = None if code == "SE" and issuer else region_slug(region)
@@ -141,7 +187,7 @@ def _fallback_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def _type_prefix(code: str, spelled: str, issuer: str | None) -> str:
+def _type_prefix(code: str, spelled: str, issuer: str | None, region: str | None = None) -> str:
     if code in ("Permen", "Kepmen"):
         ministry = ministry_code(issuer) or _ministry_from_spelling(spelled)
         base = "permen" if code == "Permen" else "kepmen"
@@ -153,7 +199,7 @@ def _type_prefix(code: str, spelled: str, issuer: str | None) -> str:
         short = ministry_code(issuer)
         if short:
             return f"se-men{short}"
-        return "se-" + _sender_slug(issuer)
+        return "se-" + _sender_slug(issuer, region)
     return slugify(code)
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from corpus.doctypes import DOC_TYPES, find_doc_type
-from corpus.ids import region_level, regulation_id
+from corpus.ids import region_level, regulation_id, serves_a_region
 from corpus.model import Reference
 from crawler.extract.regions import is_province
 
@@ -369,7 +369,14 @@ def _who(
             issuer = _minister(("Menteri " + words) if generic and words else words)
         return known.code, issuer, None
     if level == "none":
-        return known.code, _minister(words) or (words or None), None
+        minister = _minister(words)
+        # a regional office's circular cited without its region is the citing region's
+        # ("Surat Edaran Sekretaris Daerah Nomor ..." in a regency's rule); the id keeps the
+        # region only for a regional office, never for a national one
+        issuer = minister or words or None
+        region = (_default_for("daerah", default_region)
+                  if issuer and serves_a_region(issuer) else None)
+        return known.code, issuer, region
     region = _region(level, words, default_region)
     return known.code, None, region
 

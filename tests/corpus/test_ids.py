@@ -110,3 +110,25 @@ def test_expected_instrument_ids_follow_the_id_scheme() -> None:
         expected = regulation_id(item["doc_type"], item.get("number"), item.get("year"),
                                  "Kabupaten Gianyar", fallback=item["title"])
         assert item["id"] == expected, item["title"]
+
+
+def test_a_circular_from_a_regional_office_carries_its_region_and_level() -> None:
+    # the office alone ("Sekretaris Daerah") is in every region: the region, from the issuer or
+    # from the document, tells them apart, with its level (Kabupaten and Kota Malang)
+    def sent(issuer: str, region: str | None = None) -> str:
+        return regulation_id("SE", "800/1", 2024, region, issuer=issuer)
+
+    assert sent("Sekretaris Daerah", "Kabupaten Malang") == (
+        "se-sekretaris-daerah-kab-malang-2024-800-1")
+    assert sent("Sekretaris Daerah", "Kota Malang") == "se-sekretaris-daerah-kota-malang-2024-800-1"
+    assert sent("Sekretaris Daerah Kota Malang") == sent("Sekretaris Daerah", "Kota Malang")
+    assert sent("Kepala Dinas Tenaga Kerja Pemerintah Kota Denpasar") == sent(
+        "Kepala Dinas Tenaga Kerja", "Kota Denpasar")
+    assert sent("Sekda Gianyar", "Kabupaten Gianyar") == "se-sekda-gianyar-2024-800-1"
+    # a bare regional head is the region's head, however the id learns the region
+    assert sent("Bupati", "Kabupaten Badung") == sent("Bupati Badung") == (
+        "se-bupati-badung-2024-800-1")
+    # national offices keep no region, even on a regency's portal
+    assert sent("Direktur Utama BPJS Ketenagakerjaan", "Kabupaten Gianyar") == (
+        "se-direktur-utama-bpjs-ketenagakerjaan-2024-800-1")
+    assert sent("Menteri Dalam Negeri", "Kabupaten Gianyar") == "se-mendagri-2024-800-1"

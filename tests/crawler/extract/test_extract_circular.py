@@ -127,3 +127,29 @@ def test_a_one_word_code_is_not_the_start_of_a_longer_word() -> None:
             "KETENTUAN EKSPOR\n\nPasal 1\nIsi.\n\nPasal 2\nIsi.\n")
     parsed = parse_regulation(text)
     assert (parsed.doc_type, parsed.issuer) == ("Permen", "Menteri Perdagangan")
+
+
+def test_two_regencies_circulars_from_a_regional_office_are_two_documents() -> None:
+    # "Surat Edaran Sekretaris Daerah" Nomor 800/41 of 2024 exists in many regencies: each
+    # portal's record is its own circular, not one document the other overwrites
+    def record(region: str, fields: dict[str, str]):  # type: ignore[no-untyped-def]
+        return regulation_from_fields(
+            {"doc_type": "Surat Edaran Sekretaris Daerah", "number": "800/41/BKPSDM",
+             "year": "2024", "about": "Pendaftaran Pegawai Non-ASN", **fields},
+            f"https://jdih.{region.split()[-1].lower()}kab.go.id/dokumen/41", "detail",
+            {"region": region})
+
+    wanasari = record("Kabupaten Wanasari", {})
+    tirtapura = record("Kabupaten Tirtapura", {})
+    assert wanasari is not None and tirtapura is not None
+    assert wanasari.id == "se-sekretaris-daerah-kab-wanasari-2024-800-41-bkpsdm"
+    assert tirtapura.id == "se-sekretaris-daerah-kab-tirtapura-2024-800-41-bkpsdm"
+    # a T.E.U. field naming the regency gives the same id as the portal's region
+    by_teu = record("Kabupaten Wanasari", {"teu": "Wanasari (Kabupaten)"})
+    assert by_teu is not None and by_teu.id == wanasari.id
+    # a national agency's circular mirrored on a regency's portal stays national
+    mirrored = regulation_from_fields(
+        {"doc_type": "Surat Edaran Kepala Badan Kepegawaian Negara", "number": "2",
+         "year": "2024", "about": "Pendataan Tenaga Non-ASN"},
+        "https://jdih.wanasarikab.go.id/dokumen/90", "detail", {"region": "Kabupaten Wanasari"})
+    assert mirrored is not None and mirrored.id == "se-kepala-badan-kepegawaian-negara-2024-2"

@@ -178,3 +178,17 @@ def test_a_full_type_name_after_a_short_one_starts_the_citation_again() -> None:
     # unbracketed, the later type is the citation ("Perbup" is a label before it)
     assert [r.target_id for r in find_citations(
         "Perbup Peraturan Bupati Contoh Nomor 5 Tahun 2020")] == ["perbup-contoh-2020-5"]
+
+
+def test_a_circular_of_a_regional_office_cited_without_its_region_is_the_citing_regions() -> None:
+    # in a Gianyar document, "Surat Edaran Sekretaris Daerah" is Gianyar's Sekda's, as a bare
+    # "Peraturan Bupati" is Gianyar's; a national agency's circular keeps no region
+    text = ("Menindaklanjuti Surat Edaran Sekretaris Daerah Nomor 800/41/BKPSDM Tahun 2024, "
+            "Surat Edaran Bupati Nomor 3 Tahun 2024 dan Surat Edaran Kepala Badan Kepegawaian "
+            "Negara Nomor 2 Tahun 2024 tentang pendataan.")
+    refs = find_citations(text, default_region="Kabupaten Gianyar")
+    assert [(r.target_id, r.region) for r in refs] == [
+        ("se-sekretaris-daerah-kab-gianyar-2024-800-41-bkpsdm", "Kabupaten Gianyar"),
+        ("se-bupati-gianyar-2024-3", "Kabupaten Gianyar"),
+        ("se-kepala-badan-kepegawaian-negara-2024-2", None),
+    ]
