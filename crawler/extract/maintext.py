@@ -252,11 +252,31 @@ def _with_metadata(containers: list[html.HtmlElement], rows: Sequence[html.HtmlE
     block = holder
     while block.getparent() is not None and block.getparent() is not parent:
         block = block.getparent()
-    if (block.getparent() is not parent or stats.density(block) >= 0.5
-            or stats.total(block) > 2 * stats.total(holder) + 200):
+    if block.getparent() is not parent:
+        # not a sibling: a box of its own near the chosen one (a table of fields above a
+        # table whose row holds the amendment history), joined in reading order when the
+        # chosen blocks say less than it (a full text beside a metadata box is the content)
+        if sum(stats.total(c) for c in containers) > stats.total(holder):
+            return containers
+        return _near(containers, [holder], body) or containers
+    if stats.density(block) >= 0.5 or stats.total(block) > 2 * stats.total(holder) + 200:
         return containers
     chosen = {id(c) for c in (*containers, block)}
     return [child for child in parent if id(child) in chosen]
+
+
+def _near(containers: list[html.HtmlElement], others: list[html.HtmlElement],
+          body: html.HtmlElement, reach: int = 3) -> list[html.HtmlElement] | None:
+    """Return the chosen blocks and the `others` in reading order, when all sit in one part of
+    the page: within `reach` levels of a common ancestor that is not the page's body, none
+    inside another. None otherwise (a sidebar's box, a footer's note)."""
+    near = _common_ancestor([*containers, *others])
+    if near is None or near is body or any(
+            _inside(c, o) or _inside(o, c) or _depth(c, near) > reach or _depth(o, near) > reach
+            for c in containers for o in others):
+        return None
+    order = {id(el): i for i, el in enumerate(near.iter())}
+    return sorted([*containers, *others], key=lambda el: order.get(id(el), 0))
 
 
 def _with_prose(containers: list[html.HtmlElement], rows: Sequence[html.HtmlElement],
@@ -280,13 +300,7 @@ def _with_prose(containers: list[html.HtmlElement], rows: Sequence[html.HtmlElem
     if not others or others[0] is body or any(stats.density(o) >= 0.3 for o in others) or not any(
             stats.own.get(id(el), 0) >= THIN for o in others for el in o.iter()):
         return containers  # links, or no paragraph of its own
-    near = _common_ancestor([*containers, *others])
-    if near is None or near is body or any(
-            _inside(c, o) or _inside(o, c) or _depth(c, near) > 3 or _depth(o, near) > 3
-            for c in containers for o in others):
-        return containers  # elsewhere on the page: a footer's address, a sidebar's note
-    order = {id(el): i for i, el in enumerate(near.iter())}
-    return sorted([*containers, *others], key=lambda el: order.get(id(el), 0))
+    return _near(containers, others, body) or containers
 
 
 def _depth(el: html.HtmlElement, ancestor: html.HtmlElement) -> int:
@@ -779,6 +793,17 @@ def _row_text(row: html.HtmlElement, stats: TextStats, depth: int) -> str:
     <dt>/<dd> pair is.
     """
     cells = [cell for cell in row if cell.tag in ("td", "th")]
+    if len(cells) >= 2 and stats.density(row) < 0.5:
+        return _Row(_row_line(cells, stats, depth))  # data, even when all numbers
+    return _row_line(cells, stats, depth)
+
+
+class _Row(str):
+    """A table row of two or more cells, not links: a line of data even with no word in it
+    ("2019 9 64 151 1 12 237" under a header row), which `_trim` would drop as debris."""
+
+
+def _row_line(cells: list[html.HtmlElement], stats: TextStats, depth: int) -> str:
     if [cell.tag for cell in cells] == ["th", "td"]:
         label, value = (_cell_text(cell, stats, depth) for cell in cells)
         # a labelled value is data even when it is all links ("Diubah dengan: <a>PP 82/2019")
@@ -892,8 +917,8 @@ def _trim(blocks: list[str], title: str | None, names: Sequence[str] = ()) -> li
             block.isupper() and (_NUMBERED.search(block) or letterhead))
         if not block or headline or (out and out[-1].lower() == key):
             continue
-        if not any(c.isalpha() for c in block) or _UI_LABEL.match(block) or _COUNTER.match(
-                block):
+        if (not any(c.isalpha() for c in block) and not isinstance(block, _Row)) or (
+                _UI_LABEL.match(block) or _COUNTER.match(block)):
             continue
         if len(block) < 90 and block[-1] not in ".!?:;\"”" and _DATE_LINE.search(block):
             continue  # "Updated 5:27 am, Wednesday, November 20, 2019", "Kamis, 5 Juni 2025"

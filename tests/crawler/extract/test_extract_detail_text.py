@@ -7,11 +7,15 @@ a page so thin that a sidebar of categories or the office hours in the footer wo
 
 from __future__ import annotations
 
+import gzip
+from pathlib import Path
+
 from lxml import html
 
 from crawler.extract import extract, main_text
 from crawler.extract.detail import read_label_values
 
+PAGES = Path(__file__).resolve().parents[3] / "bench" / "extraction" / "pages"
 ABSTRACT = (
     "Peraturan Bupati ini menetapkan pedoman pemberian bantuan iuran jaminan sosial "
     "ketenagakerjaan bagi pekerja rentan yang dibiayai anggaran daerah.",
@@ -262,3 +266,60 @@ def test_a_heading_over_the_metadata_table_alone_goes_with_it() -> None:
             "</main></body></html>").encode()
     doc = extract(page, "https://jdih.wanasarikab.go.id/produk-hukum/perbup-12-2024")
     assert doc is not None and "METADATA" not in doc.text and ABSTRACT[0] in doc.text
+
+
+def _old_portal_page(history: str, below: str = "") -> bytes:
+    # a 2010s table layout: a fields table, then a table of its own for the amendment history,
+    # both in the content cell beside a menu; the history's row outscores the fields' rows
+    rows = "".join(f'<tr><td class="label">{label}</td><td>:</td><td class="isi">{value}</td>'
+                   f'</tr>' for label, value in FIELDS)
+    menu = "".join(f'<tr><td><a href="/jdih/{i}">Menu {i}</a></td></tr>' for i in range(12))
+    return (
+        '<html><body><table id="wrapper"><tr><td class="left">'
+        f'<table class="leftMenu">{menu}</table></td><td valign="top">'
+        '<p class="judulHal">DETAIL PRODUK HUKUM</p>'
+        f'<table class="tabelForm">{rows}</table><br>'
+        '<table class="tabelRiwayat"><tr><td><b>Riwayat Perubahan</b></td></tr>'
+        f'<tr><td><ul>{history}</ul></td></tr></table>{below}'
+        '</td></tr></table></body></html>').encode()
+
+
+def test_a_fields_table_apart_from_the_chosen_box_joins_the_main_text() -> None:
+    history = ("<li><b>Mengubah:</b> Peraturan Bupati Wanasari Nomor 7 Tahun 2019 tentang "
+               "Pedoman Pemberian Bantuan Iuran bagi Pekerja Rentan yang Dibiayai Anggaran "
+               "Daerah</li><li><b>Pasal yang diubah:</b> Pasal 5, Pasal 21 dan Pasal 34; "
+               "disisipkan Pasal 34A</li>")
+    latest = "".join(f'<tr><td><a href="/jdih/{n}">Peraturan Bupati Wanasari Nomor {n} Tahun '
+                     f'2024 tentang {about}</a></td></tr>' for n, about in enumerate(
+                         ("Standar Biaya Umum", "Tata Cara Penyaluran Dana Desa",
+                          "Tunjangan Tambahan Penghasilan", "Kawasan Tanpa Rokok",
+                          "Penanggulangan Bencana Daerah", "Sistem Pemerintahan Berbasis "
+                          "Elektronik", "Pajak Daerah dan Retribusi Daerah"), start=30))
+    text = main_text(_old_portal_page(
+        history, f'<table class="terbaru"><tr><td><b>Produk Hukum Terbaru</b></td></tr>{latest}'
+                 '</table>')) or ""
+    assert "Nomor Peraturan: 12" in text and "Status: Berlaku" in text
+    assert text.index("Nomor Peraturan") < text.index("Mengubah:")  # in reading order
+    assert "Menu 3" not in text
+    # beside a full text the fields card is a side box, not the content: dev-b's b10 (a
+    # peraturan.bpk.go.id-like page, metadata in a column of its own beside the full text)
+    page = gzip.decompress((PAGES / "dev-b" / "html" / "b10-fulltext-perbup-bpk-like.html.gz")
+                           .read_bytes())
+    text = main_text(page) or ""
+    assert "Pasal 7" in text and "Tipe Dokumen" not in text
+
+
+def test_a_table_row_of_numbers_is_data() -> None:
+    rows = "".join(f"<tr><td>{year}</td><td>{a}</td><td>{b}</td><td>{a + b}</td></tr>"
+                   for year, a, b in ((2022, 8, 73), (2023, 12, 69), (2024, 6, 47)))
+    page = (
+        "<html><body><nav><a href='/'>Beranda</a> <a href='/statistik'>Statistik</a></nav>"
+        "<main><h1>Statistik Produk Hukum</h1><p>Jumlah produk hukum yang ditetapkan dan "
+        "didokumentasikan dalam JDIH menurut jenis dan tahun penetapan, dimutakhirkan setiap "
+        "akhir bulan oleh Bagian Hukum.</p><table><thead><tr><th>Tahun</th><th>Perda</th>"
+        f"<th>Perbup</th><th>Jumlah</th></tr></thead><tbody>{rows}</tbody></table>"
+        "<ul class='pagination'><li><a href='?p=1'>1</a></li><li><a href='?p=2'>2</a></li>"
+        "</ul></main></body></html>").encode()
+    text = main_text(page) or ""
+    assert "2023 12 69 81" in text.splitlines() and "Tahun Perda Perbup Jumlah" in text
+    assert not {"1", "2"} & set(text.splitlines())  # a pager's numbers are no data
