@@ -456,7 +456,20 @@ def in_printed_zone(found: dt.datetime, printed: dt.datetime | None,
         if found.replace(tzinfo=None, second=0, microsecond=0) == shown.replace(
                 tzinfo=None, second=0, microsecond=0):
             return shown  # the same clock time: the metadata's offset is wrong
+    if found.utcoffset() == dt.timedelta(0):
+        # a UTC time the page prints as a date only: a story of 06:00 WIB is "27 Mei", though
+        # UTC says the 26th; the moment in the Indonesian zone whose day is the printed one
+        days = {shown.date() for shown in candidates
+                if shown is not None and shown.tzinfo is None and shown.time() == dt.time(0)}
+        if found.date() not in days:
+            for zone in _INDONESIAN_ZONES:
+                local = found.astimezone(zone)
+                if local.date() in days:
+                    return local
     return found
+
+
+_INDONESIAN_ZONES = tuple(dt.timezone(dt.timedelta(hours=h)) for h in (7, 8, 9))  # WIB, WITA, WIT
 
 
 def _as_datetime(value: dt.date | None) -> dt.datetime | None:

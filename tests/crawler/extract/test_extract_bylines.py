@@ -150,3 +150,24 @@ def test_a_cms_post_is_news_though_its_slug_starts_like_a_standing_section() -> 
                '"@type": "Article", "headline": "Layanan BPJS di MPP Diresmikan"}</script>')
     assert _standing("post-template-default single single-post postid-4187", article,
                      "/layanan-bpjs-di-mpp-diresmikan/") == "news"
+
+
+def _utc_story(printed: str) -> bytes:
+    # WordPress writes article:published_time in UTC; the byline prints the local day only
+    return ('<html><head><meta property="og:type" content="article"><meta property='
+            '"article:published_time" content="2025-05-26T23:00:00+00:00"></head><body>'
+            '<article><h1>Jaminan Sosial Pekerja Informal</h1><div class="entry-meta">'
+            f'<span class="posted-on">{printed}</span> oleh Redaksi</div>{PROSE}</article>'
+            '</body></html>').encode()
+
+
+def test_a_utc_time_printed_as_the_next_local_day_is_that_days_moment() -> None:
+    doc = extract(_utc_story("27 Mei 2025"), URL)
+    assert doc is not None and doc.published_at is not None
+    # the same moment, in the Indonesian zone whose day the page prints: 06:00 WIB
+    assert doc.published_at == dt.datetime(2025, 5, 27, 6, 0, tzinfo=WIB)
+    assert doc.published_at.date() == dt.date(2025, 5, 27)
+    # printed as the UTC day, the time stays as the metadata gives it
+    same = extract(_utc_story("26 Mei 2025"), URL)
+    assert same is not None and same.published_at == dt.datetime(2025, 5, 26, 23, 0,
+                                                                  tzinfo=dt.UTC)
