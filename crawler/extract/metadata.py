@@ -94,6 +94,7 @@ def read_metadata(root: html.HtmlElement, url: str) -> PageMeta:
     doc_title = _squash(title_el.text_content()) if title_el is not None else ""
     named = (_ld_str(article, "headline") or meta.get("og:title") or meta.get("twitter:title")
              or h1_text)
+    named = _fuller_heading(named, h1_text)
     headline = named or doc_title
     page.headline = headline or None
     page.title_only = not named and bool(doc_title)
@@ -111,6 +112,26 @@ def read_metadata(root: html.HtmlElement, url: str) -> PageMeta:
     keywords = meta.get("keywords") or meta.get("news_keywords") or ""
     page.keywords = tuple(k.strip() for k in keywords.split(",") if k.strip())[:20]
     return page
+
+
+_SITE_SEPARATOR = re.compile(r"\s+(?:[|–—»:]|::|-)\s+")
+
+
+def _fuller_heading(named: str, h1: str) -> str:
+    """Return the printed <h1> when it is the metadata's headline said in full.
+
+    A CMS's SEO title is often the headline cut short ("Sambutan Bupati" for the page's
+    "Sambutan Bupati Batu Kencana"; "Kedudukan Peraturan Kepala Daerah | JDIH Kota X" for a
+    heading that goes on "... dalam Perluasan Kepesertaan ..."): the heading beginning with
+    all of its words before the site's name, and going on, is the title.
+    """
+    if not named or not h1 or len(h1) > 300:
+        return named
+    short = _SITE_SEPARATOR.split(named, maxsplit=1)[0].strip()
+    if (len(short.split()) >= 2 and len(h1) > len(short)
+            and h1.lower().startswith(short.lower()) and not h1[len(short)].isalnum()):
+        return h1
+    return named
 
 
 def _meta_tags(root: html.HtmlElement) -> dict[str, str]:

@@ -794,3 +794,31 @@ def test_a_short_headline_in_capitals_is_dropped_unlike_a_circulars_letterhead()
             "pelabuhan dan meminta semua buruh bongkar muat didaftarkan dalam program jaminan "
             "sosial ketenagakerjaan sebelum akhir tahun anggaran berjalan.</p></div></body></html>")
     assert main_text(body.encode()).startswith("Gubernur meninjau pelabuhan")
+
+
+def test_a_heading_that_says_the_seo_title_in_full_is_the_title() -> None:
+    body = ("<p>Puji syukur kami panjatkan atas terbitnya laman resmi pemerintah kabupaten, "
+            "sarana informasi pelayanan publik bagi seluruh masyarakat dan dunia usaha.</p>"
+            "<p>Melalui laman ini warga dapat mengikuti program pembangunan daerah, termasuk "
+            "perlindungan jaminan sosial ketenagakerjaan bagi pekerja rentan di desa.</p>"
+            "<p>Kami mengajak seluruh perangkat daerah menyajikan data yang mutakhir, terbuka "
+            "dan mudah dipahami, agar pelayanan publik makin dekat dengan masyarakat.</p>")
+
+    def page(og_title: str, h1: str) -> bytes:
+        return (f'<html><head><title>{og_title} | Pemkab Batu Kencana</title><meta property='
+                f'"og:title" content="{og_title}"></head><body><nav><ul>{MENU}</ul></nav>'
+                f'<main><h1>{h1}</h1>{body}</main></body></html>').encode()
+
+    # the SEO title cut short: the printed heading beginning with all its words is the title
+    doc = extract(page("Sambutan Bupati", "Sambutan Bupati Batu Kencana"),
+                  "https://batukencanakab.go.id/sambutan-bupati")
+    assert doc is not None and doc.title == "Sambutan Bupati Batu Kencana"
+    doc = extract(page("Kedudukan Peraturan Kepala Daerah | JDIH Kota Sela",
+                       "Kedudukan Peraturan Kepala Daerah dalam Perluasan Kepesertaan"),
+                  "https://jdih.selakota.go.id/artikel/kedudukan")
+    assert doc is not None and doc.title == (
+        "Kedudukan Peraturan Kepala Daerah dalam Perluasan Kepesertaan")
+    # a heading that only shares a first word, or runs on inside a word, is not it
+    doc = extract(page("Sambutan Bupati", "Sambutan Bupatinya"),
+                  "https://batukencanakab.go.id/sambutan")
+    assert doc is not None and doc.title == "Sambutan Bupati"
