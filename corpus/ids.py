@@ -120,11 +120,8 @@ def _sender_slug(issuer: str, region: str | None = None) -> str:
     circulars from a "Sekretaris Daerah" are two documents.
     """
     issuer = " ".join(issuer.split())
-    match = _REGIONAL_HEAD.match(issuer)
-    if match is not None:
-        office = "wali-kota" if match.group("office").lower().startswith("wali") else (
-            match.group("office").lower())
-        return f"{office}-{slugify(match.group('name'))}"
+    if head := _REGIONAL_HEAD.match(issuer):
+        return _head_slug(head)
     served = _OFFICE_OF_REGION.match(issuer)
     if served is not None:
         issuer, region = served.group("office"), served.group("region")
@@ -135,10 +132,16 @@ def _sender_slug(issuer: str, region: str | None = None) -> str:
         return sender
     if sender.endswith(place):  # "Sekda Gianyar"
         return sender
-    if region_head := _REGIONAL_HEAD.match(f"{issuer} {place}"):  # a bare "Bupati"
-        return _sender_slug(region_head.group(0))
+    if head := _REGIONAL_HEAD.match(f"{issuer} {place}"):  # a bare "Bupati"
+        return _head_slug(head)
     level = _LEVEL_CODE.get(region_level(region) or "")
     return "-".join(p for p in (sender, level, place) if p)
+
+
+def _head_slug(head: re.Match[str]) -> str:
+    """Return a regional head as a circular's id names it: "bupati-gianyar", "wali-kota-x"."""
+    office = head.group("office").lower()
+    return f"{'wali-kota' if office.startswith('wali') else office}-{slugify(head.group('name'))}"
 
 
 def region_slug(region: str | None) -> str | None:

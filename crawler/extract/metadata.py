@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html
 
-from crawler.extract.dates import parse_date_id
+from crawler.extract.dates import ZONES, parse_date_id
 from crawler.extract.textstats import is_icon
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "report",
@@ -114,9 +114,6 @@ def read_metadata(root: html.HtmlElement, url: str) -> PageMeta:
     return page
 
 
-_SITE_SEPARATOR = re.compile(r"\s+(?:[|–—»:]|::|-)\s+")
-
-
 def _fuller_heading(named: str, h1: str) -> str:
     """Return the printed <h1> when it is the metadata's headline said in full.
 
@@ -127,7 +124,7 @@ def _fuller_heading(named: str, h1: str) -> str:
     """
     if not named or not h1 or len(h1) > 300:
         return named
-    short = _SITE_SEPARATOR.split(named, maxsplit=1)[0].strip()
+    short = _TITLE_SPLIT.split(named, maxsplit=1)[0].strip()
     if (len(short.split()) >= 2 and len(h1) > len(short)
             and h1.lower().startswith(short.lower()) and not h1[len(short)].isalnum()):
         return h1
@@ -490,7 +487,7 @@ def in_printed_zone(found: dt.datetime, printed: dt.datetime | None,
     return found
 
 
-_INDONESIAN_ZONES = tuple(dt.timezone(dt.timedelta(hours=h)) for h in (7, 8, 9))  # WIB, WITA, WIT
+_INDONESIAN_ZONES = tuple(ZONES[name] for name in ("wib", "wita", "wit"))
 
 
 def _as_datetime(value: dt.date | None) -> dt.datetime | None:
